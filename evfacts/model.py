@@ -1,0 +1,137 @@
+"""The result types every stage shares: one `Claim` per quantity, one `Result` per document."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+#: Column order of a claim record (CSV header, table, JSON Schema). Defined once.
+CLAIM_FIELDS = (
+    "source", "line", "start", "end", "text", "sentence", "kind", "value", "value_max",
+    "unit", "approx", "change", "subject", "metric", "period", "modality", "companies",
+)
+
+KINDS = ("percent", "money", "quantity", "year")
+APPROX = ("~", ">", ">=", "<", "<=")
+CHANGES = ("up", "down")
+MODALITIES = ("reported", "forecast", "target")
+
+
+@dataclass
+class Claim:
+    """One quantitative claim. Offsets (`start`, `end`, `line`) point into the original input."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    kind: str
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    approx: str | None = None
+    change: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    modality: str = "reported"
+    companies: list[str] = field(default_factory=list)
+    sentence: str = ""
+    source: str = ""
+    #: how many times the same fact was stated in the document (set by --unique)
+    mentions: int | None = None
+    #: which rules fired, for explanations (not part of the record)
+    rules: list[str] = field(default_factory=list, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {name: getattr(self, name) for name in CLAIM_FIELDS}
+        d["value"] = _number(self.value)
+        d["value_max"] = _number(self.value_max)
+        d["companies"] = list(self.companies)
+        if self.mentions is not None:
+            d["mentions"] = self.mentions
+        return d
+
+    def fact_key(self) -> tuple:
+        """What makes two mentions the same fact for a reader (used by --unique)."""
+        return (self.kind, self.value, self.value_max, self.unit, self.change, self.period)
+
+
+def _number(x: float | None) -> int | float | None:
+    if x is None:
+        return None
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return int(x)
+    return x
+
+
+@dataclass
+class LineDecision:
+    """What `clean` decided about one non-blank line of the input."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    keep: bool
+    role: str  # title | heading | body | boilerplate | metadata
+    reason: str | None = None  # why it was dropped (promo, disclaimer, breadcrumb, ...)
+    rule: str | None = None  # the rule that decided, for --explain
+
+    def to_dict(self, source: str) -> dict[str, Any]:
+        return {"source": source, "line": self.line, "text": self.text, "keep": self.keep,
+                "role": self.role, "reason": self.reason, "rule": self.rule}
+
+
+@dataclass
+class Result:
+    """Everything evfacts learned about one document."""
+
+    source: str
+    title: str | None = None
+    published: datetime | None = None
+    claims: list[Claim] = field(default_factory=list)
+    companies: list[tuple[str, int]] = field(default_factory=list)
+    lines: list[LineDecision] = field(default_factory=list)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "companies": [{"name": n, "mentions": m} for n, m in self.companies],
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+def claim_schema() -> dict[str, Any]:
+    """JSON Schema of a claim record."""
+    num = {"type": "number"}
+    opt = lambda t, **kw: {"type": [t, "null"], **kw}  # noqa: E731
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "evfacts claim",
+        "type": "object",
+        "required": list(CLAIM_FIELDS),
+        "properties": {
+            "source": {"type": "string", "description": "the path as given, '-' for stdin"},
+            "line": {"type": "integer", "minimum": 1, "description": "1-based line of the original input where text starts"},
+            "start": {"type": "integer", "minimum": 0, "description": "character offset of text in the original input"},
+            "end": {"type": "integer", "minimum": 0},
+            "text": {"type": "string", "description": "the surface of the quantity"},
+            "sentence": {"type": "string"},
+            "kind": {"enum": list(KINDS)},
+            "value": num,
+            "value_max": opt("number", description="upper end of a range"),
+            "unit": opt("string", description="'%', ISO 4217 code, SI symbol or singular noun"),
+            "approx": {"enum": [*APPROX, None]},
+            "change": {"enum": [*CHANGES, None]},
+            "subject": opt("string"),
+            "metric": opt("string"),
+            "period": opt("string", description="2026, 2025-05, 2025-Q3, 2020/2025"),
+            "modality": {"enum": list(MODALITIES)},
+            "companies": {"type": "array", "items": {"type": "string"}},
+            "mentions": {"type": "integer", "minimum": 1, "description": "with --unique: how often the fact is stated"},
+        },
+    }
