@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench bench-accuracy bench-venv clean-venv
+.PHONY: setup demo test bench bench-accuracy bench-clean bench-venv clean-venv
 
 setup: $(STAMP)
 
@@ -43,7 +43,10 @@ $(BENCH_STAMP): requirements/bench.txt requirements/model.txt
 bench-accuracy: setup bench-venv
 	$(PY) bench/accuracy.py
 
-bench: bench-accuracy
+bench-clean: setup
+	$(PY) bench/clean.py
+
+bench: bench-accuracy bench-clean
 
 clean-venv:
 	rm -rf $(VENV) $(BENCH_VENV)
