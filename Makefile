@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench bench-accuracy bench-clean bench-venv clean-venv
+.PHONY: setup demo test bench bench-accuracy bench-clean bench-speed bench-venv clean-venv
 
 setup: $(STAMP)
 
@@ -46,7 +46,10 @@ bench-accuracy: setup bench-venv
 bench-clean: setup
 	$(PY) bench/clean.py
 
-bench: bench-accuracy bench-clean
+bench-speed: setup bench-venv
+	$(PY) bench/speed.py
+
+bench: bench-accuracy bench-clean bench-speed
 
 clean-venv:
 	rm -rf $(VENV) $(BENCH_VENV)

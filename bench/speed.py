@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Throughput, scaling, memory and latency (`make bench-speed`).
+
+Builds a corpus of 1,000 documents in bench/work/corpus from ../shared/articles and NewsQuant
+sentences (never committed), then in one run measures:
+  * evfacts with -j 1 and -j 2 on the whole corpus (documents/s, sentences/s, peak RSS);
+  * CQE 2.0.3 and quantulum3 (from .bench-venv) on the first PEER_DOCS documents, one core;
+  * wall latency of `evfacts extract one-file.txt` against bare `python -c "import spacy"`.
+Sentences are counted once with one regex for every system, so the rates compare.
+Writes bench/results/speed.md.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+WORK = ROOT / "bench" / "work"
+CORPUS = WORK / "corpus"
+EVFACTS = str(ROOT / ".venv" / "bin" / "evfacts")
+PY = str(ROOT / ".venv" / "bin" / "python")
+BENCH_PY = str(ROOT / ".bench-venv" / "bin" / "python")
+N_DOCS = 1000
+PEER_DOCS = int(os.environ.get("PEER_DOCS", "100"))
+SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def build_corpus() -> list[Path]:
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    articles = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "articles").glob("*.txt"))]
+    sentences = []
+    for name in ("dev", "currency", "dimension"):
+        sentences += [" ".join(i["text"].split()) for i in json.loads((SHARED / "eval" / "newsquant" / f"{name}.json").read_text())]
+    paths = []
+    k = 0
+    for i in range(N_DOCS):
+        if i % 4 == 0:
+            text = articles[(i // 4) % len(articles)]
+        else:
+            chunk = [sentences[(k + j) % len(sentences)] for j in range(12)]
+            k += 12
+            text = "\n\n".join(chunk) + "\n"
+        p = CORPUS / f"doc-{i:04d}.txt"
+        if not p.exists() or p.read_text(encoding="utf-8") != text:
+            p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def count_sentences(paths: list[Path]) -> int:
+    n = 0
+    for p in paths:
+        for para in p.read_text(encoding="utf-8").splitlines():
+            if para.strip():
+                n += len(SENT.split(para.strip()))
+    return n
+
+
+def timed(cmd: list[str], env=None) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the largest process of the run)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    seconds = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> int:
+    paths = build_corpus()
+    n_sent = count_sentences(paths)
+    peer_paths = paths[:PEER_DOCS]
+    n_peer_sent = count_sentences(peer_paths)
+    rows = []
+    for jobs in (1, 2):
+        s, mb = timed([EVFACTS, "extract", str(CORPUS), "-f", "jsonl", "-j", str(jobs)])
+        rows.append((f"evfacts -j {jobs}", len(paths), n_sent, s, mb))
+        print(rows[-1], file=sys.stderr)
+    s1, mb = timed([EVFACTS, "extract", *map(str, peer_paths), "-f", "jsonl", "-j", "1"])
+    rows.append(("evfacts -j 1 (peer subset)", len(peer_paths), n_peer_sent, s1, mb))
+    env = dict(os.environ, LC_ALL="en_US.UTF-8", LANG="en_US.UTF-8")
+    peer_rates = {}
+    for system in ("cqe", "quantulum3"):
+        s, mb = timed([BENCH_PY, str(ROOT / "bench" / "speed_peer.py"), system, *map(str, peer_paths)], env=env)
+        rows.append((system, len(peer_paths), n_peer_sent, s, mb))
+        peer_rates[system] = n_peer_sent / s
+        print(rows[-1], file=sys.stderr)
+    one = str(paths[0])
+    lat = statistics.median(timed([EVFACTS, "extract", one, "-f", "jsonl"])[0] for _ in range(5))
+    base = statistics.median(timed([PY, "-c", "import spacy"])[0] for _ in range(5))
+    ev_rate = n_peer_sent / s1
+    j1 = next(r for r in rows if r[0] == "evfacts -j 1")
+    j2 = next(r for r in rows if r[0] == "evfacts -j 2")
+    lines = ["# Speed (`make bench-speed`)", "",
+             f"Corpus: {len(paths)} documents ({n_sent:,} sentences) built from ../shared/articles and NewsQuant",
+             f"sentences. Peers run on the first {len(peer_paths)} documents ({n_peer_sent:,} sentences): CQE takes",
+             "minutes per hundred documents. Times are wall seconds including start-up; RSS is the peak of",
+             "the largest single process of the run (a worker, for -j 2).", "",
+             "| system | documents | sentences | seconds | sentences/s | peak RSS MB |", "|---|---|---|---|---|---|"]
+    for name, docs, sents, s, mb in rows:
+        lines.append(f"| {name} | {docs} | {sents:,} | {s:.1f} | {sents / s:,.0f} | {mb:.0f} |")
+    lines += ["",
+              f"- evfacts (one core) vs CQE: **{ev_rate / peer_rates['cqe']:.1f}×** sentences/s; vs quantulum3: "
+              f"{ev_rate / peer_rates['quantulum3']:.1f}×.",
+              f"- -j 2 vs -j 1 on {len(paths)} documents: **{j1[3] / j2[3]:.2f}×**.",
+              f"- `evfacts extract one-file.txt`: {lat:.2f} s wall (median of 5); bare `python -c \"import spacy\"`: {base:.2f} s."]
+    (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
+    (ROOT / "bench" / "results" / "speed.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
