@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench bench-accuracy bench-clean bench-speed bench-venv clean-venv
+.PHONY: setup demo test screenshot bench bench-accuracy bench-clean bench-speed bench-venv clean-venv
 
 setup: $(STAMP)
 
@@ -50,6 +50,12 @@ bench-speed: setup bench-venv
 	$(PY) bench/speed.py
 
 bench: bench-accuracy bench-clean bench-speed
+
+screenshot: setup
+	mkdir -p docs
+	$(VENV)/bin/evfacts show samples/xiaomi-ev-2026.txt --html docs/show.html
+	$(PY) -c "from evfacts.show import screenshot; screenshot('docs/show.html', 'docs/show.png', width=1100, height=1500)"
+	rm -f docs/show.html
 
 clean-venv:
 	rm -rf $(VENV) $(BENCH_VENV)
