@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test screenshot bench bench-accuracy bench-clean bench-speed bench-venv clean-venv
+.PHONY: setup demo test screenshot fuzz bench bench-accuracy bench-clean bench-speed bench-venv clean-venv
 
 setup: $(STAMP)
 
@@ -56,6 +56,13 @@ screenshot: setup
 	$(VENV)/bin/evfacts show samples/xiaomi-ev-2026.txt --html docs/show.html
 	$(PY) -c "from evfacts.show import screenshot; screenshot('docs/show.html', 'docs/show.png', width=1100, height=1500)"
 	rm -f docs/show.html
+
+# Fuzzing (not in CI): FUZZ_RUNS executions of the atheris target over ingest → clean → extract.
+FUZZ_RUNS ?= 20000
+fuzz: setup
+	$(PIP) install atheris
+	mkdir -p fuzz/work && cp -n fuzz/corpus/* fuzz/work/ 2>/dev/null || true
+	$(PY) fuzz/fuzz_pipeline.py -atheris_runs=$(FUZZ_RUNS) -max_len=4096 fuzz/work
 
 clean-venv:
 	rm -rf $(VENV) $(BENCH_VENV)
