@@ -27,6 +27,9 @@ class RunOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     debug: bool = False
     explain: bool = False
+    jobs: int = 1  # worker processes; 0 = every core
+    dask: str | None = None  # a Dask scheduler address, or "local"
+    force: bool = False  # with a SQLite store: redo documents already stored
     failed: list[str] = field(default_factory=list)
 
 
@@ -37,30 +40,109 @@ def _console():
 
 
 def report(opts: RunOptions, err: InputError) -> None:
+    """One line on stderr naming the input and what went wrong (red only on a terminal)."""
+    from rich.markup import escape
+
     opts.failed.append(err.source)
-    _console().print(f"[bold red]evfacts:[/] {err}", markup=True, emoji=False)
+    message = " ".join(str(err).split())
+    _console().print(f"[bold red]evfacts:[/] {escape(message)}", markup=True, emoji=False)
 
 
 def _documents(opts: RunOptions):
     return iter_documents(opts.paths, per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes)
 
 
+def _pipeline_kwargs(opts: RunOptions) -> dict:
+    return dict(clean=opts.clean, published=opts.published, unique=opts.unique, debug=opts.debug)
+
+
 def _pipeline(opts: RunOptions) -> Pipeline:
-    return Pipeline(clean=opts.clean, published=opts.published, unique=opts.unique, debug=opts.debug)
+    return Pipeline(**_pipeline_kwargs(opts))
+
+
+def _process(opts: RunOptions, items) -> Iterator:
+    """Results (or InputErrors) in input order: here, in `-j N` worker processes, or on Dask."""
+    if opts.dask:
+        from evfacts.distributed import process_dask
+
+        return process_dask(items, opts.dask, _pipeline_kwargs(opts), jobs=opts.jobs)
+    if opts.jobs != 1:
+        from evfacts.parallel import process_parallel
+
+        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts))
+    return _pipeline(opts).process_many(items)
+
+
+def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
+    """A transient count of documents on stderr, only when stderr is a terminal and stdout is not one."""
+    if not (_isatty(sys.stderr) and (opts.output not in (None, "-") or not _isatty(sys.stdout))):
+        yield from items
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+                  console=_console(), transient=True) as progress:
+        task = progress.add_task("extract", total=None)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def run_extract(opts: RunOptions) -> int:
-    pipeline = _pipeline(opts)
+    from evfacts.store import is_store_path
+
+    if is_store_path(opts.output):
+        return _extract_to_store(opts)
 
     def results():
-        for item in pipeline.process_many(_documents(opts)):
+        for item in _with_progress(opts, _process(opts, _documents(opts))):
             if isinstance(item, InputError):
                 report(opts, item)
             else:
                 yield item
 
     with atomic_output(opts.output) as out:
-        write_claims(results(), opts.fmt, out)
+        write_claims(results(), opts.fmt, out, unique=opts.unique)
+    return EXIT_FAILED if opts.failed else EXIT_OK
+
+
+def _extract_to_store(opts: RunOptions) -> int:
+    """`-o facts.sqlite`: one transaction per document; documents already stored (same text) are skipped."""
+    from collections import deque
+
+    from evfacts.ingest import Document
+    from evfacts.model import Result
+    from evfacts.store import Store, text_sha256
+
+    with Store(opts.output, force=opts.force) as store:
+        pending: deque = deque()  # (sha256 or None) of every item handed to the pipeline, in order
+
+        def fresh():
+            for item in _documents(opts):
+                if isinstance(item, Document):
+                    sha = text_sha256(item.text)
+                    if store.seen(sha):
+                        continue
+                    pending.append((sha, item.source))
+                else:
+                    pending.append((None, item.source))
+                yield item
+
+        for item in _with_progress(opts, _process(opts, fresh())):
+            sha, source = pending.popleft()
+            if isinstance(item, InputError):
+                report(opts, item)
+                if sha is not None:  # a document that failed in the pipeline: recorded, retried next run
+                    store.write(Result(source), sha, error=item.message)
+            else:
+                store.write(item, sha)
     return EXIT_FAILED if opts.failed else EXIT_OK
 
 
@@ -89,14 +171,46 @@ def run_clean(opts: RunOptions) -> int:
                         yield rec
             write_lines(records(), opts.fmt, out)
         else:
-            first = True
+            previous = None
             for doc, res in cleaned():
-                if not first:
-                    out.write("\n")
-                first = False
+                if previous is not None and (not opts.per_line or doc.source != previous):
+                    out.write("\n")  # a blank line between documents (not between --lines lines)
+                previous = doc.source
                 for d in res.kept:
                     out.write(d.text + "\n")
             out.flush()
+    return EXIT_FAILED if opts.failed else EXIT_OK
+
+
+def run_show(opts: RunOptions, html: str | None = None) -> int:
+    """`evfacts show`: each document with its claims highlighted; `html`: one standalone page to that file."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.rule import Rule
+
+    from evfacts import show
+
+    pipeline = _pipeline(opts)
+    shown = 0
+    with atomic_output(html if html else None) as out:
+        console = Console(file=out, highlight=False, soft_wrap=True)
+        for doc in _documents(opts):
+            result = doc if isinstance(doc, InputError) else pipeline.process(doc)
+            if isinstance(result, InputError):
+                report(opts, result)
+                continue
+            if html:
+                if shown:
+                    report(opts, InputError(doc.source, "--html shows one document; skipped"))
+                    continue
+                out.write(show.render_html(doc, result))
+            else:
+                if shown:
+                    console.print()
+                console.print(Rule(escape(result.title or doc.source), style="dim"))
+                show.render_terminal(doc, result, console)
+            shown += 1
+        out.flush()
     return EXIT_FAILED if opts.failed else EXIT_OK
 
 

@@ -1,15 +1,39 @@
 """Clean: classify every line of a repost as title, heading, body, metadata or boilerplate.
 
-(Placeholder — the full classifier lands with issue 2's cleaning work.)
+The classifier is a registry of small named rules (`--explain` shows which one decided each
+line), in three stages:
+
+1. **Line rules** look at one line and its position: breadcrumbs, view counters, dates and
+   "Published:" labels, URL/e-mail/phone lines, and the cue lexicon in
+   `evfacts/data/boilerplate.toml` (disclaimers, promos, credits, bylines, related links, ...).
+   The cues are data, not code: users add their own with `config`.
+2. **Title and date**: the title is the first substantive line at the head (a Markdown `#`
+   heading, or HTML metadata); later repeats of it are `duplicate-title`. The publication date
+   comes from "Published:" lines, HTML metadata, date lines near the head, or a dated dateline.
+3. **Structure rules** use the neighbourhood: a call to action ("See the 10 stocks", "... >>")
+   takes the promo paragraphs above it up to their heading; the short lines under a "Related:"
+   or "More From X" header are links; an author named in a disclosure or byline who opens a
+   paragraph at the end is a bio; and once the last body paragraph is over, the short lines that
+   follow the first footer line are footer too (`tail-block`).
+
+Everything is regular expressions over lines — no NLP — so a thousand reposts take seconds.
 """
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
+from evfacts.clean_dates import first_date, is_date_only
 from evfacts.ingest import iter_lines
 from evfacts.model import LineDecision
+
+ROLES = ("title", "heading", "body", "boilerplate", "metadata")
 
 
 @dataclass
@@ -23,14 +47,678 @@ class CleanResult:
         return [d for d in self.lines if d.keep]
 
 
-def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enabled: bool = True,
-               config=None) -> CleanResult:
-    decisions = []
+# ============================================================================ the cue lexicon
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    reason: str
+    regex: re.Pattern
+    #: (literals one of which must occur in the lower-cased line, pattern) — a fast pre-filter
+    parts: tuple[tuple[tuple[str, ...] | None, re.Pattern], ...] = ()
+    role: str = "boilerplate"
+    where: str = "any"  # any | head | tail
+    max_words: int = 0
+    block: bool = True
+    kind: str = "line"  # line | cta | header
+
+
+    def search(self, norm: str, low: str) -> bool:
+        for need, rx in self.parts:
+            if need is not None and not any(map(low.__contains__, need)):
+                continue
+            if rx.search(norm):
+                return True
+        return False
+
+
+try:  # the regex parser, to find the literal words a pattern cannot match without
+    import re._constants as _sc
+    import re._parser as _sp
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sc  # type: ignore[no-redef]
+    import sre_parse as _sp  # type: ignore[no-redef]
+
+
+def _required(items) -> list[str] | None:
+    """Literal strings one of which every match must contain (lower-cased), or None."""
+    best: list[str] | None = None
+
+    def consider(cands: list[str] | None) -> None:
+        nonlocal best
+        if cands and min(map(len, cands)) >= 3 and (best is None or min(map(len, cands)) > min(map(len, best))):
+            best = cands
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _sc.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        consider(["".join(run)] if run else None)
+        run = []
+        if op is _sc.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is _sc.BRANCH:
+            alts = [_required(b) for b in av[1]]
+            if all(alts):
+                consider([x for a in alts for x in a])  # type: ignore[union-attr]
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    consider(["".join(run)] if run else None)
+    return best
+
+
+def _prefilter(pattern: str) -> tuple[str, ...] | None:
+    try:
+        need = _required(_sp.parse(pattern, re.I))
+    except Exception:  # pragma: no cover - the pattern compiles; the analysis is only an optimisation
+        return None
+    return tuple(sorted(set(need))) if need else None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: tuple[Cue, ...]
+    weak_promo: re.Pattern
+
+
+def _compile(patterns: list[str], name: str) -> re.Pattern:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    except re.error as e:
+        raise ValueError(f"boilerplate cue {name!r}: bad regular expression: {e}") from None
+
+
+def _cue_from_table(t: dict) -> Cue:
+    name = str(t.get("name") or t.get("reason") or "cue")
+    pats = t.get("patterns") or []
+    if isinstance(pats, str):
+        pats = [pats]
+    parts = tuple((_prefilter(p), _compile([p], name)) for p in pats)
+    return Cue(name=name, reason=str(t.get("reason", "boilerplate")), regex=_compile(list(pats), name), parts=parts,
+               role=str(t.get("role", "boilerplate")), where=str(t.get("where", "any")),
+               max_words=int(t.get("max_words", 0)), block=bool(t.get("block", True)),
+               kind=str(t.get("kind", "line")))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("evfacts").joinpath("data/boilerplate.toml").read_text(encoding="utf-8"))
+    cues = tuple(_cue_from_table(t) for t in data.get("cue", []))
+    weak = _compile(data.get("weak", {}).get("promo", [r"\bfree\b"]), "weak.promo")
+    return Lexicon(cues, weak)
+
+
+def _cfg(config: Any, key: str, default=None):
+    """Read a setting from a dict (optionally under a "clean" table) or an object attribute."""
+    if config is None:
+        return default
+    for src in (config, _get(config, "clean")):
+        if src is None:
+            continue
+        v = _get(src, key)
+        if v is not None:
+            return v
+    return default
+
+
+def _get(obj: Any, key: str):
+    if isinstance(obj, dict):
+        return obj.get(key)
+    return getattr(obj, key, None)
+
+
+def _lexicon_for(config: Any) -> tuple[Lexicon, frozenset[str]]:
+    lex = default_lexicon()
+    disabled = frozenset(_cfg(config, "disable", None) or _cfg(config, "disabled_rules", None) or ())
+    extra: list[Cue] = []
+    # [[clean.cue]] tables like the packaged file, or {reason: [patterns]} under "cues"/"boilerplate_cues"
+    for t in _cfg(config, "cue", None) or []:
+        extra.append(_cue_from_table(dict(t)))
+    more = _cfg(config, "cues", None) or _cfg(config, "boilerplate_cues", None)
+    if isinstance(more, dict):
+        for reason, pats in more.items():
+            extra.append(_cue_from_table({"name": f"user-{reason}", "reason": reason, "patterns": pats}))
+    elif isinstance(more, (list, tuple)):
+        for p in more:
+            extra.append(_cue_from_table({"name": "user-cue", "reason": "boilerplate", "patterns": [p]}))
+    if extra:
+        lex = Lexicon(tuple(extra) + lex.cues, lex.weak_promo)
+    return lex, disabled
+
+
+# ============================================================================ lines and context
+
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•·]\s+|\d{1,3}[.)]\s+)+")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|rs|ly|gl)/\S*", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PHONE = re.compile(r"(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d.])"
+                    r"(?:\s*(?:ext\.?|x)\s*\d+)?", re.I)
+_END_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
+_COUNTER = re.compile(r"^[\d.,\s]+[kKmM]?\+?$")
+_BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::)\s+|\s*(?:/|»|›|\|)\s*$|^\s*(?:/|»|›|\|)")
+
+
+@dataclass
+class _Line:
+    idx: int  # index among non-blank lines
+    lineno: int
+    start: int
+    end: int
+    text: str  # stripped original
+    norm: str  # Markdown marks removed, whitespace collapsed
+    words: int
+    md_level: int = 0  # Markdown heading level, 0 = none
+    cues: list[Cue] = field(default_factory=list)
+    # decision
+    keep: bool | None = None
+    role: str | None = None
+    reason: str | None = None
+    rule: str | None = None
+    block: bool = False
+    cta: bool = False
+    header: bool = False
+
+    def decide(self, keep: bool, role: str, reason: str | None, rule: str, *, block: bool = False) -> None:
+        self.keep, self.role, self.reason, self.rule, self.block = keep, role, reason, rule, block
+
+    @property
+    def open(self) -> bool:
+        """Not decided yet (will be body or heading)."""
+        return self.keep is None
+
+    @property
+    def dropped(self) -> bool:
+        return self.keep is False
+
+    @property
+    def sentence_like(self) -> bool:
+        return self.words >= 8 and (bool(_SENT_END.search(self.norm)) or len(self.norm) >= 100)
+
+    @property
+    def heading_like(self) -> bool:
+        return 1 <= self.words <= 16 and len(self.norm) <= 120 and not re.search(r"[.;,]\s*$", self.norm)
+
+
+def _split(text: str, fmt: str) -> list[_Line]:
+    out: list[_Line] = []
     offset = 0
     for lineno, (line, nxt) in enumerate(iter_lines(text), 1):
-        if line.strip():
+        stripped = line.strip()
+        if stripped:
             lead = len(line) - len(line.lstrip())
-            decisions.append(LineDecision(lineno, offset + lead, offset + len(line.rstrip()), line.strip(),
-                                          True, "body"))
+            norm = stripped
+            level = 0
+            if fmt == "markdown" or norm[:1] in "#>*-_[!":
+                m = re.match(r"^(#{1,6})\s+", norm)
+                if m and fmt == "markdown":
+                    level = len(m.group(1))
+                norm = _MD_PREFIX.sub("", norm)
+                norm = _MD_LINK.sub(lambda m: m.group(1), norm)
+                norm = _MD_EMPH.sub("", norm).strip().rstrip("#").strip()
+            norm = " ".join(norm.split())
+            out.append(_Line(len(out), lineno, offset + lead, offset + lead + len(stripped), stripped,
+                             norm, len(_WORD.findall(norm)), level))
         offset = nxt
-    return CleanResult(decisions)
+    return out
+
+
+@dataclass
+class _Ctx:
+    lines: list[_Line]
+    fmt: str
+    meta: dict
+    lex: Lexicon
+    disabled: frozenset[str]
+    head_end: int = 0  # index of the first body paragraph
+    body_end: int = 0  # index of the last body paragraph (by cues only)
+    title_idx: int | None = None
+    title: str | None = None
+
+    @property
+    def n(self) -> int:
+        return len(self.lines)
+
+    def in_head(self, i: int) -> bool:
+        return i < self.head_end
+
+    def in_tail(self, i: int) -> bool:
+        return i > self.body_end and i >= self.head_end
+
+    def latter(self, i: int) -> bool:
+        return i >= int(self.n * 0.4)
+
+
+# ============================================================================ the rule registry
+
+LineRule = Callable[[_Ctx, _Line], bool]  # decides the line (and returns True) or passes
+LINE_RULES: list[tuple[str, LineRule]] = []
+STRUCTURE_RULES: list[tuple[str, Callable[[_Ctx], None]]] = []
+
+
+def line_rule(name: str):
+    def deco(fn: LineRule) -> LineRule:
+        LINE_RULES.append((name, fn))
+        return fn
+    return deco
+
+
+def structure_rule(name: str):
+    def deco(fn):
+        STRUCTURE_RULES.append((name, fn))
+        return fn
+    return deco
+
+
+@line_rule("markdown-image")
+def _markdown_image(ctx: _Ctx, l: _Line) -> bool:
+    if re.fullmatch(r"!\[[^\]]*\]\([^)]*\)(?:\s*\*?[^*]{0,80}\*?)?", l.text):
+        l.decide(False, "boilerplate", "credit", "markdown-image")
+        return True
+    return False
+
+
+@line_rule("breadcrumb")
+def _breadcrumb(ctx: _Ctx, l: _Line) -> bool:
+    """`BTCC / BTCC Square / Cryptopolitan /`, `Home > Markets > Autos`, `|Square`."""
+    t = l.norm
+    if t.startswith("|") and t.endswith("|") and t.count("|") >= 3:
+        return False  # a table row
+    if len(t) > 120 or _SENT_END.search(t) and not t.endswith((")",)):
+        if not re.search(r"(?:/|»|›|\|)\s*$", t):
+            return False
+    parts = [p for p in _BREADCRUMB_SEP.split(t) if p and p.strip()]
+    seps = len(_BREADCRUMB_SEP.findall(t))
+    if seps == 0:
+        return False
+    short = all(len(_WORD.findall(p)) <= 4 for p in parts)
+    if not short or re.search(r"\d+(?:\.\d+)?%", t):
+        return False
+    if (seps >= 2 and len(parts) >= 2) or (ctx.in_head(l.idx) and seps >= 1) or (len(parts) <= 1 and l.words <= 3):
+        l.decide(False, "boilerplate", "breadcrumb" if len(parts) >= 2 else "navigation", "breadcrumb", block=False)
+        return True
+    return False
+
+
+@line_rule("date-line")
+def _date_line(ctx: _Ctx, l: _Line) -> bool:
+    """A line that is just a date (at the head, or right under a "Published:" label)."""
+    if l.words > 12 or not is_date_only(l.norm):
+        return False
+    prev = ctx.lines[l.idx - 1] if l.idx else None
+    if ctx.in_head(l.idx) or ctx.in_tail(l.idx) or (prev is not None and prev.rule == "date-label") or l.idx <= 3:
+        l.decide(False, "metadata", "published", "date-line")
+        return True
+    return False
+
+
+@line_rule("counter")
+def _counter(ctx: _Ctx, l: _Line) -> bool:
+    """Digits-only lines (view, comment and share counters) at the head or the tail, or next to metadata."""
+    if not _COUNTER.match(l.norm) or not re.search(r"\d", l.norm) or len(l.norm) > 12:
+        return False
+    prev = ctx.lines[l.idx - 1] if l.idx else None
+    near_meta = prev is not None and (prev.role == "metadata" or prev.rule == "counter")
+    if ctx.in_head(l.idx) or ctx.in_tail(l.idx) or near_meta:
+        l.decide(False, "boilerplate", "counter", "counter", block=False)
+        return True
+    return False
+
+
+@line_rule("contact-line")
+def _contact_line(ctx: _Ctx, l: _Line) -> bool:
+    """Lines that are mostly URLs, e-mail addresses or phone numbers (`((jon@x.com; +1 646 ...))`)."""
+    t = l.norm
+    has_url, has_mail = bool(_URL.search(t)), bool(_EMAIL.search(t))
+    rest = _URL.sub(" ", t)
+    rest = _EMAIL.sub(" ", rest)
+    phone = bool(_PHONE.search(rest))
+    rest = _PHONE.sub(" ", rest)
+    rest_words = _WORD.findall(rest)
+    if has_mail and len(rest_words) <= 8:
+        l.decide(False, "boilerplate", "contact", "contact-line", block=True)
+        return True
+    if has_url and not rest_words:
+        l.decide(False, "boilerplate", "related", "url-line")
+        return True
+    if has_url and len(rest_words) <= 24 and not _SENT_END.search(rest.strip()) and _URL.search(t.split()[-1]):
+        # "Asia stock markets https://tmsnrt.rs/2zpUAr4": a headline with its link
+        l.decide(False, "boilerplate", "related", "headline-link")
+        return True
+    if phone and len(rest_words) <= 3:
+        l.decide(False, "boilerplate", "contact", "phone-line")
+        return True
+    return False
+
+
+@line_rule("cue")
+def _cue(ctx: _Ctx, l: _Line) -> bool:
+    for cue in l.cues:
+        if cue.name in ctx.disabled:
+            continue
+        if cue.max_words and l.words > cue.max_words:
+            continue
+        if cue.where == "head" and not ctx.in_head(l.idx):
+            continue
+        if cue.where == "tail" and not ctx.in_tail(l.idx):
+            continue
+        if cue.name == "date-label" and not _is_date_label(ctx, l):
+            continue
+        l.decide(False, cue.role, cue.reason, cue.name, block=cue.block and cue.role == "boilerplate")
+        # a short line that reads as a call to action / a list header is one, whichever cue won
+        l.cta = any(c.kind == "cta" and (not c.max_words or l.words <= c.max_words) for c in l.cues)
+        l.header = any(c.kind == "header" and (not c.max_words or l.words <= c.max_words) for c in l.cues)
+        return True
+    return False
+
+
+def _is_date_label(ctx: _Ctx, l: _Line) -> bool:
+    """`Published:` alone (a date on the next line) or `Updated: 2 Feb 2024, 10:00`."""
+    rest = re.sub(r"^\W*(?:published|updated|last updated|posted|date|released|first published|modified)"
+                  r"(?: on| at)?\s*[:\-–—]?\s*", "", l.norm, flags=re.I)
+    if not rest:
+        return True
+    return is_date_only(rest) or bool(re.fullmatch(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?(?:/\d{3,4} [A-Z]{3})?", rest, re.I))
+
+
+# ============================================================================ structure rules
+
+@structure_rule("related-list")
+def _related_list(ctx: _Ctx) -> None:
+    """Short lines under a "Related:" / "More From X" / "Also see:" header are links."""
+    for l in ctx.lines:
+        if not l.header or not l.dropped:
+            continue
+        for m in ctx.lines[l.idx + 1:l.idx + 13]:
+            if m.dropped:
+                if m.reason == "related":
+                    continue
+                break
+            if not m.open or m.words > 22 or len(m.norm) > 140:
+                break
+            m.decide(False, "boilerplate", "related", "related-list", block=True)
+
+
+@structure_rule("promo-block")
+def _promo_block(ctx: _Ctx) -> None:
+    """A short call to action ("See the 10 stocks", "Get it free >>") closes a promo block:
+    the paragraphs above it up to its heading go with it, if they read like marketing (most of
+    them carry a marketing cue — or, for a short block with nothing but footer after it, one)."""
+    _is_promo = lambda m: m.dropped and m.role == "boilerplate" and m.reason in ("promo", "subscribe")  # noqa: E731
+    for l in reversed(ctx.lines):  # from the end: later blocks first
+        if not l.cta or not ctx.latter(l.idx) or l.norm.endswith("."):
+            continue
+        taken: list[_Line] = []
+        bounded = False
+        top = l.idx  # topmost line of the block found so far
+        k = l.idx - 1
+        while k >= 0 and l.idx - k <= 8:
+            m = ctx.lines[k]
+            if m.dropped:
+                if not taken and _is_promo(m):
+                    top = k  # promo lines right above the call to action: the same block
+                    k -= 1
+                    continue
+                bounded = True
+                break
+            if not m.open:
+                break
+            taken.append(m)
+            top = k
+            if m.heading_like:
+                bounded = True
+                break
+            k -= 1
+        # the block's own heading just above it ("Why Haven't You Looked at Our Top Picks?")
+        if top > 0 and top < l.idx and (not taken or not taken[-1].heading_like):
+            above = ctx.lines[top - 1]
+            if above.open and above.heading_like and ctx.lex.weak_promo.search(above.norm) and ctx.latter(above.idx):
+                taken.append(above)
+        if not taken or not bounded or taken[-1].idx <= ctx.head_end:
+            continue
+        weak = sum(1 for m in taken if ctx.lex.weak_promo.search(m.norm))
+        footer_after = all(m.dropped or (m.words <= 8 and not m.sentence_like) for m in ctx.lines[l.idx + 1:])
+        if weak * 2 >= len(taken) or (footer_after and weak >= 1 and len(taken) <= 4):
+            reason = l.reason
+            for m in taken:
+                for cue in m.cues:
+                    if cue.reason == "subscribe":
+                        reason = "subscribe"
+            for m in taken:
+                m.decide(False, "boilerplate", reason, "promo-block", block=True)
+            if reason != l.reason:
+                l.reason = reason
+
+
+@structure_rule("promo-sandwich")
+def _promo_sandwich(ctx: _Ctx) -> None:
+    """Up to three marketing paragraphs between two promo lines belong to the same promo."""
+    promo = [l.idx for l in ctx.lines if l.dropped and l.role == "boilerplate" and l.reason in ("promo", "subscribe")]
+    for a, b in zip(promo, promo[1:]):
+        run = ctx.lines[a + 1:b]
+        if not run or len(run) > 3 or not ctx.latter(b):
+            continue
+        if all(m.open and ctx.lex.weak_promo.search(m.norm) for m in run):
+            for m in run:
+                m.decide(False, "boilerplate", ctx.lines[b].reason, "promo-sandwich", block=True)
+
+
+_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}"
+_AUTHOR_PATTERNS = [
+    re.compile(rf"\b(?i:on the date of publication),\s+({_NAME})\b"),
+    re.compile(rf"^\W*({_NAME}) (?:has no position|has positions|holds|owned|owns|did not have|had no)\b"),
+    re.compile(rf"^\W*(?:by|written by)\s+({_NAME})\W*$", re.I),
+    re.compile(rf"\(reporting by ({_NAME})\b", re.I),
+]
+
+
+@structure_rule("author-bio")
+def _author_bio(ctx: _Ctx) -> None:
+    """An author named in a byline or disclosure who opens a paragraph at the end: a bio."""
+    names: set[str] = set()
+    for l in ctx.lines:
+        if l.dropped and l.role == "boilerplate":
+            for p in _AUTHOR_PATTERNS:
+                for m in p.finditer(l.norm):
+                    names.add(m.group(1))
+    if not names:
+        return
+    starts = re.compile(r"^\W*(?:%s)(?:[’']s\b|\s+(?:is|has|was|writes|covers|joined|began|spent|lives|holds))"
+                        % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    for l in ctx.lines:
+        if l.open and ctx.latter(l.idx) and starts.search(l.norm):
+            l.decide(False, "boilerplate", "byline", "author-bio", block=True)
+
+
+@structure_rule("tail-block")
+def _tail_block(ctx: _Ctx) -> None:
+    """After the last body paragraph, the first footer line starts the footer: short lines after it go too."""
+    last_body = -1
+    for l in ctx.lines:
+        if l.open and l.sentence_like:
+            last_body = l.idx
+    start = None
+    for l in ctx.lines[last_body + 1:]:
+        if l.dropped and l.block and ctx.latter(l.idx):
+            start = l.idx
+            break
+    if start is None:
+        return
+    reason = ctx.lines[start].reason
+    for l in ctx.lines[start + 1:]:
+        if l.dropped:
+            reason = l.reason if l.role == "boilerplate" else reason
+            continue
+        if l.open:
+            l.decide(False, "boilerplate", reason, "tail-block", block=True)
+
+
+# ============================================================================ title and date
+
+def _title_like(l: _Line) -> bool:
+    if l.md_level:
+        return l.words >= 1
+    if l.words < 3 or l.words > 35 or len(l.norm) > 250:
+        return False
+    if re.search(r"(?<!\.\.)\.\s*$", l.norm) or l.norm.endswith((",", ";", ":")):
+        return False
+    if re.match(r"^\W*\(?[A-Z][\w ]{1,20}\)\s*[-–—]", l.norm):  # "(RTTNews) - ..." dateline
+        return False
+    return True
+
+
+def _canon(s: str) -> str:
+    return " ".join(_WORD.findall(s.lower().replace("’", "'")))
+
+
+def _find_title(ctx: _Ctx) -> None:
+    meta_title = (ctx.meta or {}).get("title")
+    if meta_title:
+        key = _canon(str(meta_title))
+        ctx.title = " ".join(str(meta_title).split())
+        for l in ctx.lines[:max(ctx.head_end, 3) + 3]:
+            if l.open and _canon(l.norm) == key:
+                ctx.title_idx = l.idx
+                break
+        return
+    if ctx.n < 2:
+        return
+    if ctx.fmt == "markdown":
+        for l in ctx.lines[:max(ctx.head_end, 1) + 2]:
+            if l.md_level == 1 and l.open:
+                ctx.title_idx, ctx.title = l.idx, l.norm
+                return
+    for l in ctx.lines[:ctx.head_end + 1]:
+        if l.open:
+            if _title_like(l) and (l.idx < ctx.head_end or l.idx + 1 < ctx.n):
+                ctx.title_idx, ctx.title = l.idx, l.norm
+            return
+
+
+def _mark_title(ctx: _Ctx) -> None:
+    if ctx.title is None:
+        return
+    key = _canon(ctx.title)
+    if ctx.title_idx is not None:
+        ctx.lines[ctx.title_idx].decide(True, "title", None, "title")
+    if "duplicate-title" in ctx.disabled or not key:
+        return
+    for l in ctx.lines:
+        if l.idx != ctx.title_idx and (l.open or l.role == "heading") and _canon(l.norm) == key:
+            l.decide(False, "boilerplate", "duplicate-title", "duplicate-title", block=False)
+
+
+_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|released|first published|date)\b", re.I)
+_UPDATED_LABEL = re.compile(r"^\W*(?:updated|last updated|modified|last modified)\b", re.I)
+
+
+def _find_published(ctx: _Ctx) -> datetime | None:
+    """"Published:" > HTML metadata > a date line at the head > "Updated:" > a dated dateline."""
+    labelled, plain, updated = None, None, None
+    for l in ctx.lines[:max(ctx.head_end, 8) + 3]:
+        if l.rule not in ("date-label", "date-line"):
+            continue
+        d = first_date(l.norm)
+        if d is None and l.rule == "date-label" and l.idx + 1 < ctx.n and is_date_only(ctx.lines[l.idx + 1].norm):
+            d = first_date(ctx.lines[l.idx + 1].norm)
+        if d is None:
+            continue
+        if _PUBLISHED_LABEL.match(l.norm):
+            labelled = labelled or d
+        elif _UPDATED_LABEL.match(l.norm):
+            updated = updated or d
+        elif l.rule == "date-line" and (l.idx == 0 or ctx.lines[l.idx - 1].rule != "date-label"):
+            plain = plain or d
+    if labelled:
+        return labelled
+    meta_date = (ctx.meta or {}).get("date")
+    if meta_date:
+        d = first_date(str(meta_date))
+        if d:
+            return d
+    if plain or updated:
+        return plain or updated
+    # a dated dateline: "Chicago, IL – January 25, 2024 – Zacks ..."
+    for l in ctx.lines[:3]:
+        if l.open or l.role in ("title", "body", "heading"):
+            head = l.norm[:80]
+            d = first_date(head)
+            if d:
+                return d
+    return None
+
+
+# ============================================================================ the entry point
+
+def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enabled: bool = True,
+               config=None, profile=None) -> CleanResult:
+    """Classify every non-blank line of `text`; detect its title and publication date.
+
+    `enabled=False` keeps every line (title/body) but still detects title and date.
+    `profile` (from `clean_repeats.learn_repeats`) drops paragraphs that a batch showed to be a
+    platform's template (reason `repeated`).
+    """
+    lines = _split(text, fmt)
+    if not lines:
+        return CleanResult([], (meta or {}).get("title") or None, _meta_date(meta))
+    lex, disabled = _lexicon_for(config)
+    ctx = _Ctx(lines, fmt, meta or {}, lex, disabled)
+
+    for l in lines:
+        low = l.norm.lower()
+        l.cues = [c for c in lex.cues if c.search(l.norm, low)]
+    # the head ends at the first sentence-like line that no cue claims
+    # (a long headline without a full stop on the first line does not end the head)
+    ctx.head_end = next((l.idx for l in lines if l.sentence_like and not l.cues
+                         and not _URL.search(l.norm) and not _EMAIL.search(l.norm)
+                         and not (l.idx == 0 and len(lines) > 1 and _title_like(l))), len(lines))
+
+    ctx.body_end = max((l.idx for l in lines if l.sentence_like and not l.cues), default=len(lines))
+    for l in lines:
+        for name, rule in LINE_RULES:
+            if name in disabled:
+                continue
+            if rule(ctx, l):
+                break
+    if profile is not None and "repeated" not in disabled:
+        from evfacts.clean_repeats import apply_profile
+        apply_profile(profile, [l for l in lines], _decide_repeated)
+
+    _find_title(ctx)
+    _mark_title(ctx)
+
+    for name, rule in STRUCTURE_RULES:
+        if name not in disabled:
+            rule(ctx)
+
+    published = _find_published(ctx)
+
+    decisions = []
+    for l in lines:
+        if l.open:
+            md_heading = l.md_level > 0
+            if md_heading or (l.heading_like and l.words <= 14 and not _SENT_END.search(l.norm)):
+                l.decide(True, "heading", None, "markdown-heading" if md_heading else "short-line")
+            else:
+                l.decide(True, "body", None, "body")
+        if not enabled:
+            role = "title" if l.idx == ctx.title_idx else "body"
+            l.decide(True, role, None, "no-clean")
+        decisions.append(LineDecision(l.lineno, l.start, l.end, l.text, bool(l.keep), l.role or "body",
+                                      l.reason, l.rule))
+    return CleanResult(decisions, ctx.title, published)
+
+
+def _decide_repeated(l: _Line) -> None:
+    if l.open:
+        l.decide(False, "boilerplate", "repeated", "repeated", block=True)
+
+
+def _meta_date(meta: dict | None) -> datetime | None:
+    if meta and meta.get("date"):
+        return first_date(str(meta["date"]))
+    return None

@@ -1,24 +1,63 @@
-"""The command line: parse, validate, dispatch. The work lives in `batch` and the pipeline."""
+"""The command line: parse, validate, dispatch. The work lives in `batch` and the pipeline.
+
+Errors are one line on stderr (`evfacts: error: ...`), tracebacks only with `--debug`; exit codes
+0 (all inputs processed), 1 (some failed), 2 (usage error).
+"""
 from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import sys
+import traceback
+from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from evfacts import __version__
-from evfacts.batch import EXIT_USAGE, RunOptions, run_clean, run_extract, stdin_is_terminal
+from evfacts.batch import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, run_clean, run_extract, run_show,
+                           stdin_is_terminal)
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
 from evfacts.output import Format, pick_format
 
+
+class _Group(TyperGroup):
+    """Usage errors as one line (`evfacts: error: ... (try 'evfacts extract -h')`), exit 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except Exception as e:
+            name = type(e).__name__
+            if name == "Abort":
+                print("evfacts: aborted", file=sys.stderr)
+                sys.exit(EXIT_FAILED)
+            if not (hasattr(e, "exit_code") and hasattr(e, "format_message")):
+                raise
+            if name == "NoArgsIsHelpError":  # bare `evfacts`: the help, as a usage error
+                e.show()
+                sys.exit(e.exit_code)
+            ctx = getattr(e, "ctx", None)
+            hint = f" (try '{ctx.command_path} {ctx.help_option_names[0]}')" if ctx and ctx.help_option_names else ""
+            message = " ".join(e.format_message().split())
+            print(f"evfacts: error: {message}{hint}", file=sys.stderr)
+            sys.exit(e.exit_code)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
 app = typer.Typer(
     name="evfacts",
+    cls=_Group,
     help="Pull every quantitative claim out of reposted news articles.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -31,8 +70,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Print the version and exit.")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     """Pull every quantitative claim out of reposted news articles."""
 
@@ -42,7 +81,7 @@ def _root(
 Paths = Annotated[Optional[list[str]], typer.Argument(
     help="Files, folders (walked recursively) or - for stdin. None and a pipe: stdin.", show_default=False)]
 FormatOpt = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", help="Output format [default: table on a terminal, jsonl in a pipe; from -o's extension].",
+    "--format", "-f", help="Output format (default: from -o's extension, else table on a terminal and jsonl in a pipe).",
     case_sensitive=False, show_default=False)]
 OutputOpt = Annotated[Optional[str], typer.Option(
     "--output", "-o", help="Write to FILE atomically instead of stdout.", metavar="FILE")]
@@ -50,7 +89,7 @@ LinesOpt = Annotated[bool, typer.Option("--lines", help="Every input line is its
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date (e.g. 2026-01-04) for 'last year', 'in May'.", metavar="DATE")]
 GlobOpt = Annotated[Optional[list[str]], typer.Option(
-    "--glob", help=f"File pattern for folders, repeatable [default: {' '.join(DEFAULT_GLOBS)}].",
+    "--glob", help=f"File pattern for folders, repeatable (default: {' '.join(DEFAULT_GLOBS)}).",
     metavar="PATTERN")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1)]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of failures.")]
@@ -64,16 +103,48 @@ def _usage_error(message: str) -> typer.Exit:
 def _parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
+    value = value.strip()
     try:
-        return datetime.fromisoformat(value.strip())
+        return datetime.fromisoformat(value).replace(tzinfo=None)
     except ValueError:
         pass
+    m = re.fullmatch(r"((?:19|20)\d\d)(?:-(0[1-9]|1[0-2]))?", value)
+    if m:  # a year or a month: its first day
+        return datetime(int(m.group(1)), int(m.group(2) or 1), 1)
     import dateparser
 
     parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": False})
     if parsed is None or not any(ch.isalpha() for ch in value) and len(value.strip()) < 6:
         raise _usage_error(f"--published: cannot read {value!r} as a date (try 2026-01-04)")
     return parsed.replace(tzinfo=None)
+
+
+def _guarded(opts: RunOptions, job: Callable[[RunOptions], int]) -> int:
+    """Run a batch job; anything unexpected becomes one line on stderr (a traceback with --debug)."""
+    to_stdout = opts.output in (None, "-")
+    try:
+        code = job(opts)
+        if to_stdout:
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # `| head` closed the pipe: stop quietly
+        _silence_stdout()
+        return EXIT_FAILED
+    except OSError as e:  # writing the output failed: full disk, no permission, missing folder
+        if opts.debug:
+            traceback.print_exc()
+        where = "standard output" if to_stdout else opts.output
+        print(f"evfacts: error: cannot write {where}: {e.strerror or e}", file=sys.stderr)
+        if to_stdout:
+            _silence_stdout()
+        return EXIT_FAILED
+    except Exception as e:
+        if opts.debug:
+            traceback.print_exc()
+        message = " ".join(str(e).split())
+        print(f"evfacts: error: {e.__class__.__name__}: {message} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _options(paths, fmt, output, **kw) -> RunOptions:
@@ -98,12 +169,29 @@ def extract(
     unique: Annotated[bool, typer.Option("--unique", help="One record per fact; repeats counted in 'mentions'.")] = False,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
+                                      help="Worker processes (0 = all cores).")] = 1,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", metavar="ADDRESS", help="Run on a Dask cluster (tcp://host:8786), or 'local'.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="With -o x.sqlite: redo documents already stored.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Extract quantitative claims (figure, unit, change, subject, period, modality)."""
+    from evfacts.store import is_store_path
+
+    if is_store_path(output) and fmt is not None:
+        raise _usage_error(f"--format does not apply to the SQLite store {output}")
+    if force and not is_store_path(output):
+        raise _usage_error("--force applies to a SQLite store (-o x.sqlite)")
+    if dask is not None:
+        from importlib.util import find_spec
+
+        if find_spec("dask") is None or find_spec("distributed") is None:
+            raise _usage_error("--dask needs the dask extra: pip install 'evfacts[dask]'")
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
-                    unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug)
-    raise typer.Exit(run_extract(opts))
+                    unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
+                    jobs=jobs, dask=dask, force=force)
+    raise typer.Exit(_guarded(opts, run_extract))
 
 
 @app.command()
@@ -123,7 +211,29 @@ def clean(
         raise _usage_error("--format applies to --explain; plain clean prints text")
     opts = _options(paths, fmt, output, per_line=lines, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug, explain=explain)
-    raise typer.Exit(run_clean(opts))
+    raise typer.Exit(_guarded(opts, run_clean))
+
+
+@app.command()
+def show(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="The article: a file, or - for stdin (a folder shows each of its files).", show_default=False)] = None,
+    html: Annotated[Optional[str], typer.Option(
+        "--html", help="Write a standalone HTML page (claims marked, fields on hover) to FILE; - for stdout.",
+        metavar="FILE")] = None,
+    no_clean: Annotated[bool, typer.Option("--no-clean", help="Skip boilerplate removal.")] = False,
+    published: PublishedOpt = None,
+    glob: GlobOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    debug: DebugOpt = False,
+) -> None:
+    """Show the article with its claims highlighted (terminal, or --html FILE)."""
+    if html and html != "-" and os.path.isdir(html):
+        raise _usage_error(f"--html: {html} is a directory")
+    opts = _options(paths, Format.table, None, clean=not no_clean, published=_parse_date(published),
+                    globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug)
+    opts.output = html
+    raise typer.Exit(_guarded(opts, lambda o: run_show(o, html)))
 
 
 @app.command()
@@ -134,19 +244,29 @@ def schema() -> None:
     print(json.dumps(claim_schema(), indent=2, ensure_ascii=False))
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM unwinds like Ctrl-C, so `-o FILE` removes its temp file and keeps the old file."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    """Console entry point: quiet under `| head`."""
+    """Console entry point: quiet under `| head`, SIGTERM cleaned up like SIGINT."""
+    try:
+        signal.signal(signal.SIGTERM, _terminate)
+    except (ValueError, OSError):  # not the main thread
+        pass
     try:
         app(prog_name="evfacts")
     except BrokenPipeError:
         _silence_stdout()
-        sys.exit(1)
+        sys.exit(EXIT_FAILED)
     except KeyboardInterrupt:
         print("evfacts: interrupted", file=sys.stderr)
         sys.exit(130)
 
 
 def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -8,6 +8,8 @@ to that extracted text, which `evfacts clean` prints.
 from __future__ import annotations
 
 import codecs
+import errno
+import fnmatch
 import os
 import re
 import sys
@@ -84,28 +86,66 @@ def decode(data: bytes) -> tuple[str, str]:
         enc = _utf16_without_bom(data)
         if enc:
             try:
-                return data.decode(enc), enc
+                text = data.decode(enc)
             except UnicodeDecodeError:
-                pass
-        raise IngestError("binary data (NUL bytes), not text")
+                text = None
+            if text is not None and _readable(text):
+                return text, enc
+        # A stray NUL in a text file is kept (it is one character, so offsets hold); many are binary.
+        if data.count(0) > max(2, len(data) // 200) or _looks_binary(data.replace(b"\x00", b"")):
+            raise IngestError("binary data (NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     if _looks_binary(data):
         raise IngestError("binary data, not text")
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    if sum(1 for ch in text if ord(ch) > 127) - bad > bad:
+        # Mostly valid UTF-8 with a few broken bytes (a truncated download, a bad paste):
+        # reading it as cp1252 would garble every good character to fix a few bad ones.
+        return text, "utf-8 (invalid bytes replaced)"
+    return _decode_single_byte(data)
+
+
+def _decode_single_byte(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: Western news is nearly always cp1252 (latin-1's printable superset).
+
+    charset-normalizer is poor at telling cp1252 from its DOS and Mac cousins on short texts, so
+    cp1252 wins whenever its reading looks like a Western language (accented letters are a
+    minority of the letters); otherwise (Cyrillic, CJK, ...) charset-normalizer decides.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        letters = [ch for ch in text if ch.isalpha()]
+        foreign = sum(1 for ch in letters if ord(ch) > 127)
+        if not letters or foreign / len(letters) < 0.3:
+            return text, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    enc = best.encoding if best is not None else "cp1252"
-    # Western news text that is not UTF-8 is nearly always cp1252 (a superset of latin-1's
-    # printable range); charset-normalizer sometimes names a rarer single-byte cousin.
-    if enc in {"latin_1", "iso8859_15", "iso8859_1", "cp1250", "cp1257", "mac_roman", "cp1254", "iso8859_2"}:
-        enc = "cp1252"
-    try:
-        return data.decode(enc), enc
-    except (UnicodeDecodeError, LookupError):
-        return data.decode("latin-1"), "latin-1"
+    # UTF-16/32 without NUL bytes is a misreading (the NUL case is handled before).
+    if best is not None and not best.encoding.startswith(("utf_16", "utf_32")):
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    if text is not None:
+        return text, "cp1252"
+    return data.decode("latin-1"), "latin-1"
+
+
+def _readable(text: str) -> bool:
+    """Decoded text with few control characters or unassigned code points (not binary read as UTF-16)."""
+    import unicodedata
+
+    sample = text[:4096]
+    odd = sum(1 for ch in sample if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+    return odd <= 0.05 * max(1, len(sample))
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -134,6 +174,8 @@ def html_to_text(html: str) -> tuple[str, dict]:
     """The main text of a page (trafilatura), one paragraph a line, and its metadata."""
     import trafilatura
 
+    _quiet_extractor_logs()
+
     meta: dict = {}
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
@@ -152,23 +194,73 @@ def html_to_text(html: str) -> tuple[str, dict]:
     return text + "\n" if text else "", meta
 
 
-def _fallback_html_text(html: str) -> str:
-    try:
-        import lxml.html
+_BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
+                        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul title".split())
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg"))
 
-        root = lxml.html.fromstring(html)
-        for bad in root.xpath("//script|//style|//noscript"):
-            bad.drop_tree()
-        text = root.text_content()
-    except Exception:
+
+def _quiet_extractor_logs() -> None:
+    """trafilatura and its helpers log warnings about odd pages; stderr is ours (one line per failed input)."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _fallback_html_text(html: str) -> str:
+    """Visible text of a page, one block a line, when trafilatura finds nothing or fails.
+
+    The standard library's streaming parser keeps no tree, so hostile pages (50,000 nested
+    divs, unclosed tags) cannot exhaust the stack, and nothing is silently cut at lxml's depth limit.
+    """
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skipping = [0]
+
+    class _Text(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in _SKIP_TAGS:
+                skipping[0] += 1
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in _SKIP_TAGS:
+                skipping[0] = max(0, skipping[0] - 1)
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_data(self, data):
+            if not skipping[0]:
+                parts.append(data)
+
+    try:
+        parser = _Text(convert_charrefs=True)
+        parser.feed(html)
+        parser.close()
+        text = "".join(parts)
+    except Exception:  # the parser is lenient, but never let a page stop the batch
         text = re.sub(r"<[^>]+>", " ", html)
     lines = (" ".join(l.split()) for l in text.splitlines())
     return "\n".join(l for l in lines if l)
 
 
 def make_documents(data: bytes, source: str, *, per_line: bool = False) -> Iterator[Document]:
-    """Decode one input and turn it into one document (or one per line with per_line)."""
+    """Decode one input and turn it into one document (or one per line with per_line).
+
+    An empty or blank input holds no document, so `-f json` prints `[]` for it.
+    """
     text, encoding = decode(data)
+    yield from text_documents(text, source, per_line=per_line, encoding=encoding,
+                              raw=data if encoding.startswith("utf-8") else None)
+
+
+def text_documents(text: str, source: str, *, per_line: bool = False, encoding: str | None = "utf-8",
+                   raw: bytes | None = None) -> Iterator[Document]:
+    """Decoded text → documents (the second half of `make_documents`; also for callers holding text)."""
+    if not text.strip():
+        return
     if per_line:
         offset = 0
         for lineno, (line, end) in enumerate(iter_lines(text), 1):
@@ -176,7 +268,7 @@ def make_documents(data: bytes, source: str, *, per_line: bool = False) -> Itera
                 yield Document(source, line, "text", encoding, line_base=lineno, offset_base=offset)
             offset = end
         return
-    fmt = sniff_format(data if encoding.startswith("utf-8") else text.encode("utf-8", "replace"), source)
+    fmt = sniff_format(raw if raw is not None else text.encode("utf-8", "surrogatepass"), source)
     if fmt == "html":
         body, meta = html_to_text(text)
         yield Document(source, body, "html", encoding, meta)
@@ -209,15 +301,31 @@ def expand_paths(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> 
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs.sort()
                 for f in files:
-                    if any(Path(f).match(g) for g in globs):
+                    if any(fnmatch.fnmatch(f.lower(), g.lower()) for g in globs):
                         found.append(os.path.join(root, f))
             yield from sorted(found)
         elif path.exists():
             yield p
         elif path.is_symlink():
-            yield InputError(p, "broken symbolic link")
+            yield InputError(display_name(p), _symlink_problem(path))
         else:
-            yield InputError(p, "no such file or directory")
+            yield InputError(display_name(p), "no such file or directory")
+
+
+def _symlink_problem(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return "symbolic link loop"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
+def display_name(path: str) -> str:
+    """The path as given, printable: bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_source(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None) -> bytes:
@@ -241,12 +349,13 @@ def iter_documents(paths: Iterable[str], *, per_line: bool = False, globs: Itera
         if isinstance(item, InputError):
             yield item
             continue
+        name = display_name(item)
         try:
             data = read_source(item, max_bytes=max_bytes, stdin=stdin)
-            yield from make_documents(data, item, per_line=per_line)
+            yield from make_documents(data, name, per_line=per_line)
         except IngestError as e:
-            yield InputError(item, str(e))
+            yield InputError(name, str(e))
         except IsADirectoryError:
-            yield InputError(item, "is a directory")
+            yield InputError(name, "is a directory")
         except OSError as e:
-            yield InputError(item, e.strerror or str(e))
+            yield InputError(name, e.strerror or str(e))

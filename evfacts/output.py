@@ -11,6 +11,7 @@ import contextlib
 import csv
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -53,17 +54,35 @@ def _isatty(stream) -> bool:
 
 @contextlib.contextmanager
 def atomic_output(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file that appears whole or not at all."""
+    """stdout, or a file that appears whole or not at all.
+
+    A regular file (or a new one) is written to a temp file beside it and renamed over it on
+    success; on any failure or interrupt (SIGINT, and SIGTERM which the CLI turns into an
+    exception) the temp file is removed and the previous file stays as it was. Devices and pipes
+    (`/dev/stdout`, `/dev/full`, a FIFO) cannot be replaced, so they are written directly.
+    """
     if path is None or path == "-":
         yield sys.stdout
         return
     target = os.path.abspath(path)
-    fd, tmp = tempfile.mkstemp(prefix=".evfacts-", suffix=".tmp", dir=os.path.dirname(target) or ".")
+    if os.path.exists(target) and not os.path.isfile(target):
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        return
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                               dir=os.path.dirname(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -80,12 +99,23 @@ def _csv_cell(value):
 
 
 def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    """Compact UTF-8 JSON; the line separators U+2028/U+2029/U+0085 escaped so that
+    a JSONL record stays one line for any reader (Python's str.splitlines splits on them)."""
+    text = json.dumps(obj, ensure_ascii=False)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+    return text
 
 
-def write_claims(results: Iterable[Result], fmt: Format, out: IO[str]) -> int:
+def csv_columns(unique: bool = False) -> list[str]:
+    """CSV header: the claim record's fields, plus `mentions` with --unique."""
+    return [*CLAIM_FIELDS, "mentions"] if unique else list(CLAIM_FIELDS)
+
+
+def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique: bool = False) -> int:
     """Write the claims of every result; returns how many claims were written."""
     n = 0
+    columns = csv_columns(unique)
     if fmt is Format.jsonl:
         for r in results:
             for c in r.claims:
@@ -100,18 +130,12 @@ def write_claims(results: Iterable[Result], fmt: Format, out: IO[str]) -> int:
             n += len(r.claims)
         out.write("\n]\n" if not first else "]\n")
     elif fmt is Format.csv:
-        writer = None
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()  # once, also for no claims at all
         for r in results:
             for c in r.claims:
-                d = c.to_dict()
-                if writer is None:
-                    writer = csv.DictWriter(out, fieldnames=[*CLAIM_FIELDS, "mentions"], extrasaction="ignore",
-                                            lineterminator="\n")
-                    writer.writeheader()
-                writer.writerow({k: _csv_cell(v) for k, v in d.items()})
+                writer.writerow({k: _csv_cell(v) for k, v in c.to_dict().items()})
                 n += 1
-        if writer is None:
-            csv.writer(out, lineterminator="\n").writerow([*CLAIM_FIELDS, "mentions"])
     else:
         n = _claims_table(results, out)
     out.flush()
@@ -127,34 +151,42 @@ def _fmt_num(v) -> str:
 
 
 def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
+    """One rich table per document. Not on a terminal (`-o x.txt`, `-f table | less`): 160 columns, no colour."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=out, highlight=False, soft_wrap=False)
+    console = Console(file=out, highlight=False, soft_wrap=False, width=None if _isatty(out) else 160)
     n = 0
     for r in results:
-        table = Table(title=r.title or r.source, caption=_caption(r), show_lines=False, expand=False)
-        for name, kw in (("line", {"justify": "right"}), ("text", {}), ("value", {"justify": "right"}),
-                         ("unit", {}), ("±", {}), ("Δ", {}), ("subject", {}), ("metric", {}),
-                         ("period", {}), ("modality", {})):
+        if not r.claims:
+            console.print(f"[dim]{escape(r.source)}: no claims[/]")
+            continue
+        table = Table(title=escape(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
+        for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {}),
+                         ("value", {"justify": "right", "no_wrap": True}), ("unit", {"no_wrap": True}),
+                         ("±", {}), ("Δ", {}), ("subject", {}), ("metric", {}), ("period", {"no_wrap": True}),
+                         ("modality", {"no_wrap": True})):
             table.add_column(name, **kw)
         for c in r.claims:
             value = _fmt_num(c.value) + (f"–{_fmt_num(c.value_max)}" if c.value_max is not None else "")
-            table.add_row(str(c.line), c.text, value, c.unit or "", c.approx or "",
-                          {"up": "↑", "down": "↓"}.get(c.change or "", ""), c.subject or "", c.metric or "",
-                          c.period or "", c.modality)
+            table.add_row(str(c.line), escape(c.text), value, escape(c.unit or ""), c.approx or "",
+                          {"up": "↑", "down": "↓"}.get(c.change or "", ""), escape(c.subject or ""),
+                          escape(c.metric or ""), escape(c.period or ""), c.modality)
             n += 1
         console.print(table)
     return n
 
 
 def _caption(r: Result) -> str:
-    bits = [r.source]
+    from rich.markup import escape
+
+    bits = [r.source] if r.title else []
     if r.published:
         bits.append(f"published {r.published.isoformat()}")
     if r.companies:
         bits.append("companies: " + ", ".join(f"{n} ({m})" for n, m in r.companies[:8]))
-    return " · ".join(bits)
+    return escape(" · ".join(bits))
 
 
 def write_lines(records: Iterable[dict], fmt: Format, out: IO[str]) -> int:

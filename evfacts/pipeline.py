@@ -61,7 +61,8 @@ class Pipeline:
             except Exception as e:  # one bad document never stops the batch
                 prepared.append((self._failure(item, "clean", e), None, None))
                 continue
-            segments = [Segment(d.text, d.start, d.line) for d in cleaned.kept if d.role != "metadata"]
+            segments = [piece for d in cleaned.kept if d.role != "metadata"
+                        for piece in split_long(Segment(d.text, d.start, d.line))]
             prepared.append((item, cleaned, segments))
             texts.extend(s.text for s in segments)
         docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size)) if texts else iter(())
@@ -69,7 +70,18 @@ class Pipeline:
             if cleaned is None:
                 yield item
                 continue
-            parsed = [(seg, next(docs)) for seg in segments]
+            parsed = None
+            if docs is not None:
+                try:
+                    parsed = [(seg, next(docs)) for seg in segments]
+                except Exception:  # spaCy choked on some text of this batch: parse the rest one by one,
+                    docs = None    # so that only the document at fault fails
+            if parsed is None:
+                try:
+                    parsed = [(seg, self.nlp(seg.text)) for seg in segments]
+                except Exception as e:
+                    yield self._failure(item, "parse", e)
+                    continue
             try:
                 result = self._result(item, cleaned, parsed)
             except Exception as e:
@@ -84,8 +96,9 @@ class Pipeline:
         return InputError(doc.source, f"cannot {stage} it: {exc.__class__.__name__}: {exc}")
 
     def _result(self, doc: Document, cleaned: cleaning.CleanResult, parsed) -> Result:
-        published = self.published or cleaned.published
-        claims, companies = extract_article(parsed, published=published, title=cleaned.title)
+        published = self.published or cleaned.published or _meta_date(doc.meta.get("date"))
+        title = cleaned.title or doc.meta.get("title")
+        claims, companies = extract_article(parsed, published=published, title=title)
         for c in claims:
             c.source = doc.source
             c.start += doc.offset_base
@@ -93,8 +106,47 @@ class Pipeline:
             c.line += doc.line_base - 1
         if self.unique:
             claims = unique_claims(claims)
-        return Result(doc.source, title=cleaned.title, published=published, claims=claims,
+        return Result(doc.source, title=title, published=published, claims=claims,
                       companies=companies, lines=cleaned.lines)
+
+
+#: spaCy refuses texts over nlp.max_length (1,000,000), its memory grows with length, and
+#: per-claim context work grows with the size of the Doc; longer segments (a 5 MB line, a
+#: page without line breaks) are parsed in pieces cut after a sentence end or at whitespace.
+MAX_SEGMENT_CHARS = 10_000
+
+
+def split_long(seg: Segment, limit: int | None = None) -> list[Segment]:
+    """seg as pieces of at most `limit` characters, cut after a sentence end or a space if possible."""
+    limit = limit or MAX_SEGMENT_CHARS
+    if len(seg.text) <= limit:
+        return [seg]
+    pieces = []
+    text, pos = seg.text, 0
+    while pos < len(text):
+        end = min(pos + limit, len(text))
+        if end < len(text):
+            window = text[pos:end]
+            cut = max(window.rfind(". "), window.rfind("\n"))
+            if cut < limit // 2:
+                cut = window.rfind(" ")
+            if cut > 0:
+                end = pos + cut + 1
+        pieces.append(Segment(text[pos:end], seg.start + pos, seg.line + text.count("\n", 0, pos)))
+        pos = end
+    return pieces
+
+
+def _meta_date(value) -> datetime | None:
+    """A date from HTML metadata (trafilatura gives ISO 8601 strings), or None."""
+    if isinstance(value, datetime):
+        return value
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value).strip()).replace(tzinfo=None)
+    except ValueError:
+        return None
 
 
 def unique_claims(claims):

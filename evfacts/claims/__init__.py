@@ -2,14 +2,16 @@
 
 The engine reads spaCy Docs made once by the pipeline. `quantities` finds the figures of a
 sentence (value, unit, kind, range, approximation, change); `context` says what they are
-about (subject, metric, period, modality, companies).
+about (subject, metric, period, modality, companies); `companies` says which ORG entities are
+companies and counts them per document.
 """
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from evfacts.claims import companies as comp
 from evfacts.claims import context, quantities
 from evfacts.model import Claim
 
@@ -29,18 +31,45 @@ class ArticleContext:
     title: str | None = None
     #: the company the article is mainly about (for "the company", "its")
     main_company: str | None = None
-    companies: Counter = field(default_factory=Counter)
+    #: [(name, mentions)] most mentioned first
+    companies: list = field(default_factory=list)
+    #: short name -> the longer name used for it in this article (Microchip -> Microchip Technology)
+    alias: dict = field(default_factory=dict)
+    #: company most recently named before a doc-local offset of the current segment
+    focus: object = None
 
 
-def extract_article(parsed, *, published: datetime | None = None, title: str | None = None):
-    """parsed: list of (Segment, spacy Doc). Returns (claims, companies sorted by mentions)."""
+def extract_article(parsed, *, published: datetime | None = None, title: str | None = None, finder=None):
+    """parsed: list of (Segment, spacy Doc). Returns (claims, companies sorted by mentions).
+
+    finder(sent) -> list[Quantity] finds the figures (default `quantities.find_quantities`)."""
+    finder = finder or quantities.find_quantities
     ctx = ArticleContext(published=published, title=title)
-    ctx.companies = context.count_companies([doc for _, doc in parsed])
-    ctx.main_company = ctx.companies.most_common(1)[0][0] if ctx.companies else None
+    mentions = [comp.doc_mentions(doc) for _, doc in parsed]
+    names = [m[3] for ms in mentions for m in ms]
+    ctx.companies = comp.count(names)
+    ctx.alias = comp.merge_names(dict.fromkeys(names, 1))
+    ctx.main_company = ctx.companies[0][0] if ctx.companies else None
     claims: list[Claim] = []
-    for seg, doc in parsed:
+    last_before = ctx.main_company  # last company named in earlier segments (sources aside)
+    for (seg, doc), seg_mentions in zip(parsed, mentions):
+        starts = [m[0] for m in seg_mentions]
+
+        def focus(at, _ms=seg_mentions, _starts=starts, _before=last_before):
+            """The company in focus at a doc-local offset: the company named last before it (banks
+            and research houses quoted as sources aside), else the article's main company."""
+            k = bisect_left(_starts, at)
+            recent = [ctx.alias.get(m[3], m[3]) for m in _ms[:k] if m[3] not in comp.ANALYST_FIRMS]
+            name = recent[-1] if recent else (_before or ctx.main_company)
+            return ctx.alias.get(name, name) if name else None
+
+        ctx.focus = focus
+        prev = context.SentState()
         for sent in doc.sents:
-            for q in quantities.find_quantities(sent):
+            figures = finder(sent)
+            info = context.sentence_info(sent, seg_mentions)
+            sent_claims = []
+            for q in figures:
                 start = seg.start + q.start
                 claim = Claim(
                     text=q.text, start=start, end=seg.start + q.end,
@@ -48,6 +77,17 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                     kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit,
                     approx=q.approx, change=q.change, sentence=sent.text.strip(), rules=list(q.rules),
                 )
-                context.annotate(claim, q, sent, ctx)
-                claims.append(claim)
-    return claims, ctx.companies.most_common()
+                context.annotate(claim, q, sent, ctx, info, prev)
+                sent_claims.append(claim)
+            claims.extend(sent_claims)
+            if info.dates:
+                prev.period = context.sentence_period(sent, info, published) or prev.period
+            if sent_claims and sent_claims[-1].subject:
+                prev.subject = sent_claims[-1].subject
+            elif not sent_claims:
+                subject = context.sentence_subject(sent, info, focus)
+                prev.subject = ctx.alias.get(subject, subject) if subject else prev.subject
+        named = [m[3] for m in seg_mentions if m[3] not in comp.ANALYST_FIRMS]
+        if named:
+            last_before = named[-1]
+    return claims, ctx.companies

@@ -1,18 +1,751 @@
-"""What a figure is about: subject, metric, period, modality, companies. (Placeholder.)"""
+"""What a figure is about: subject, metric, period, modality, companies.
+
+Everything here reads the spaCy parse of the sentence a figure stands in; nothing changes text.
+
+- **modality**: walk from the figure up its clause (through `xcomp`, nouns and prepositions) and
+  look for modal auxiliaries and forecast/target words (`data/modality.toml`). A clause boundary
+  (relative clause, participle, subordinate clause) stops the walk, and so does a comparison
+  (`from`, `than`, `compared with`): "down from a 22% rally" is a past level, not a forecast.
+- **period**: date expressions of the sentence are found by compiled patterns (years, spans,
+  quarters, fiscal years, months, days, "last year", "the prior year") and resolved against the
+  publication date. A figure takes the expression that governs it most closely in the dependency
+  tree; expressions inside another clause or inside a comparison ("from the prior year") are
+  skipped. A sentence without any date inherits the period of the previous sentence of its paragraph.
+- **subject**: walk from the figure up the tree and take the first subject (`nsubj`) that names a
+  company, a place or a market; a pronoun, "the company", "the tech titan" or a person point to the
+  company most recently named; "In the United States, ..." scopes a clause; otherwise a company of
+  the sentence, the previous sentence's subject, the company in focus.
+- **metric**: a short noun phrase — "$6.69 billion in sales", "a dividend of $0.24", "550,000 EV
+  deliveries", or the measure noun that is the clause's subject ("EV sales are forecast to drop 29%").
+"""
 from __future__ import annotations
 
-from collections import Counter
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+
+from evfacts.claims import companies as comp
+
+# -- lexicons ---------------------------------------------------------------------------------------
 
 
-def count_companies(docs) -> Counter:
-    c = Counter()
-    for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ == "ORG":
-                c[ent.text] += 1
-    return c
+@dataclass(frozen=True)
+class Lex:
+    modals: frozenset
+    forecast_verbs: frozenset
+    forecast_nouns: frozenset
+    forecast_mods: frozenset
+    seers: frozenset
+    target_verbs: frozenset
+    target_nouns: frozenset
+    target_mods: frozenset
+    company_nouns: frozenset
+    pronouns: frozenset
+    market_nouns: frozenset
+    metric_nouns: frozenset
 
 
-def annotate(claim, q, sent, ctx) -> None:
-    claim.companies = sorted({e.text for e in sent.ents if e.label_ == "ORG"})
-    claim.subject = claim.companies[0] if claim.companies else None
+@lru_cache(maxsize=1)
+def lex() -> Lex:
+    data = resources.files("evfacts.data")
+    m = tomllib.loads(data.joinpath("modality.toml").read_text(encoding="utf-8"))
+    c = tomllib.loads(data.joinpath("context.toml").read_text(encoding="utf-8"))
+    f, t = m["forecast"], m["target"]
+    fs = frozenset
+    return Lex(fs(f["modals"]), fs(f["verbs"]), fs(f["nouns"]), fs(f["modifiers"]), fs(f["seers"]),
+               fs(t["verbs"]), fs(t["nouns"]), fs(t["modifiers"]),
+               fs(c["subject"]["company_nouns"]), fs(c["subject"]["pronouns"]), fs(c["subject"]["market_nouns"]),
+               fs(c["metric"]["nouns"]))
+
+
+PLACE_LABELS = {"GPE", "LOC"}
+#: public bodies that also name a region: "In the EU, sales rose 5%"
+INSTRUMENT_NOUNS = {"etf", "index", "fund", "trust", "composite"}
+REGION_BODIES = {"european union", "eu"}
+INSTRUMENT = re.compile(r"\b(?:ETF|ETFs|Index|Fund|Trust|Composite|Average)\b")
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "ROOT"}
+COMPARISON = {"from", "than", "compared", "comparing", "versus", "vs", "vs.", "against"}
+PRESENT_MODS = {"current", "existing", "previous", "prior", "last", "latest", "recent", "past", "actual", "reported"}
+#: words that keep a sentence from inheriting the previous sentence's period
+PRESENT_CUES = {"current", "currently", "now", "today", "presently", "so far", "to date", "ever", "recently"}
+PRESENT_RE = re.compile(r"\b(?:current|currently|now|today|presently|so far|to date|ever|recently)\b", re.I)
+PERIOD_COMPARISON = COMPARISON | {"over"}
+BE_FORMS = {"is", "was", "are", "were", "be", "been", "'s", "’s", "remains", "stands", "came", "comes"}
+#: banks and research houses whose name as the subject of "estimates", "expects", "said" is a
+#: source, not what the figure is about
+ANALYST_FIRMS = comp.ANALYST_FIRMS
+OPINION_VERBS = {"said", "says", "say", "wrote", "writes", "believes", "believe", "thinks", "noted", "notes",
+                 "rates", "rated", "upgraded", "downgraded", "reiterated", "estimate", "estimates", "expects", "sees",
+                 "predicts", "forecasts", "projects", "argues", "reckons", "calculates"}
+REPORT_NOUNS = {"report", "call", "meeting", "release", "statement", "filing", "announcement", "conference", "event",
+                "presentation", "update", "letter", "note", "interview", "article", "session"}
+SCOPE_PREPS = {"in", "across", "within", "throughout", "for", "inside"}
+
+# -- article state ------------------------------------------------------------------------------------
+
+
+@dataclass
+class SentState:
+    """What the previous sentences of a paragraph left behind."""
+
+    period: str | None = None
+    subject: str | None = None
+
+
+@dataclass
+class SentInfo:
+    """Computed once per sentence."""
+
+    dates: list = field(default_factory=list)  # DateExpr
+    companies: list = field(default_factory=list)  # (start_char, end_char, token i, name)
+    period: str | None = None  # the sentence's own governing period (for the next sentence)
+
+
+# -- dates --------------------------------------------------------------------------------------------
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+YEAR = r"(?:19|20)\d{2}"
+ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "a": 1}
+
+# (name, compiled pattern) in priority order: a later pattern never takes text an earlier one took
+DATE_PATTERNS = [
+    ("span", re.compile(rf"\b(?:from\s+|between\s+)?({YEAR})\s*(?:-|–|—|to|through|thru|until|and)\s*({YEAR}|\d{{2}})\b(?!\s*%)", re.I)),
+    ("ended", re.compile(rf"\b(?:(fiscal)\s+)?(year|quarter)\s*\(?\s*(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+|in\s+)?({MONTH_RE})\.?\s*(\d{{1,2}})?,?\s*({YEAR})?", re.I)),
+    ("yearquarter", re.compile(rf"\b({YEAR})\s*(?:Q([1-4])|([1-4])Q)\b")),
+    ("quarter", re.compile(rf"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter)(?:\s*(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?:the\s+)?(?:year\s+)?('?\d{{2}}\b|{YEAR}))?", re.I)),
+    ("fiscal", re.compile(rf"\b(?:fiscal(?:\s+year)?\s*|FY\s?)('?\d{{2}}\b|{YEAR})", re.I)),
+    ("fiscalq", re.compile(r"\bfiscal\s+(first|second|third|fourth)[\s-]+quarter", re.I)),
+    ("monthyear", re.compile(rf"\b({MONTH_RE})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?({YEAR})\b")),
+    ("daymonthyear", re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+({YEAR})\b")),
+    ("monthrel", re.compile(rf"\b({MONTH_RE})\.?\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+prior)\s+year\b", re.I)),
+    ("relative", re.compile(r"\b(last|this|next|the\s+prior|the\s+previous|the\s+current|the\s+coming|a|one|the\s+same)\s+(year|quarter|month)(\s+(?:ago|earlier|before))?\b", re.I)),
+    ("yearago", re.compile(r"\b(year[\s-]ago|year[\s-]earlier|year[\s-]over[\s-]year|year[\s-]on[\s-]year|prior[\s-]year|previous[\s-]year|quarter[\s-]over[\s-]quarter|sequential(?:ly)?)\b", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?({YEAR})\b", re.I)),
+    ("month", re.compile(rf"\b(?:(in|since|during|by|of|on|last|this|next|early|late|mid|until|through|from|before|after)[\s-]+)?({MONTH_RE})\.?(?:\s+(\d{{1,2}})\b)?(?!\s*{YEAR})")),
+    ("year", re.compile(rf"(?<![\d$€£¥.,])({YEAR})(?![\d%,.]\d|\s*%|\s*(?:million|billion|bn|mn|km|kwh)\b)")),
+]
+
+
+@dataclass
+class DateExpr:
+    start: int  # doc char offsets
+    end: int
+    kind: str
+    groups: tuple
+    text: str
+    head: object = None  # the spaCy token heading the expression
+    comparison: bool = False  # "the prior year", "a year ago": a base of comparison
+
+    def resolve(self, published: datetime | None, forward: bool = False) -> str | None:
+        return resolve(self, published, forward)
+
+    def is_day(self) -> bool:
+        """A single day ("Jan. 31", "February 15, 2024"): usually when something was said or paid."""
+        g = self.groups
+        return (self.kind == "monthyear" and bool(g[1])) or self.kind == "daymonthyear" or (
+            self.kind == "month" and bool(g[2]))
+
+
+def _year2(y: str, published: datetime | None) -> int:
+    y = y.lstrip("'")
+    if len(y) == 4:
+        return int(y)
+    century = (published.year // 100 * 100) if published else 2000
+    return century + int(y)
+
+
+def _month_year(month: int, published: datetime | None, forward: bool) -> int | None:
+    if not published:
+        return None
+    if forward:
+        return published.year if month >= published.month else published.year + 1
+    return published.year if month <= published.month else published.year - 1
+
+
+def _quarter(q: int, published: datetime | None, forward: bool) -> str | None:
+    """A quarter named without its year: for a reported figure the latest one that has begun; for
+    a forecast the one nearest the publication date ("Q4 earnings are expected ..." in February is
+    last year's fourth quarter; "second-quarter sales" forecast in January is this year's)."""
+    if not published:
+        return None
+    cur = (published.month - 1) // 3 + 1
+    if not forward:
+        y = published.year if q <= cur else published.year - 1
+        return f"{y}-Q{q}"
+    pub_m = published.year * 12 + published.month - 1
+    y = min((published.year - 1, published.year, published.year + 1),
+            key=lambda y: abs(y * 12 + 3 * q - 2 - pub_m))
+    return f"{y}-Q{q}"
+
+
+def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> str | None:
+    g = d.groups
+    pub = published
+    if d.kind == "span":
+        a = int(g[0])
+        b = int(g[1]) if len(g[1]) == 4 else a // 100 * 100 + int(g[1])
+        return f"{a}/{b}" if b > a else str(a)
+    if d.kind == "ended":
+        fiscal, unit, mon, day, year = g
+        m = MONTHS.get(mon.lower().rstrip("."))
+        ahead = forward or bool(re.search(r"\bend(ing|s)\b", d.text, re.I))
+        y = int(year) if year else (_month_year(m, pub, ahead) if m else None)
+        if y is None:
+            return None
+        if unit.lower() == "year":
+            return f"FY{y}" if fiscal else str(y)
+        return f"{y}-{m:02d}-{int(day):02d}" if day else f"{y}-{m:02d}"
+    if d.kind == "quarter":
+        q = int(g[0] or g[1] or ORD[g[2].lower()])
+        if g[3]:
+            return f"{_year2(g[3], pub)}-Q{q}"
+        return _quarter(q, pub, forward)
+    if d.kind == "yearquarter":
+        return f"{g[0]}-Q{g[1] or g[2]}"
+    if d.kind == "fiscalq":
+        return _quarter(ORD[g[0].lower()], pub, forward)
+    if d.kind == "fiscal":
+        return f"FY{_year2(g[0], pub)}"
+    if d.kind == "monthyear":
+        m = MONTHS[g[0].lower().rstrip(".")]
+        return f"{g[2]}-{m:02d}-{int(g[1]):02d}" if g[1] else f"{g[2]}-{m:02d}"
+    if d.kind == "daymonthyear":
+        m = MONTHS[g[1].lower().rstrip(".")]
+        return f"{g[2]}-{m:02d}-{int(g[0]):02d}"
+    if d.kind == "monthrel":
+        if not pub:
+            return None
+        m = MONTHS[g[0].lower().rstrip(".")]
+        rel = g[1].lower()
+        y = pub.year + (1 if rel == "next" else 0 if rel == "this" else -1)
+        return f"{y}-{m:02d}"
+    if d.kind == "relative":
+        if not pub:
+            return None
+        rel, unit = " ".join(g[0].lower().split()), g[1].lower()
+        step = {"last": -1, "the prior": -1, "the previous": -1, "a": -1, "one": -1, "this": 0,
+                "the current": 0, "next": 1, "the coming": 1, "the same": -1}.get(rel, 0)
+        if unit == "year":
+            return str(pub.year + step)
+        if unit == "quarter":
+            q = (pub.month - 1) // 3 + step
+            y = pub.year + (q // 4)
+            return f"{y}-Q{q % 4 + 1}"
+        m = pub.month - 1 + step
+        return f"{pub.year + m // 12}-{m % 12 + 1:02d}"
+    if d.kind == "yearago":
+        return str(pub.year - 1) if pub else None
+    if d.kind == "since":
+        y = int(g[0])
+        return f"{y}/{pub.year}" if pub and pub.year > y else str(y)
+    if d.kind == "month":
+        m = MONTHS[g[1].lower().rstrip(".")]
+        prep = (g[0] or "").lower()
+        fwd = forward or prep in {"next", "until", "by"}
+        if prep == "last":
+            fwd = False
+        y = _month_year(m, pub, fwd)
+        if y is None:
+            return None
+        return f"{y}-{m:02d}-{int(g[2]):02d}" if g[2] and 1 <= int(g[2]) <= 31 else f"{y}-{m:02d}"
+    if d.kind == "year":
+        return g[0]
+    return None
+
+
+def find_dates(sent) -> list[DateExpr]:
+    """Date expressions of a sentence, with the token heading each."""
+    text = sent.text
+    base = sent.start_char
+    doc = sent.doc
+    taken: list[tuple[int, int]] = []
+    out = []
+    for kind, pat in DATE_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "month":
+                mon = m.group(2)
+                # "May" the modal verb, "March" the verb: need a preposition or a day
+                if mon in ("May", "March") and not (m.group(1) or m.group(3)):
+                    continue
+                if mon in ("Mar", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Apr") and not (m.group(1) or m.group(3)):
+                    continue
+                if m.group(3) and len(m.group(3)) > 2:
+                    continue
+            if kind == "year":
+                # a year that counts things ("2025 vehicles") is not a date; "2025 targets" is
+                tok = doc.char_span(base + s, base + e, alignment_mode="expand")
+                if tok is None or (len(tok) == 1 and tok[0].i > 0 and doc[tok[0].i - 1].text in "$€£¥#"):
+                    continue
+            span = doc.char_span(base + s, base + e, alignment_mode="expand")
+            if span is None:
+                continue
+            taken.append((s, e))
+            low = m.group(0).lower()
+            compar = kind == "yearago" or bool(re.match(r"(the\s+prior|the\s+previous|a|one|the\s+same)\s", low)) \
+                or bool(re.search(r"\b(ago|earlier|before)$", low))
+            out.append(DateExpr(base + s, base + e, kind, m.groups(), m.group(0), root_of(span), compar))
+    return out
+
+
+# -- tree helpers -------------------------------------------------------------------------------------
+
+
+def parsed(doc) -> bool:
+    """Has the doc a dependency parse? (Not with the blank fallback pipeline.)"""
+    return doc.has_annotation("DEP")
+
+
+def root_of(span):
+    """span.root, safe on unparsed docs (where spaCy's root is undefined)."""
+    return span.root if parsed(span.doc) else span[0]
+
+
+def path_up(tok) -> list:
+    out = [tok]
+    while tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def is_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def figure_root(sent, start: int, end: int):
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        for t in sent:
+            if t.idx <= start < t.idx + len(t) + 1:
+                return t, None
+        return root_of(sent), None
+    return root_of(span), span
+
+
+# -- period -------------------------------------------------------------------------------------------
+
+
+def choose_date(fig, fig_span, dates: list[DateExpr]):
+    """The date expression governing a figure: (DateExpr or None)."""
+    if not parsed(fig.doc):  # no parse: the nearest date that is not a base of comparison
+        own = (fig_span.start_char, fig_span.end_char) if fig_span is not None else (fig.idx, fig.idx + len(fig))
+        near = [d for d in dates if not d.comparison and not (d.start < own[1] and own[0] < d.end)]
+        return min(near, key=lambda d: abs(d.head.i - fig.i)) if near else None
+    fpath = path_up(fig)
+    fidx = {t.i: n for n, t in enumerate(fpath)}
+    lo = fig_span.start if fig_span is not None else fig.i
+    hi = fig_span.end if fig_span is not None else fig.i + 1
+    best, best_key = None, None
+    for d in dates:
+        if d.head is None:
+            continue
+        if fig_span is not None and d.start < fig_span.end_char and fig_span.start_char < d.end:
+            continue  # the figure itself ("2035" in "its planned 2035 ban")
+        dpath = path_up(d.head)
+        lca = None
+        for n, t in enumerate(dpath):
+            if t.i in fidx:
+                lca = n
+                break
+        if lca is None:
+            continue
+        up_f, up_d = fidx[dpath[lca].i], lca
+        between = dpath[1:lca]
+        dspan = range(d.head.doc.char_span(d.start, d.end, alignment_mode="expand").start,
+                      d.head.doc.char_span(d.start, d.end, alignment_mode="expand").end)
+        penalty = 0
+        if d.comparison:
+            penalty += 2
+        if any(is_verb(t) and t.i not in dspan and not lo <= t.i < hi for t in between):
+            penalty += 1  # the date belongs to another clause
+        if any(t.lower_ in PERIOD_COMPARISON and (t.i not in dspan or d.kind != "span") for t in dpath[:lca]) \
+                or d.text.split()[0].lower() in PERIOD_COMPARISON and d.kind != "span":
+            penalty += 2  # "down from a 22% rally last year", "compared with 13.3 million in 2025"
+        day = d.is_day()
+        if day and (d.head.head.lower_ in REPORT_NOUNS or any(
+                t.lower_ in REPORT_NOUNS for t in d.head.doc[d.head.i + 1:d.head.i + 3])):
+            penalty += 1  # "in the February 1 report", "on its Jan. 30 call": when it was said
+        if penalty:
+            continue
+        key = (day, up_f, up_d, abs(d.head.i - fig.i))
+        if best_key is None or key < best_key:
+            best, best_key = d, key
+    return best
+
+
+# -- modality -----------------------------------------------------------------------------------------
+
+
+def _verb_modality(t, L: Lex) -> str | None:
+    low = t.lower_
+    for c in t.children:
+        # "the analyst estimate for revenue is $108 billion", "the consensus estimate is pegged at $1.25",
+        # "our goal is 1 million cars"
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in L.forecast_nouns and c.lower_ != "view":
+                return "forecast"
+            if c.lower_ in L.target_nouns and t.lower_ in BE_FORMS:
+                return "target"
+    for c in t.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in L.modals:
+            return "forecast"
+        if c.dep_ == "aux" and c.lower_ == "going" and any(x.lower_ == "to" for x in c.children):
+            return "forecast"
+    if low in L.target_verbs:
+        if low in ("looking",) and not any(c.dep_ == "xcomp" for c in t.children):
+            return None
+        if low in ("want", "wants", "wanted", "wanting", "hope", "hopes", "hoping") and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in t.children):
+            return None
+        return "target"
+    if low in L.forecast_verbs:
+        if low in ("see", "sees", "seen"):
+            subj = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+            if not any(w.lower_ in L.seers for s in subj for w in s.subtree):
+                return None
+        if low in ("set", "due", "bound") and not any(c.dep_ == "xcomp" for c in t.children):
+            return None
+        if low in ("estimated",) and t.dep_ == "amod":
+            return None
+        return "forecast"
+    for c in t.children:
+        if c.dep_ == "acomp" and c.lower_ in ("likely", "poised", "set", "expected", "due", "slated"):
+            return "forecast"
+    return None
+
+
+def _flat_modality(fig, L: Lex) -> str:
+    """Without a parse: the nearest marker in the few words before the figure."""
+    sent = fig.sent
+    for t in reversed(fig.doc[max(sent.start, fig.i - 8):fig.i]):
+        low = t.lower_
+        if low in COMPARISON or low in ("after", "before", "since", "which", "when") or t.text in (";", ":", ","):
+            return "reported"  # another clause
+        if low in L.target_verbs or low in L.target_nouns:
+            return "target"
+        if low in L.modals or (low in L.forecast_verbs and low not in ("see", "sees", "seen", "set", "due", "bound")) \
+                or low in L.forecast_nouns:
+            return "forecast"
+    return "reported"
+
+
+def modality(fig, fig_span) -> str:
+    L = lex()
+    if not parsed(fig.doc):
+        return _flat_modality(fig, L)
+    lo = fig_span.start if fig_span is not None else fig.i
+    hi = fig_span.end if fig_span is not None else fig.i + 1
+    # the figure's own noun: "an expected 4.9 million sales", "its planned 2035 ban"
+    own = fig if fig.pos_ in ("NOUN", "PROPN") and not fig.like_num else fig.head
+    for c in own.children:
+        if c.dep_ in ("amod", "compound") and not lo <= c.i < hi:
+            if c.lower_ in L.target_mods:
+                return "target"
+            if c.lower_ in L.forecast_mods:
+                return "forecast"
+    t = fig
+    seen = 0
+    noun_hops = 0
+    while seen < 40:
+        seen += 1
+        if not lo <= t.i < hi:
+            low = t.lower_
+            if t.pos_ in ("NOUN", "PROPN") and not is_verb(t):
+                if low in L.forecast_nouns:
+                    return "forecast"
+                if low in L.target_nouns:
+                    return "target"
+                if any(c.dep_ == "amod" and c.lower_ in PRESENT_MODS for c in t.children):
+                    return "reported"  # "Peloton's current market cap of $2.1 billion"
+                if t.dep_ == "pobj":
+                    noun_hops += 1
+                    if noun_hops >= 2:
+                        return "reported"  # deep inside a noun phrase: a description, not the claim
+            if low in COMPARISON:
+                return "reported"
+            if t.dep_ == "prep" and low in ("of", "at", "for") and t.i > 0:
+                before = t.doc[t.i - 1]  # "beating the Consensus Estimate of $2.10", however attached
+                if before.lower_ in L.forecast_nouns:
+                    return "forecast"
+                if before.lower_ in L.target_nouns:
+                    return "target"
+            if is_verb(t) or t.pos_ == "ADJ":
+                m = _verb_modality(t, L)
+                if m:
+                    return m
+                if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
+                    pass  # ", indicating 10% growth": a participle shares its main clause
+                elif t.dep_ in CLAUSE_DEPS:
+                    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                    if (t.dep_ == "ccomp" or (t.dep_ == "advcl" and infinitive)) and t.head.i != t.i:
+                        hm = _verb_modality(t.head, L)
+                        if hm:
+                            return hm
+                    return "reported"
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return "reported"
+
+
+# -- subject ------------------------------------------------------------------------------------------
+
+
+def _clean_np(tokens) -> str:
+    toks = list(tokens)
+    while toks and (toks[0].dep_ in ("det", "poss", "predet", "case") or toks[0].is_punct or toks[0].tag_ == "POS"
+                    or toks[0].lower_ in ("the", "a", "an")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
+        toks = toks[:-1]
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _place_name(ent) -> str:
+    """"the United States" -> "United States", "China's" -> "China"; "U.S." keeps its stops."""
+    text = " ".join(ent.text.split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    return re.sub(r"['’]s?$", "", text).strip(" ,;:")
+
+
+class SubjectFinder:
+    def __init__(self, sent, info: SentInfo, focus):
+        self.sent = sent
+        self.info = info
+        self.focus = focus  # function(char offset) -> company most recently named before it
+        self.by_token = {}
+        for s, e, i, name in info.companies:
+            for t in sent.doc.char_span(s, e, alignment_mode="expand") or []:
+                self.by_token[t.i] = ("company", name)
+        for ent in sent.ents:
+            nxt = sent.doc[ent.end] if ent.end < len(sent.doc) else None
+            if nxt is not None and nxt.text == ":":
+                continue  # "(NASDAQ: MCHI)": an exchange before a ticker
+            if ent.label_ == "MARKET" or (ent.label_ == "ORG" and INSTRUMENT.search(ent.text)):
+                for t in ent:
+                    self.by_token.setdefault(t.i, ("instrument", comp.normalise(ent.text)))
+            elif ent.label_ in PLACE_LABELS or ent.label_ == "GOV":  # "In the EU", "a rate cut by the ECB"
+                for t in ent:
+                    self.by_token.setdefault(t.i, ("place", _place_name(ent)))
+            elif ent.label_ == "PERSON":
+                for t in ent:
+                    self.by_token.setdefault(t.i, ("person", ent.text))
+
+    def candidate(self, tokens, at: int, skip=()):
+        """Company, then market, then place among tokens; a pronoun or 'the company' -> focus."""
+        L = lex()
+        toks = [t for t in tokens if t.i not in skip]
+        found = {"company": None, "place": None, "person": None, "instrument": None}
+        for t in toks:
+            kind = self.by_token.get(t.i)
+            if kind and found[kind[0]] is None:
+                found[kind[0]] = kind[1]
+        if found["company"]:
+            return found["company"]
+        if found["instrument"]:
+            return found["instrument"]
+        for t in toks:
+            if (t.lower_ in L.market_nouns or (t.lower_ in INSTRUMENT_NOUNS and t.text[0].isupper())) \
+                    and t.pos_ in ("NOUN", "PROPN"):
+                sub = [x for x in t.subtree if x.i <= t.i and x.i not in skip]
+                left = [x for x in sub if x.i >= t.left_edge.i]
+                np = _clean_np(left)
+                if np and len(np.split()) > 1 and not any(ch.isdigit() for ch in np):  # not "this segment"
+                    return np
+        if found["place"]:
+            return found["place"]
+        if found["person"]:
+            return self.focus(at)
+        for t in toks:
+            if t.lower_ in L.pronouns and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+                return self.antecedent(t)
+            if t.lower_ in L.company_nouns and any(c.lower_ == "the" or c.dep_ == "poss" for c in t.children):
+                return self.focus(at)
+        return None
+
+    def antecedent(self, pron):
+        """What "its", "it", "they" point to: the company named last before it in the sentence,
+        else the place named last before it, else the company in focus."""
+        before = [(i, v) for i, v in self.by_token.items() if i < pron.i and v[0] in ("company", "place", "instrument")]
+        for kind in ("company", "instrument", "place"):
+            cands = [(i, v[1]) for i, v in before if v[0] == kind]
+            if cands:
+                return max(cands)[1]
+        return self.focus(pron.idx)
+
+    def find(self, fig, fig_span, at: int, prev: SentState) -> tuple[str | None, bool]:
+        """(subject, found by a rule of this sentence)."""
+        own = set(range(fig_span.start, fig_span.end)) if fig_span is not None else {fig.i}
+        path = path_up(fig)
+        on_path = {t.i for t in path}
+        # the figure's own noun phrase: "two accidents involving the Xiaomi SU7", "Xiaomi's 550,000 deliveries"
+        head = fig if not fig.like_num else fig.head
+        if head.pos_ in ("NOUN", "PROPN") and not is_verb(head):
+            kids = [c for c in head.children if c.i not in on_path and c.dep_ in ("poss", "prep", "acl", "compound", "nmod")]
+            for c in kids:
+                r = self.candidate(c.subtree, at, own)
+                if r:
+                    return r, True
+        scope = None
+        for t in path:
+            for c in t.children:
+                if c.i in on_path or c.i in own:
+                    continue
+                if c.dep_ in SUBJ_DEPS or c.dep_ == "poss":
+                    r = self.candidate(c.subtree, at, own)
+                    if r and r in ANALYST_FIRMS and t.lower_ in OPINION_VERBS | lex().forecast_verbs:
+                        other = self.focus(at)
+                        r = other if other and other not in ANALYST_FIRMS else r  # "Wedbush estimates ..."
+                    if r:
+                        return r, True
+                elif scope is None and c.dep_ == "prep" and c.lower_ in SCOPE_PREPS:
+                    for g in c.children:
+                        kind = self.by_token.get(g.i)
+                        if kind and kind[0] == "place":
+                            scope = kind[1]
+            if t.dep_ in SUBJ_DEPS and t.i not in own:
+                # the figure sits inside the subject: "Two accidents involving the Xiaomi SU7 triggered ..."
+                r = self.candidate(t.subtree, at, own)
+                if r:
+                    return r, True
+        if scope:
+            return scope, True
+        # any company of the sentence, nearest first (before the figure wins ties)
+        if self.info.companies:
+            best = min(self.info.companies, key=lambda m: (abs(m[2] - fig.i), m[2] > fig.i))
+            return best[3], True
+        if prev.subject:
+            return prev.subject, False
+        places = [e for e in self.sent.ents if e.label_ in PLACE_LABELS or e.label_ == "GOV"]
+        if places:
+            return _place_name(places[0]), True
+        return self.focus(at), False
+
+
+# -- metric -------------------------------------------------------------------------------------------
+
+
+def _noun_phrase(t) -> str:
+    mods = [c for c in t.lefts if c.dep_ in ("compound", "amod") and not c.like_num and c.i == t.i - 1 - sum(
+        1 for x in t.lefts if x.dep_ in ("compound", "amod") and x.i > c.i)]
+    words = [m.text if (m.text.isupper() or m.pos_ == "PROPN") else m.lower_ for m in mods]
+    words.append(t.text if t.text.isupper() else t.lower_)
+    return " ".join(words)
+
+
+def metric(fig, fig_span) -> str | None:
+    L = lex().metric_nouns
+    own = set(range(fig_span.start, fig_span.end)) if fig_span is not None else {fig.i}
+    # "$6.69 billion in sales"
+    for c in fig.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in L:
+                    return _noun_phrase(g)
+    # "a dividend of $0.24", "revenue of $39 billion"
+    h = fig.head
+    if h.lower_ == "of" and h.head.pos_ in ("NOUN", "PROPN") and h.head.lower_ in L:
+        return _noun_phrase(h.head)
+    # "550,000 EV deliveries", "1.1 million units"
+    counted = None
+    if fig.pos_ == "NOUN" and not fig.like_num and fig.i in own:
+        counted = fig
+    elif fig.dep_ in ("nummod", "quantmod", "compound", "amod") and h.pos_ in ("NOUN", "PROPN"):
+        counted = h
+    if counted is not None and counted.lower_ in L and counted.lower_ not in ("units", "vehicles", "cars"):
+        return _noun_phrase(counted)
+    # the clause's subject: "EV sales are forecast to drop 29%"
+    for t in path_up(fig)[1:]:
+        if is_verb(t):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in L and c.i not in own:
+                    return _noun_phrase(c)
+    if counted is not None and counted.pos_ == "NOUN" and counted.lower_ not in ("%", "percent", "cent", "x", "times"):
+        return _noun_phrase(counted)
+    return None
+
+
+# -- entry points -------------------------------------------------------------------------------------
+
+
+def sentence_info(sent, mentions) -> SentInfo:
+    info = SentInfo()
+    info.dates = find_dates(sent)
+    info.companies = [m for m in mentions if sent.start_char <= m[0] < sent.end_char]
+    return info
+
+
+def sentence_subject(sent, info: SentInfo, focus) -> str | None:
+    """What a sentence without figures is about: its subject's company or place, else its first."""
+    sf = SubjectFinder(sent, info, focus)
+    for c in (sent.root.children if parsed(sent.doc) else ()):
+        if c.dep_ in SUBJ_DEPS:
+            r = sf.candidate(c.subtree, c.idx)
+            if r:
+                return r
+    if info.companies:
+        return info.companies[0][3]
+    places = [e for e in sent.ents if e.label_ in PLACE_LABELS or e.label_ == "GOV"]
+    return _place_name(places[0]) if places else None
+
+
+def sentence_period(sent, info: SentInfo, published) -> str | None:
+    d = choose_date(root_of(sent), None, info.dates) if parsed(sent.doc) else None
+    if d is None:
+        nc = [x for x in info.dates if not x.comparison]
+        d = nc[0] if len(nc) == 1 else None
+    return d.resolve(published) if d else None
+
+
+def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState | None = None) -> None:
+    """Fill subject, metric, period, modality and companies of a claim from its sentence."""
+    if info is None:
+        info = sentence_info(sent, comp.doc_mentions(sent.doc))
+    prev = prev or SentState()
+    fig, fig_span = figure_root(sent, q.start, q.end)
+    names = []
+    for _, _, _, name in info.companies:
+        name = ctx.alias.get(name, name) if hasattr(ctx, "alias") else name
+        if name not in names:
+            names.append(name)
+    claim.companies = names
+    claim.modality = modality(fig, fig_span)
+    if info.dates:
+        d = choose_date(fig, fig_span, info.dates)
+        claim.period = d.resolve(ctx.published, forward=claim.modality != "reported") if d else None
+    elif prev.period and len(prev.period) <= 9 and not PRESENT_RE.search(sent.text) and not (
+            claim.modality != "reported" and ctx.published and prev.period[:4].isdigit()
+            and int(prev.period[:4]) < ctx.published.year):
+        claim.period = prev.period  # "at the time", "The outlook compares with estimates of ..."
+    focus = getattr(ctx, "focus", None) or (lambda at: ctx.main_company)
+    subject, _own = SubjectFinder(sent, info, focus).find(fig, fig_span, q.start, prev)
+    if subject and hasattr(ctx, "alias"):
+        subject = ctx.alias.get(subject, subject)
+        if subject not in dict(ctx.companies):
+            longer = [n for n, _ in ctx.companies if n.startswith(subject + " ")]
+            subject = longer[0] if len(longer) == 1 else subject  # "Berkshire's portfolio" -> Berkshire Hathaway
+    claim.subject = subject
+    claim.metric = metric(fig, fig_span)
+
+
+def count_companies(docs):
+    """Company mentions of some docs, most mentioned first (kept for callers of the old API)."""
+    from collections import Counter
+
+    names = [m[3] for doc in docs for m in comp.doc_mentions(doc)]
+    return Counter(dict(comp.count(names)))

@@ -1,12 +1,27 @@
-"""Find the figures of a sentence. (Placeholder: the full engine is issue 3.)"""
+"""Find the figures of a sentence: value, range, unit, kind, approximation and change.
+
+A small registry of named recognizers works over the sentence text and its spaCy tokens:
+
+  masks        not-claim regions: URLs, e-mails, dates, times, tickers, phone numbers, product codes,
+               addresses, ordinals (``not_quantities.json``)
+  atoms        number surfaces: digits (separators, decimals, fractions, scientific) and
+               spelled-out numbers (``number_words.json``), multiples (3x, sixfold, doubled)
+  extend       currency before/after (``currencies.json``), scale (``scales.json``), percent,
+               units (``units.json``), counted noun from the spaCy parse
+  ranges       "3 to 5", "between 10% and 12%", "$1-2 billion", "from X to Y"
+  filters      names (SU7, Section 427, Boeing 737), bare years used as dates, "one of"
+  cues         approximation (about, over, up to, + ...) and change (rose 5%, a 22% rally, down 3%)
+
+Offsets are doc-local: ``sent.doc.text[q.start:q.end] == q.text``.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-NUMBER = re.compile(r"(?<![\w.])(?:US)?([$€£¥])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|percent|million|billion)?(?![\w])")
-SCALE = {"million": 1e6, "billion": 1e9}
-CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+from evfacts.claims import units as L
+from evfacts.claims.numbers import DIGITS, parse_digits, parse_words, word_runs
 
 
 @dataclass
@@ -21,20 +36,901 @@ class Quantity:
     approx: str | None = None
     change: str | None = None
     rules: list[str] = field(default_factory=list)
+    #: extra: "per" denominator of a rate ("a share", "per barrel"), for money and counts
+    per: str | None = None
 
 
-def find_quantities(sent) -> list[Quantity]:
+#: "45 cents" -> 0.45 USD (SPEC: money in its ISO currency; the gold article agrees). False keeps
+#: the figure in the minor unit (value 45, unit "cent"), as NewsQuant annotates it.
+MINOR_AS_MAJOR = True
+
+# ----------------------------------------------------------------------------- regexes (compiled once)
+_MON = L.alternation(L.MONTHS)
+_DAY = L.alternation(L.WEEKDAYS)
+_NOT_PCT = r"(?!\s?(?:%|percent|per\s?cent|million|billion|bn|m\b))"
+MASKS = [
+    ("url", re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*protected\]", re.I)),
+    ("iso_datetime", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")),
+    ("slash_date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")),
+    ("time", re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s?(?:[ap]\.?m\.?|AM|PM)(?!\w))?")),
+    ("time", re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|AM\b|PM\b|[ap]\.m\b)")),
+    ("date", re.compile(r"\b(?:" + _MON + r")\b\.?\s+\d{1,2}(?:st|nd|rd|th)?\b" + _NOT_PCT + r"(?:,?\s+\d{4}\b)?", re.I)),
+    ("date", re.compile(r"(?<![\d.,$€£¥])\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON + r")\b\.?(?:,?\s+\d{4}\b)?", re.I)),
+    ("date", re.compile(r"\b(?:" + _MON + r")\b\.?,?\s+(?:of\s+)?(?:19|20)\d{2}\b", re.I)),
+    ("date", re.compile(r"\b(?:" + _DAY + r")\b,?\s+\d{1,2}\b" + _NOT_PCT, re.I)),
+    ("year_span", re.compile(r"\b(?:19|20)\d{2}\s?[-–/]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\s?%)")),
+    ("decade", re.compile(r"\b(?:\d{2}|\d{4})'?s\b")),
+    ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)),
+    ("ticker", re.compile(r"\b\d{3,6}\.[A-Z]{1,2}\b|\([A-Z]+:\s?[A-Z.]+\)")),
+    ("phone", re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")),
+    ("code", re.compile(r"(?<![$€£¥])\b[A-Za-z]*[A-Za-z]\d+(?:[A-Za-z]+\d*)*\b")),  # SU7, O1, S24, i4, mk5, H1
+    ("code", re.compile(r"\b[A-Z][A-Za-z]*-\d+(?:-\d+)?\b|\bcovid-19\b", re.I if False else 0)),  # COVID-19, TA-35, F-150
+    ("code", re.compile(r"(?i:\bcovid-?19\b)")),
+    ("code", re.compile(r"(?i)\b(?!(?:to|mid|pre|post|and|or|by|over|under|about|around|top|sub|non|ex|late|early|minus|plus|per|up|down|from|than|the|a|an|of|in|on|at)-)[A-Za-z]{1,6}\d*-\d+[a-z]*\b")),
+    ("code", re.compile(r"\b\d+[A-Za-z]+\d+\w*\b")),
+    ("time", re.compile(r"\b\d{4}\s?(?:GMT|UTC|EDT|EST|BST|CET|PDT|PST|HKT|JST)\b")),
+    ("address", re.compile(r"\b\d+\s+(?:[A-Z]\.?\s+)?(?:\d+(?:st|nd|rd|th)\s+)(?:St|Street|Ave|Avenue|Rd|Road)\b\.?")),
+    ("address", re.compile(r"\b\d+\s+(?:Ave|Avenue|Rue|Via|Calle|Boulevard|Blvd)\.?\s+[A-Z]")),
+    ("resolution", re.compile(r"(?<![$€£\d.,])\b\d{1,2}K\b(?=\s+[A-Z]|\s+(?:resolution|video|display|screen|content|monitor|TV)\b)|\b\d{3,4}p\b|\b[2-6]G\b|\b[234]D\b")),
+    ("address", re.compile(r"\b\d+(?:-\d+)?\s+(?:[A-Z][\w'.]*\s+){1,3}(?:" + L.alternation([s.title() for s in L.STREET_SUFFIXES]) + r")(?!\w)")),
+    ("postcode", re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\w*")),
+    ("enumeration", re.compile(r"(?:^|(?<=[;:]\s)|(?<=[;:]\sand\s))\d{1,2}\s?\)")),
+    ("phone", re.compile(r"(?<![\d.,$€£])\b\d{2,4}[ .-]\d{3,4}[ .-]\d{4}\b(?![.,]\d)")),
+    ("reuters_code", re.compile(r"\b\d+#[A-Z]+|#[A-Z]+\d+|\b[A-Z]{2,}=(?!\d)|\bRank\s?(?:=|#)\s?\d\b")),
+    ("ratio", re.compile(r"\b\d+-for-\d+\b|\b24/7\b|\b365/24\b")),
+    ("fixed_term", re.compile(r"\b\d+-(?:day|week|month|year)\s+(?:high|low|highs|lows|average|moving|Treasury|Treasuries|treasury|note|notes|bond|bonds|yield|yields|bill|bills|gilt|gilts|Bund|JGB)\b")),
+    ("score", re.compile(r"\b\d{1,2}-\d{1,2}\b(?=\s+(?:win|loss|defeat|victory|lead|draw|down|record|vote|decision|ruling|majority)\b)")),
+]
+
+_CUR_CODES_GLUED = sorted([k for k in L.CUR_PREFIX if k[-1:].isalpha() and " " not in k] + ["PS"], key=len, reverse=True)
+_LB = "(?:(?<![\\w.,])" + "".join(f"|(?<={re.escape(c)})" for c in _CUR_CODES_GLUED) + ")"
+NUM = re.compile(r"(?:(?<![\w.,])([−+-])(?=\.?\d))?" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
+
+_CUR_PREFIX_RE = re.compile(r"(?:" + L.alternation(list(L.CUR_PREFIX) + ["PS"]) + r"|(?i:" + L.alternation([k for k in L.CUR_PREFIX if "$" in k and k != "$"]) + r"))\s?$")
+_CUR_PREFIX_LOWER = {k.lower(): v for k, v in L.CUR_PREFIX.items() if "$" in k}
+_CUR_SYMBOL_AFTER_RE = re.compile(r"\s?([$€£¥元₡₾₭₹₩₽₪₺₱฿₫₦₿])(?!\s?\d)")
+_CUR_MCODE_AFTER_RE = re.compile(r"\s?(M(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY))\b")
+_PREFIX_NEEDS_BOUNDARY = re.compile(r"[A-Za-z]")
+_SCALE_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.SCALE_WORDS) + r")\b", re.I)
+_SCALE_SUFFIX_RE = re.compile(r"(" + L.alternation(L.SCALE_SUFFIXES) + r")(?![A-Za-z])")
+_SCALE_SPACED_RE = re.compile(r" (bn|mn|mln|bln|tn|trn|B|M)(?![A-Za-z])")
+_MONEY_M_RE = re.compile(r"\s?(m)(?![A-Za-z²2])")
+_PCT_RE = re.compile(
+    r"\s?(?:(%\s?points?)|(%)|(percent(?:age)?\s+points?|per\s?cent(?:age)?\s+points?|percentage-points?)"
+    r"|(basis[\s-]points?|bps\b|bp\b)|(pp\b|ppt\b)|(percent|per\s?cent|pct\b|pc\b)(?:-\w+)?)", re.I)
+_PCT_GLUED_RE = re.compile(r"(pc|pct)\b")
+_CUR_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_WORDS) + r")(?![\w])", re.I)
+_CUR_AMBIG_RE = re.compile(r"\s?(" + L.alternation(L.CUR_AMBIGUOUS) + r")(?![\w])", re.I)
+_CUR_MINOR_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_MINOR) + r")(?![\w])", re.I)
+_CUR_CODE_AFTER_RE = re.compile(r"\s?(" + L.alternation([k for k in L.CUR_PREFIX if re.fullmatch(r"[A-Z]{3,4}", k)]) + r")(?![A-Za-z])")
+_AFTER_DOLLAR_RE = re.compile(r"\s(" + L.alternation(L.CUR_AFTER_DOLLAR) + r")(?![A-Za-z])")
+_UNIT_WORD_RE = re.compile(r"(?:\s|-|\s?-\s?)?(" + L.alternation(L.UNIT_WORDS) + r")(?![\w])", re.I)
+_UNIT_SYM_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])")
+_GLUED_ONLY = {"s", "t", "g", "l", "x", "X", "×", "m", "K", "F", "A", "V", "W", "h", "L", "\"", "″", "°", "p"}
+_PER_RE = re.compile(r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+|-a-|\s+a-)(" + L.alternation(
+    ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "annum", "quarter",
+     "share", "barrel", "gallon", "litre", "liter", "ounce", "pound", "ton", "tonne", "kilogram", "kg", "kwh", "mile", "unit",
+     "person", "head", "capita", "night", "game", "seat", "vehicle", "car", "piece", "dozen", "sq m", "square metre", "square meter",
+     "square foot", "sq ft", "mmbtu", "s", "h", "hr", "min", "ms", "km", "m", "millisecond"]) + r")s?(?![\w])(?!\s+(?:earlier|ago|later|before|after|prior|previously|on|over|from|or|and)\b)", re.I)
+_SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
+_BRACKET_UNIT_RE = re.compile(r"\s?[(\[{<](" + L.alternation(L.UNIT_SYMBOLS) + r")[)\]}>]")
+_OF_A_UNIT_RE = re.compile(r"\s+of\s+an?\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?(" + L.alternation(L.UNIT_WORDS) + r")\b", re.I)
+_AGE_RE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\s-]*(?:year|month|week|day)-old\b", re.I)
+_PLUS_RE = re.compile(r"\+(?!\d)")
+_OR_MORE_RE = re.compile(r"^\s*(or more|or over|or higher|or above|plus)\b|^\s*(or less|or fewer|or lower|or below)\b|^\s*(or so)\b", re.I)
+_MULTIPLE_X_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])")
+_MULTIPLE_WORD_RE = re.compile(r"(?<![\w-])(?:(\d+(?:\.\d+)?)-?fold|(" + L.alternation(L.MULTIPLE_WORDS) + r")|(" + L.alternation(L.MULTIPLE_VERBS) + r"))(?![\w-])", re.I)
+
+_APPROX_RE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))(" + L.alternation([w for w in L.APPROX if w not in ("+", "or more", "or so", "and up", "minimum")]) + r")\s*(?:of\s+)?(?:(?:just|only|a|an)\s+)?$", re.I)
+_CHANGE_PRE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:(?:by|of|between|another|a\s+further|an\s+additional|an\s+extra|further|just|only|some|nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|over|under|as\s+much\s+as|up\s+to|close\s+to|sharply|slightly|marginally|modestly|steeply|strongly|a\s+whopping|a\s+massive|a\s+record|a\s+staggering|an\s+estimated|a\s+combined|a\s+total\s+of|a|an|the|its|their|fully)\s+)*$",
+    re.I)
+_CHANGE_VERB_BY_RE = re.compile(r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:[\w'’-]+\s+){0,3}by\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only|another|a\s+further|an\s+additional|a|an)\s+)*$", re.I)
+_CHANGE_NOUN_PRE_RE = re.compile(r"\b(?:an?|the|its|their|his|her)?\s*(?:\w+\s+)?(" + L.alternation(L.CHANGE_NOUNS) + r")s?\s+(?:of|by)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$", re.I)
+_CHANGE_NOUN_POST_RE = re.compile(r"(?:[\s-]+(?:[a-z]+-)?(?:annual|annualized|yearly|monthly|quarterly|weekly|daily|sequential|year-on-year|year-over-year|on-year|overall|sharp|steep|modest|slight|small|big|huge|massive|whopping|further|surprise|pay|price|sales|revenue|share|stock|growth|jump|total|combined|average|cumulative|organic|yoy))*[\s-]+(" + L.alternation(L.CHANGE_NOUNS) + r")s?\b", re.I)
+_LEVEL_PRE_RE = re.compile(r"(?:\bto|\bat|\bfrom|\bof|\bwith|\bhit|\breached|\breach|\btotal(?:ed|led|ing)?|\bbe|\bwas|\bis|\bwere|\bare|\bstood|\bstands?|\bended|\bclosed|\bsettled|\bfinished)\s+(?:\w+\s+)?$", re.I)
+_UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another)\s+)*$", re.I)
+_ONE_BAD_PRE = re.compile(r"\b(?:the|this|that|which|no|any|each|every|another|some|one|someone|anyone|everyone|no-one|other)\s*$", re.I)
+_ONE_NOT_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in L.ONE_NOT_QUANTITY) + r")\b", re.I)
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
+_FROM_RE = re.compile(r"\b(?:from|range[sd]?|ranging|ranging\s+from)\s+(?:\S+\s+)?$", re.I)
+_RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-\s?$", re.I)
+_OR_JOIN_RE = re.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.I)
+_APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.I)
+
+_YEAR_RE = re.compile(r"(?:1[89]|2[01])\d\d")
+_WORD_NUM_SINGLE_FRACTION = set(L.WORD_FRACTIONS) - {"half"}
+
+
+# ----------------------------------------------------------------------------- the atom
+@dataclass
+class _Atom:
+    s: int  # start of the whole surface (currency prefix / sign included)
+    e: int  # end of the whole surface (unit / counted noun included)
+    ns: int  # start of the number itself
+    ne: int  # end of the number itself (scale included)
+    value: Decimal
+    words: bool = False  # spelled out
+    sign: str = ""
+    scale: Decimal | None = None
+    currency: str | None = None
+    unit: str | None = None  # % / SI symbol / counted noun
+    unit_kind: str | None = None  # pct | sym | noun | cur
+    per: str | None = None
+    approx: str | None = None
+    change: str | None = None
+    value_max: Decimal | None = None
+    rules: list[str] = field(default_factory=list)
+    drop: str | None = None
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _mask_spans(text: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for name, rx in MASKS:
+        for m in rx.finditer(text):
+            spans.append((m.start(), m.end(), name))
+    return spans
+
+
+def _masked(spans, s: int, e: int) -> str | None:
+    for a, b, name in spans:
+        if a < e and s < b:
+            return name
+    return None
+
+
+def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None, str | None]:
+    """A scale right after position i: ' million', 'bn', 'M', 'k' (money 'm')."""
+    rest = text[i:i + 16]
+    m = _SCALE_WORD_RE.match(rest)
+    if m:
+        return i + m.end(), Decimal(str(L.SCALE_WORDS[m.group(1).lower()])), "scale_word"
+    m = _SCALE_SUFFIX_RE.match(rest)
+    if m and (m.group(1) not in ("K", "k", "T", "b", "B", "M") or has_cur or re.match(r"[A-Za-z]+\+?(?:\s+[a-z]|\s*$|[\s,.;)])", rest)):
+        if not (m.group(1) in ("T", "b") and not has_cur):
+            return i + m.end(), Decimal(str(L.SCALE_SUFFIXES[m.group(1)])), "scale_suffix"
+    m = _SCALE_SPACED_RE.match(rest)
+    if m and (has_cur or m.group(1) in ("bn", "mn", "mln", "bln", "tn", "trn") or re.match(r" [BM]\s+[a-z]", rest)):
+        return i + m.end(), Decimal(str(L.SCALE_SUFFIXES[m.group(1)])), "scale_suffix"
+    if has_cur:
+        m = _MONEY_M_RE.match(rest)
+        if m:
+            return i + m.end(), Decimal(1_000_000), "scale_money_m"
+    return i, None, None
+
+
+def _extend_right(a: _Atom, text: str) -> None:
+    """Scale, currency words, percent, units after the number."""
+    i = a.ne
+    # "100 thousand", "$2.5bn", "4.3M"
+    if a.scale is None:
+        j, sc, rule = _scale_after(text, i, a.currency is not None or bool(_CUR_WORD_RE.match(text, _scale_after(text, i, True)[0])))
+        if sc is not None:
+            a.scale, i, a.ne = sc, j, j
+            a.rules.append(rule)
+    rest = text[i:]
+    # "$76 US", "$4.46 U.S."
+    if a.currency == "USD" and text[a.s] == "$":
+        m = _AFTER_DOLLAR_RE.match(rest)
+        if m:
+            a.currency = L.CUR_AFTER_DOLLAR[m.group(1)]
+            i += m.end()
+            rest = text[i:]
+    # percent and points
+    m = _PCT_RE.match(rest)
+    if m and not (a.currency):
+        pp_sym, pct, pp_word, bp, pp_abbr, pct_word = m.groups()
+        if pp_sym or pp_word or pp_abbr:
+            a.unit = "percentage point"
+        elif bp:
+            a.unit = "basis point"
+        else:
+            a.unit = "%"
+        a.unit_kind = "pct"
+        a.e = i + m.end()
+        a.rules.append("percent")
+        return
+    if a.currency is None:
+        # currency after the number: "420 million finnish markka", "115USD", "333.6 million yen", "45 cents"
+        m = _CUR_MINOR_RE.match(rest)
+        if m and not re.match(r"[\s-]?(?:p)\b", rest[: m.end()]) or (m and m.group(1) == "p" and not rest.startswith(" ")):
+            code, per = L.CUR_MINOR[m.group(1).lower()]
+            if m.group(1).lower() != "p" or a.value < 1000:
+                a.currency = code
+                if MINOR_AS_MAJOR:
+                    a.value = a.value / per
+                else:
+                    a.currency = L.singular(m.group(1)) if m.group(1).lower() not in ("pence", "p") else "penny"
+                a.e = i + m.end()
+                a.unit_kind = "cur"
+                a.rules.append("currency_minor")
+                _per_after(a, text)
+                return
+        m = _CUR_MCODE_AFTER_RE.match(rest)
+        if m:
+            a.currency = L.CUR_PREFIX[m.group(1)[1:]]
+            a.scale = (a.scale or Decimal(1)) * Decimal(1_000_000)
+            a.e = i + m.end()
+            a.unit_kind = "cur"
+            a.rules.append("currency_mcode")
+            return
+        m = _CUR_SYMBOL_AFTER_RE.match(rest)
+        if m:
+            a.currency = L.CUR_PREFIX.get(m.group(1))
+            a.e = i + m.end()
+            a.unit_kind = "cur"
+            a.rules.append("currency_symbol_after")
+            return
+        m = _CUR_WORD_RE.match(rest) or _CUR_CODE_AFTER_RE.match(rest)
+        if m:
+            word = m.group(1)
+            code = L.CUR_WORDS.get(word.lower()) or L.CUR_PREFIX.get(word)
+            # "us dollar(s)" / "Australian dollars": take the adjective form when present
+            if code:
+                a.currency = code
+                a.e = i + m.end()
+                a.unit_kind = "cur"
+                a.rules.append("currency_word")
+                if a.scale is None:  # "75 USD million"
+                    j, sc, rule = _scale_after(text, a.e, True)
+                    if sc is not None:
+                        a.scale, a.e = sc, j
+                        a.rules.append(rule)
+                _per_after(a, text)
+                return
+        m = _CUR_AMBIG_RE.match(rest)
+        if m and (a.scale is not None or re.match(r"\s?(?:sterling)\b", rest[m.end():])):
+            a.currency = L.CUR_AMBIGUOUS[m.group(1).lower()]
+            a.e = i + m.end()
+            a.unit_kind = "cur"
+            a.rules.append("currency_word")
+            return
+    else:
+        a.e = max(a.e, i)
+        # "$1.6 million dollars", "$10 dollars"
+        m = _CUR_WORD_RE.match(rest)
+        if m and L.CUR_WORDS.get(m.group(1).lower()) == a.currency:
+            a.e = i + m.end()
+        _per_after(a, text)
+        return
+    # units: words first ("miles per hour"), then symbols ("km", "kWh", "°C")
+    m = _UNIT_WORD_RE.match(rest)
+    sym = _UNIT_SYM_RE.match(rest)
+    if m and (not sym or m.end() >= sym.end()):
+        w = m.group(1).lower()
+        canon = L.UNIT_WORDS.get(w)
+        if canon == "lb" or canon is None:
+            canon = canon or "lb"
+        if not (rest[:1] == "-" and canon not in L.HYPHEN_OK):
+            a.unit, a.unit_kind = canon, "sym"
+            a.e = i + m.end()
+            a.rules.append("unit_word")
+            _age_or_per(a, text)
+            return
+    if sym:
+        sep, s = sym.group(1), sym.group(2)
+        canon = L.UNIT_SYMBOLS[s]
+        glued = sep == ""
+        spaced_ok = s in ("m", "t", "g", "L", "h", "l") and not glued and "-" not in sep and bool(_SPACED_SYMBOL_OK.match(rest, sym.end()))
+        if glued or spaced_ok or (s not in _GLUED_ONLY and "-" not in sep) or ("-" in sep and canon in L.HYPHEN_OK):
+            if s in ("x", "X", "×"):
+                canon = "x"
+            a.unit, a.unit_kind = canon, "sym"
+            a.e = i + sym.end()
+            a.rules.append("unit_symbol")
+            _age_or_per(a, text)
+            return
+    m = _BRACKET_UNIT_RE.match(rest)
+    if m and m.group(1) not in ("x", "X", "×", "\"", "″"):
+        a.unit, a.unit_kind = L.UNIT_SYMBOLS[m.group(1)], "sym"
+        a.e = i + m.end()
+        a.rules.append("unit_bracket")
+        return
+    # "pounds" as weight when not money-like
+    m = _CUR_AMBIG_RE.match(rest)
+    if m and m.group(1).lower().startswith("pound"):
+        a.unit, a.unit_kind = "lb", "sym"
+        a.e = i + m.end()
+        a.rules.append("unit_word")
+        return
+    a.e = max(a.e, i)
+    m = _OF_A_UNIT_RE.match(rest)
+    if m and a.value < 1:  # "1/16 of a US pint"
+        w = m.group(1).lower()
+        a.unit, a.unit_kind = L.UNIT_WORDS.get(w), "sym"
+        a.e = i + m.end()
+        a.rules.append("unit_of_a")
+        return
+    m = _AGE_RE.match(rest)
+    if m:
+        a.unit, a.unit_kind = "year", "sym"
+        a.e = i + m.end()
+        a.rules.append("age")
+
+
+_UNIT_NAMES = {"h": "hour", "min": "minute", "s": "second", "ft": "foot", "mi": "mile", "km": "kilometre", "m": "metre",
+               "kg": "kilogram", "t": "tonne", "L": "litre", "lb": "pound", "in": "inch", "cm": "centimetre", "mm": "millimetre"}
+
+
+def _age_or_per(a: _Atom, text: str) -> None:
+    rest = text[a.e:]
+    m = re.match(r"[\s-]old\b", rest)
+    if m and a.unit in ("year", "month", "week", "day"):
+        a.e += m.end()
+        a.rules.append("age")
+        return
+    _per_after(a, text)
+
+
+def _per_after(a: _Atom, text: str) -> None:
+    m = _PER_RE.match(text, a.e)
+    if not m:
+        return
+    den = m.group(1).lower()
+    den = {"annum": "year", "capita": "person", "hr": "hour", "h": "hour", "min": "minute", "s": "second", "sq m": "m²",
+           "square metre": "m²", "square meter": "m²", "kwh": "kWh", "mmbtu": "mmBtu"}.get(den, den)
+    den = L.singular(den) if den not in ("m²", "kWh", "mmBtu") else den
+    if a.unit_kind in ("sym", "noun") and a.unit and a.unit not in ("%",):
+        a.unit = _UNIT_NAMES.get(a.unit, a.unit)
+        if a.unit == "mi" and den == "hour":
+            a.unit = "mph"
+        elif a.unit == "km" and den == "hour":
+            a.unit = "km/h"
+        else:
+            a.unit = f"{a.unit} per {den}"
+    a.per = den
+    a.e = m.end()
+    a.rules.append("per")
+
+
+# ----------------------------------------------------------------------------- atoms
+def _digit_atoms(text: str, masks) -> list[_Atom]:
+    atoms = []
+    for m in NUM.finditer(text):
+        sign, num = m.group(1) or "", m.group(2)
+        ns, ne = m.start(2), m.end(2)
+        s = m.start()
+        v = parse_digits(num)
+        if v is None:
+            continue
+        a = _Atom(s=s, e=ne, ns=ns, ne=ne, value=v, sign=sign, rules=["digits"])
+        mm = re.search(r"(?i)\bminus[\s-]$", text[max(0, s - 7):s])
+        if mm and not sign:
+            a.sign, a.s = "-", s - (len(text[max(0, s - 7):s]) - mm.start())
+        # currency before: "$", "US$", "HK $", "RMB ", "€", "Y=", "USD", "PS"
+        before = text[max(0, s - 8):s]
+        cm = _CUR_PREFIX_RE.search(before)
+        if cm:
+            sym = cm.group(0).strip()
+            start = s - len(cm.group(0))
+            ok = True
+            if _PREFIX_NEEDS_BOUNDARY.match(sym[0]) and start > 0 and (text[start - 1].isalnum()):
+                ok = False
+            if sym == "PS" and not (re.match(r"\d[\d,.]*\s?(?:m|bn|k|million|billion)\b", text[ns:ns + 14]) or "," in num or "." in num):
+                ok = False  # PS5 is a console, PS6m is £6m
+            if sym in ("dollar",):
+                ok = False
+            if ok:
+                a.currency = L.CUR_PREFIX.get(sym, "GBP" if sym == "PS" else _CUR_PREFIX_LOWER.get(sym.lower()))
+                if a.currency is None:
+                    a.currency = L.CUR_PREFIX.get(sym.replace(" ", ""))
+                if sym in L.CUR_PREFIX_SCALED:
+                    a.scale = Decimal(str(L.CUR_PREFIX_SCALED[sym]))
+                a.s = start
+                if sign:  # "-$5" keeps the sign
+                    pass
+                a.rules.append("currency_prefix")
+                # sign before currency: "-$2.5bn"
+                if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
+                    a.sign = "-"
+                    a.s = start - 1
+        atoms.append(a)
+    return atoms
+
+
+def _word_atoms(text: str, taken) -> list[_Atom]:
+    atoms = []
+    for s, e, words in word_runs(text):
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        lw = [w.lower() for w in words]
+        # a lone fraction word ("third", "quarter") is an ordinal or a period, not a number
+        if len(lw) == 1 and lw[0] in _WORD_NUM_SINGLE_FRACTION:
+            continue
+        if lw[0] in ("a", "an") and len(lw) == 2 and lw[1] in ("quarter", "quarters"):
+            if not re.match(r"\s+(?:of|million|billion|trillion|century)\b", text[e:]):
+                continue
+        if lw == ["half"] or lw[-1] == "half" and lw[0] in ("a", "an") and len(lw) == 2:
+            pre = text[:s].rstrip().lower()
+            if re.search(r"(?:first|second|1st|2nd|latter|back|front|top|bottom|other|the|a|an)$", pre) or not re.match(r"\s+(?:of|the|a|an|million|billion|its|their|his|her|our|all)\b", text[e:]):
+                continue
+        if lw in (["score"],) or (lw[-1] == "score" and len(lw) == 1):
+            continue
+        if "score" in lw:
+            continue
+        if lw in (["dozen"], ["dozens"]) or (len(lw) == 1 and lw[0] in L.WORD_SCALES):
+            continue  # "Trillion", "million" alone: not a figure
+        if len(lw) > 1 and lw[-1] in ("quarters", "thirds", "halves", "fifths", "tenths", "eighths") and text[s:e].count("-") == 0 \
+                and not re.match(r"\s+(?:of|million|billion|trillion|thousand)\b", text[e:], re.I):
+            words = words[:-1]
+            lw = lw[:-1]
+            e = s + len(" ".join(words)) if text[s:e].startswith(" ".join(words)) else e
+            while e > s and not text[e - 1].isalpha():
+                e -= 1
+        v = parse_words(words)
+        if v is None:
+            continue
+        a = _Atom(s=s, e=e, ns=s, ne=e, value=Decimal(str(v)), words=True, rules=["words"])
+        if len(lw) > 1 and lw[-1] in L.WORD_SCALES and lw[-2] not in L.WORD_SCALES and lw[-2] != "hundred":
+            sc = Decimal(str(L.WORD_SCALES[lw[-1]]))
+            a.value, a.scale = a.value / sc, sc
+        atoms.append(a)
+    return atoms
+
+
+_VAGUE_RE = re.compile(r"(?<![\w-])(" + L.alternation(L.VAGUE_PLURALS) + r")\s+of\s+(?!(?:" + L.alternation(L.VAGUE_PLURALS) + r"|dollars|euros|pounds|yen|yuan|the|them|us|these|those|its|their)\b)", re.I)
+
+
+def _vague_atoms(text: str, taken) -> list[_Atom]:
+    """'dozens of people', 'thousands of job cuts': an order of magnitude, as a range."""
     out = []
-    base = sent.start_char
-    for m in NUMBER.finditer(sent.text):
-        cur, num, tail = m.groups()
-        value = float(num.replace(",", ""))
-        kind, unit = "quantity", None
-        if tail in ("million", "billion"):
-            value *= SCALE[tail]
-        elif tail:
-            kind, unit = "percent", "%"
-        if cur:
-            kind, unit = "money", CURRENCY[cur]
-        out.append(Quantity(base + m.start(), base + m.end(), m.group(0), value, kind, unit=unit, rules=["number"]))
+    for m in _VAGUE_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        lo, hi = L.VAGUE_PLURALS[m.group(1).lower()]
+        out.append(_Atom(s=m.start(), e=m.end(), ns=m.start(), ne=m.end(1), value=Decimal(str(lo)), value_max=Decimal(str(hi)),
+                         words=True, rules=["vague_plural"]))
     return out
+
+
+def _multiple_atoms(text: str, taken) -> list[_Atom]:
+    out = []
+    for m in _MULTIPLE_WORD_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.group(1):
+            v = Decimal(m.group(1))
+        elif m.group(2):
+            v = Decimal(L.MULTIPLE_WORDS[m.group(2).lower()])
+        else:
+            v = Decimal(L.MULTIPLE_VERBS[m.group(3).lower()])
+        out.append(_Atom(s=m.start(), e=m.end(), ns=m.start(), ne=m.end(), value=v, unit="x", unit_kind="sym",
+                         words=True, rules=["multiple"]))
+    return out
+
+
+# ----------------------------------------------------------------------------- spaCy helpers
+def _tokens_after(doc, pos: int, limit_end: int):
+    """Tokens of doc starting at or after doc-char pos (within the sentence)."""
+    out = []
+    for tok in doc:
+        if tok.idx >= pos and tok.idx < limit_end:
+            out.append(tok)
+            if len(out) >= 6:
+                break
+    return out
+
+
+def _token_before(doc, pos: int, limit_start: int):
+    """The last token of doc ending at or before doc-char pos, not before limit_start."""
+    span = doc.char_span(limit_start, pos, alignment_mode="contract") if pos > limit_start else None
+    if span is not None and len(span):
+        return span[-1]
+    best = None
+    for tok in doc:
+        if tok.idx + len(tok.text) <= pos and tok.idx >= limit_start:
+            best = tok
+        elif tok.idx >= pos:
+            break
+    return best
+
+
+_COUNTED_ADJ_POS = {"ADJ", "ADV"}
+_NOUN_TAGS_PL = {"NNS", "NNPS"}
+
+
+def _counted_noun(a: _Atom, sent, base: int) -> None:
+    """The head noun a bare number counts: '550,000 EV deliveries' -> delivery."""
+    toks = [t for t in sent if t.idx >= base + a.e][:6]
+    if not toks:
+        return
+    # the number must be right before the noun phrase (one space or a hyphen)
+    gap = sent.text[a.e:toks[0].idx - base]
+    if gap not in ("", " ", "-", "+", "+ "):
+        return
+    nouns = []
+    skipped = 0
+    for t in toks:
+        low = t.text.lower()
+        if low in L.COUNTED_STOP and not nouns:
+            if low in ("time", "times"):
+                nouns.append(t)
+                break
+            return
+        if t.text == "-" or t.tag_ == "HYPH":
+            if nouns and nouns[-1].i == t.i - 1 and not t.whitespace_:
+                nouns.pop()  # "coal-fired", "gas-only": a compound adjective, not the head
+                skipped += 1
+            continue
+        if t.pos_ in ("NOUN",) or (t.pos_ == "PROPN" and t.text.islower()) or t.tag_ in _NOUN_TAGS_PL and (t.pos_ != "PROPN" or t.text.istitle()):
+            if low in L.COUNTED_STOP:
+                break
+            nouns.append(t)
+            continue
+        if nouns:
+            break
+        if t.pos_ in _COUNTED_ADJ_POS or t.tag_ in ("VBN", "VBG", "JJ", "JJR", "JJS") or (t.pos_ == "PROPN" and skipped < 2) or t.tag_ == "HYPH":
+            skipped += 1
+            if skipped > 4:
+                return
+            continue
+        return
+    if not nouns:
+        return
+    plural = [t for t in nouns if t.tag_ in _NOUN_TAGS_PL or (t.text.lower().endswith("s") and t.text.lower() != L.singular(t.text))]
+    if plural:
+        head = plural[0]
+    elif a.value != 1:
+        head = nouns[0]
+    else:
+        head = nouns[-1]
+    if (head.text.isupper() and len(head.text) > 1) or not head.text[:1].isalpha():
+        return
+    if head.text.lower() in L.MONTHS or head.text.lower() in L.WEEKDAYS:
+        return
+    # lower-case noun compounds before the head: "job cuts", "lightning strikes"
+    hi = nouns.index(head)
+    parts = [t for t in nouns[:hi] if t.text.islower() and t.text.isalpha() and t.pos_ == "NOUN" and t.tag_ == "NN"]
+    parts = parts[-1:] if parts and parts[-1].i == head.i - 1 else []
+    unit = " ".join([p.text.lower() for p in parts] + [L.singular(head.text)])
+    if L.singular(head.text) in L.UNIT_WORDS:  # "fluid ounce" -> the unit of the lexicon
+        unit = L.UNIT_WORDS[L.singular(head.text)]
+    if unit in ("time",):
+        unit = "time"
+    a.unit, a.unit_kind = unit, "noun"
+    a.e = head.idx + len(head.text) - base
+    a.rules.append("counted_noun")
+
+
+# ----------------------------------------------------------------------------- cues
+def _approx(a: _Atom, text: str) -> None:
+    pre = text[max(0, a.s - 40):a.s]
+    m = _APPROX_RE.search(pre)
+    if m:
+        a.approx = L.APPROX[m.group(1).lower()]
+        a.rules.append("approx")
+    post = text[a.e:a.e + 20]
+    if _PLUS_RE.match(text, a.ne) or _PLUS_RE.match(post):
+        if _PLUS_RE.match(text, a.ne) and a.e == a.ne:
+            a.e += 1
+        a.approx = ">="
+        a.rules.append("approx_plus")
+    m = _OR_MORE_RE.match(post)
+    if m:
+        a.approx = ">=" if m.group(1) else "<=" if m.group(2) else "~"
+        a.rules.append("approx_or")
+
+
+def _change(a: _Atom, text: str) -> None:
+    pre = text[max(0, a.s - 60):a.s]
+    if a.approx:  # the approximation words sit between the verb and the number
+        m = _APPROX_RE.search(pre)
+        if m:
+            pre = pre[:m.start()]
+    if a.unit == "x":
+        return  # a multiple is a ratio, not the size of a change
+    m = _CHANGE_PRE_RE.search(pre)
+    if m:
+        verb = m.group(1).lower()
+        tail = pre[m.end(1):].lower()
+        if verb not in L.CHANGE_VERBS_NEED_BY or " by " in tail + " " or a.unit_kind == "pct" or a.unit in ("point", "basis point") \
+                or (a.unit_kind == "noun" and not a.currency and verb.startswith(("cut", "shed", "add", "lost", "los", "slash", "trim", "elimin"))) \
+                or re.search(r"\b(?:another|further|additional|extra)\b", tail):
+            a.change = L.CHANGE_VERBS[verb]
+            a.rules.append("change_verb")
+            return
+    m = _CHANGE_VERB_BY_RE.search(pre)
+    if m:
+        a.change = L.CHANGE_VERBS[m.group(1).lower()]
+        a.rules.append("change_verb_by")
+        return
+    m = _UPDOWN_RE.search(pre)
+    if m and m.group(1).lower() in ("up", "down"):
+        a.change = "up" if m.group(1).lower() == "up" else "down"
+        a.rules.append("change_updown")
+        return
+    m = _CHANGE_NOUN_PRE_RE.search(pre)
+    if m:
+        a.change = L.CHANGE_NOUNS[m.group(1).lower()]
+        a.rules.append("change_noun_of")
+        return
+    if a.unit_kind in ("pct", "cur") or a.currency:
+        m = _CHANGE_NOUN_POST_RE.match(text, a.e)
+        if m:
+            a.change = L.CHANGE_NOUNS[m.group(1).lower()]
+            a.rules.append("change_noun")
+            return
+    if a.sign in ("-", "−", "+") and (a.unit_kind == "pct" or a.unit == "point" or (not a.unit_kind and not a.currency)):
+        a.change = "up" if a.sign == "+" else "down"
+        a.rules.append("change_sign")
+
+
+# ----------------------------------------------------------------------------- filters
+def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
+    """A bare number inside a name: Section 427, Boeing 737, Tablet 7 Ultra, Stoxx 50."""
+    if a.currency or a.unit_kind in ("pct", "sym") or a.scale is not None or a.words or a.sign:
+        return False
+    pre = text[:a.ns]
+    if not pre.endswith(" ") and not pre.endswith("#"):
+        return pre.endswith(("No.", "no.", "#"))
+    if pre.rstrip().endswith(("#", "No.", "no.", "Nos.")):
+        return True
+    prev = _token_before(sent.doc, base + a.ns, sent.start_char)
+    if prev is None:
+        return False
+    low = prev.text.lower()
+    if low in L.QUALIFIER_WORDS and low in ("aged", "ages", "age"):
+        return True
+    if low in L.APPROX or low in L.CHANGE_VERBS or low in ("the", "a", "an", "of", "and", "or", "to", "from", "by", "with", "than", "at", "in", "on", "for", "about"):
+        return False
+    if low in L.NAME_PREFIXES and (prev.text[:1].isupper() or low not in L.NAME_PREFIXES_NEED_CAPITAL):
+        return True
+    nxt = [t for t in sent.doc[prev.i + 1: sent.end] if t.idx >= base + a.ne][:1]
+    if nxt and not _headline(sent) and nxt[0].idx == base + a.ne + 1 and nxt[0].pos_ == "PROPN" and nxt[0].text.istitle() and "," not in text[a.ns:a.ne] \
+            and "." not in text[a.ns:a.ne] and a.unit_kind != "noun" and nxt[0].text.lower() not in L.MONTHS:
+        return True
+    if prev.i == sent.start:  # sentence-initial capital is not a name signal
+        return False
+    if _headline(sent):  # "Targeting 550,000 Deliveries in 2026": capitals say nothing
+        return False
+    if prev.text[:1].isupper() and prev.text.lower() not in L.MONTHS and not prev.text.isupper() or (prev.text.isupper() and prev.text.isalpha() and (len(prev.text) == 1 or prev.pos_ == "PROPN")):
+        # "Nick Hague 44" is an age after a person: not a name number but we cannot tell; names win
+        if prev.pos_ in ("PROPN", "NOUN", "X", "ADJ") or (prev.text.isupper() and prev.pos_ != "VERB"):
+            return True
+    return False
+
+
+def _headline(sent) -> bool:
+    key = (id(sent.doc), sent.start)
+    if key in _HEADLINE_CACHE:
+        return _HEADLINE_CACHE[key]
+    if len(_HEADLINE_CACHE) > 256:
+        _HEADLINE_CACHE.clear()
+    _HEADLINE_CACHE[key] = v = _headline_uncached(sent)
+    return v
+
+
+_HEADLINE_CACHE: dict = {}
+
+
+def _headline_uncached(sent) -> bool:
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _age_apposition(a: _Atom, sent, base: int, text: str) -> bool:
+    """'Maddon, 66, has ...' -> an age in years."""
+    if a.currency or a.unit or a.words or a.scale is not None or not (10 <= a.value <= 110) or a.value != int(a.value):
+        return False
+    if not re.match(r"\s*,", text[a.e:]) or not re.search(r"[A-Z][a-z]+,\s*$", text[:a.s]):
+        return False
+    prev = _token_before(sent.doc, base + len(text[:a.s].rstrip().rstrip(",")), sent.start_char)
+    ents = [e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= base + a.s and e.end_char >= base + a.s - 3]
+    return bool(ents) or (prev is not None and prev.pos_ == "PROPN")
+
+
+def _hyphen_adjective(a: _Atom, text: str) -> bool:
+    """'a five-year award', 'four-door', 'six-speed': a spelled-out number in a compound adjective."""
+    if not a.words or a.e <= a.ne or text[a.ne:a.ne + 1] != "-" or a.currency:
+        return False
+    if a.unit_kind == "sym" and a.unit not in L.TIME_UNITS and a.unit != "x":
+        return False  # three-foot, six-mile, three-ton: a measure
+    return "age" not in a.rules
+
+
+def _bare_year(a: _Atom, text: str) -> bool:
+    if a.words or a.currency or a.unit_kind in ("pct",) or a.scale is not None or a.sign:
+        return False
+    num = text[a.ns:a.ne]
+    if not _YEAR_RE.fullmatch(num):
+        return False
+    if a.unit_kind == "sym" and a.unit not in ("year", "s"):
+        return False
+    if a.approx and a.unit_kind == "noun":
+        return False
+    m = re.match(r"\s?(?:-|–|to)\s?(\d[\d,.]*)", text[a.e:])
+    if m and not _YEAR_RE.fullmatch(m.group(1)) and not re.fullmatch(r"\d\d", m.group(1)):
+        return False  # "about 2000 - 2500 Calories"
+    return True
+
+
+# ----------------------------------------------------------------------------- ranges
+def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and a.value_max is None:
+            b = atoms[i + 1]
+            gap = text[a.e:b.s]
+            if b.sign == "-" and gap.strip() == "" and b.s == b.ns - 1 and not a.sign:
+                b.sign, b.s, gap = "", b.ns, text[a.e:b.ns]
+            between = bool(_BETWEEN_RE.search(text[:a.s])) and re.fullmatch(r"\s+and\s+", gap, re.I)
+            join = _RANGE_JOIN_RE.match(gap) and not re.fullmatch(r"\s+and\s+", gap, re.I)
+            compatible = _compatible(a, b)
+            from_to = _FROM_RE.search(text[:a.s]) and re.fullmatch(r"\s+to\s+", gap, re.I)
+            # "from $36,040 at 10.45pm last night to $34,935": a from-to with a short aside
+            if (not from_to and not a.approx and not b.approx and not a.change and re.search(r"\bfrom\s+$", text[max(0, a.s - 8):a.s], re.I)
+                    and _FROM_FAR_GAP.fullmatch(gap) and ((a.currency and a.currency == b.currency) or (a.unit and a.unit == b.unit))):
+                join = from_to = True
+            if (between or (join and not a.change)) and compatible and not (from_to and (a.approx or b.approx)) and not b.approx:
+                if gap.strip() in ("-", "–", "—") and (a.words != b.words):
+                    pass
+                else:
+                    _share(a, b)
+                    if a.value <= b.value or from_to or True:
+                        a.value_max = b.value * (b.scale or Decimal(1))
+                        a.e = b.e
+                        a.rules.append("range")
+                        a.unit, a.unit_kind, a.currency = b.unit or a.unit, b.unit_kind or a.unit_kind, b.currency or a.currency
+                        out.append(a)
+                        i += 2
+                        continue
+            if _OR_JOIN_RE.match(gap) and compatible and b.unit_kind and not a.unit_kind and (
+                    b.currency or (b.unit_kind in ("pct", "sym", "noun") and not re.fullmatch(r"\s?,\s?", gap))):
+                _share(a, b)
+        out.append(a)
+        i += 1
+    return out
+
+
+_FROM_FAR_GAP = re.compile(r"\s+(?:[^\s,;]+\s+){1,6}to\s+", re.I)
+_MINOR_JOIN_RE = re.compile(r"^\s+(?:and\s+)?$", re.I)
+
+
+def _merge_minor(atoms: list[_Atom], text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    skip = False
+    for x, y in zip(atoms, atoms[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        if y is not None and x.currency and "currency_word" in x.rules and x.scale is None and _MINOR_JOIN_RE.match(text[x.e:y.s]):
+            minor = "currency_minor" in y.rules and y.currency == x.currency
+            bare = not y.unit_kind and not y.currency and y.value < 100 and y.value == int(y.value) and not re.match(r"\s*[A-Za-z]", text[y.e:])
+            if minor or bare:
+                x.value += y.value if minor else y.value / 100
+                x.e = y.e
+                x.rules.append("currency_compound")
+                out.append(x)
+                skip = True
+                continue
+        out.append(x)
+    return out
+
+
+def _compatible(a: _Atom, b: _Atom) -> bool:
+    if a.currency and b.currency and a.currency != b.currency:
+        return False
+    if a.unit_kind and b.unit_kind and (a.unit != b.unit):
+        return False
+    if a.unit_kind == "pct" and not b.unit_kind:
+        return False
+    if a.currency and not b.currency and b.unit_kind:
+        return False
+    if b.currency and a.unit_kind and a.unit_kind != "cur":
+        return False
+    return True
+
+
+def _share(a: _Atom, b: _Atom) -> None:
+    """'$1-2 billion', '3 to 5 years', 'four to five thousand', '15 dollars or 20': share scale / unit."""
+    if a.scale is None and b.scale is not None and a.value < 1000 and a.value <= b.value:
+        a.scale = b.scale
+        a.rules.append("range_scale")
+    if not a.unit_kind and b.unit_kind:
+        a.unit, a.unit_kind = b.unit, b.unit_kind
+    if a.currency is None and b.currency is not None:
+        a.currency = b.currency
+    if b.currency is None and a.currency is not None and not b.unit_kind:
+        b.currency = a.currency
+        b.unit_kind = "cur"
+    if b.scale is None and a.scale is not None and b.value < a.value:
+        pass
+
+
+# ----------------------------------------------------------------------------- the recognizer
+def find_quantities(sent) -> list[Quantity]:
+    text = sent.text
+    base = sent.start_char
+    has_digit = _HAS_DIGIT.search(text) is not None
+    masks = _mask_spans(text) if has_digit else []
+    atoms = _digit_atoms(text, masks) if has_digit else []
+    # a number in a masked region is not a claim (unless the currency makes it money: "$2024")
+    kept = []
+    for a in atoms:
+        name = _masked(masks, a.ns, a.ne)
+        if name and not (a.currency and name in ("code",)):
+            continue
+        kept.append(a)
+    atoms = kept
+    for a in atoms:
+        _extend_right(a, text)
+    taken = [(a.s, a.e) for a in atoms]
+    words = [w for w in _word_atoms(text, taken) if not _masked(masks, w.ns, w.ne)]
+    for a in words:
+        _extend_right(a, text)
+    taken += [(a.s, a.e) for a in words]
+    mults = _multiple_atoms(text, [(a.ns, a.e) for a in atoms + words])
+    vague = _vague_atoms(text, [(a.s, a.e) for a in atoms + words + mults])
+    atoms = sorted(atoms + words + mults + vague, key=lambda a: a.s)
+    # counted nouns from the parse
+    for a in atoms:
+        if not a.unit_kind and not a.currency:
+            _counted_noun(a, sent, base)
+    for a in atoms:
+        _approx(a, text)
+    kept = []
+    dropped_prev = None
+    for a in atoms:
+        if dropped_prev is not None and _RANGE_JOIN_RE.match(text[dropped_prev.e:a.s]) and not a.unit_kind:
+            dropped_prev = a  # "aged 25 to 54": the second end goes with the first
+            continue
+        dropped_prev = None
+        if _bare_year(a, text) or _name_like(a, sent, base, text) or _age_apposition(a, sent, base, text) or _hyphen_adjective(a, text):
+            dropped_prev = a
+            continue
+        kept.append(a)
+    atoms = kept
+    for a in atoms:
+        _change(a, text)
+    atoms = _merge_minor(atoms, text)
+    atoms = _merge_ranges(atoms, text)
+    # "lost 190 points, or 0.6%": the apposition shares the change
+    for x, y in zip(atoms, atoms[1:]):
+        if x.change and not y.change and _APPOSITION_RE.match(text[x.e:y.s]):
+            y.change = x.change
+            y.rules.append("change_apposition")
+    out = []
+    for a in atoms:
+        if a.currency is None and a.unit_kind == "cur":
+            a.unit_kind = None
+        if a.words and a.value == 1 and not a.unit_kind:
+            continue  # "one" alone is a pronoun more often than a count
+        if a.words and a.value == 1:
+            pre = text[:a.s]
+            if _ONE_BAD_PRE.search(pre) or _ONE_NOT_RE.match(text[a.s:]):
+                continue
+        if a.words and a.value == 1 and text[a.s:a.ne].lower() in ("a", "an"):
+            continue
+        if a.words and a.value == 0 and not a.unit_kind:
+            continue
+        out.append(_to_quantity(a, text, base))
+    return out
+
+
+def _num(d: Decimal) -> float:
+    f = float(d)
+    return float(round(d, 10)) if abs(f) < 1e15 else f
+
+
+def _to_quantity(a: _Atom, text: str, base: int) -> Quantity:
+    scale = a.scale or Decimal(1)
+    value = a.value * scale
+    if a.sign in ("-", "−"):
+        value = -value
+    vmax = a.value_max
+    if a.currency:
+        kind, unit = "money", a.currency
+    elif a.unit_kind == "pct":
+        kind, unit = "percent", a.unit
+    else:
+        kind, unit = "quantity", a.unit
+    while a.e > a.s and text[a.e - 1] in " -,":
+        a.e -= 1
+    return Quantity(start=base + a.s, end=base + a.e, text=text[a.s:a.e], value=_num(value), kind=kind,
+                    value_max=_num(vmax) if vmax is not None else None, unit=unit, approx=a.approx, change=a.change,
+                    rules=list(dict.fromkeys(a.rules)), per=a.per)

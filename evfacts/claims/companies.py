@@ -1,0 +1,226 @@
+"""Companies: which ORG entities of a parsed text are companies, under one name each.
+
+The pipeline (`evfacts.nlp`) has already labelled well-known companies `ORG` with their canonical
+name in `ent_id_`, and pre-empted non-companies with other labels (`GOV`, `MARKET`, `MEDIA`,
+`PRODUCT`). Here the remaining ORG entities from NER are judged by rules:
+
+- rejected: names from `data/not_companies.jsonl` in any case or form (`Nasdaq, Inc.`), all-caps
+  words that are not known companies (`ROSE`, `EV`, tickers such as `AAPL`, `QCOM.O`), names with
+  digits (`Galaxy S24`, `Tablet 7 Ultra`), lower-case starts, product-style endings (`Pro`, `Ultra`),
+  public bodies (`... Department`, `... Commission`) and boards (`Board of Directors`);
+- normalised: leading `the`, possessive `’s`, a known company followed by a place
+  (`Volkswagen China` → `Volkswagen`), a legal suffix (`Inc.`);
+- merged per document: `Microchip` and `Microchip Technology` count as one company.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+COMPANY_LABEL = "ORG"
+#: words that make an ORG name a body, a product or a section rather than a company
+NOT_COMPANY_WORDS = {
+    "department", "ministry", "commission", "agency", "administration", "council", "committee", "university",
+    "party", "court", "government", "police", "army", "senate", "parliament", "bureau", "authority",
+    "office", "association", "federation", "union", "institute", "board", "directors", "report", "index",
+    "fund", "exchange", "treasury", "congress", "reserve", "house", "school", "college", "foundation",
+    "coalition", "organization", "organisation", "club", "league", "team", "staff", "division", "relations",
+    "affairs", "stock", "stocks", "analysis", "reports", "movers", "picture", "prediction", "predictions",
+    "rally", "intelligence", "crude", "earnings", "outlook", "update", "preview", "recap", "news", "week",
+    "today", "portfolio", "dividend", "dividends", "etf", "etfs", "sector", "index", "shares",
+}
+PRODUCT_ENDINGS = {"pro", "ultra", "max", "plus", "mini", "lite", "se", "os", "app", "store"}
+LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Company|Corporation|Incorporated|Ltd|Limited|PLC|plc|LLC|AG|SA|NV|SE|"
+                          r"A/S|ASA|AB|GmbH|S\.A|N\.V|S\.p\.A|SpA|KGaA|Oyj|Ltda|Bhd|Tbk|K\.K)\.?)+$")
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+ACRONYM = re.compile(r"^[A-Z0-9&.\-]+$")
+
+
+@dataclass
+class Lexicon:
+    canonical: dict[str, str]  # lower-cased surface form -> canonical name
+    rejected: set[str]  # lower-cased names of non-companies
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    canonical, rejected = {}, set()
+    data = resources.files("evfacts.data")
+    for line in data.joinpath("companies.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            p = json.loads(line)
+            canonical[p["pattern"].lower()] = p.get("id") or p["pattern"]
+    for line in data.joinpath("not_companies.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rejected.add(json.loads(line)["pattern"].lower())
+    return Lexicon(canonical, rejected)
+
+
+TICKER_TAIL = re.compile(r"(?:\s*\((?:[A-Z]+:\s*)?[A-Z0-9.\-]*\)?|\s+[A-Z0-9]{1,6}\.[A-Z]{1,2}|(?<=[a-z])[A-Z]{1,5}\.[A-Z]{1,2})$")
+LEADING_WORDS = {"across", "in", "at", "for", "with", "from", "by", "on", "to", "into", "within", "among", "after",
+                 "before", "since", "during", "meanwhile", "moreover", "however", "also", "while", "when", "if"}
+NAME_LINKS = {"of", "and", "&", "de", "du", "la", "le", "von", "van", "der", "y", "e", "del", "di"}
+
+
+def normalise(text: str) -> str:
+    text = " ".join(text.split())
+    text = TICKER_TAIL.sub("", text)
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = POSSESSIVE.sub("", text)
+    text = LEGAL_SUFFIX.sub("", text).strip(" ,.;:-–—|/()[]\"'“”‘’")
+    return text
+
+
+#: banks and research houses: as the subject of "estimates", "expects", "said" they are a source,
+#: not what the figure is about, and never the company "the company" points back to
+ANALYST_FIRMS = {"Morgan Stanley", "Goldman Sachs", "JPMorgan", "Bank of America", "Citigroup", "Barclays", "UBS",
+                 "Wells Fargo", "Deutsche Bank", "HSBC", "Nomura", "Wedbush", "Jefferies", "Bernstein", "Evercore",
+                 "Piper Sandler", "Mizuho", "KeyBanc", "Needham", "Oppenheimer", "Raymond James", "TD Cowen",
+                 "BMO Capital Markets", "RBC Capital Markets", "Wolfe Research", "Gartner", "TrendForce", "Canalys",
+                 "Counterpoint", "IDC", "Morningstar", "Citi", "Macquarie", "CLSA", "Daiwa", "BofA"}
+
+
+#: words before a name that make it a person: "CEO Tim Cook", "Tech reviewer Marques Brownlee"
+PERSON_CUES = {"ceo", "cfo", "coo", "cto", "chief", "president", "chairman", "chairwoman", "chair", "founder",
+               "co-founder", "executive", "director", "officer", "minister", "spokesperson", "spokesman",
+               "spokeswoman", "analyst", "reviewer", "reporter", "editor", "investor", "secretary", "governor",
+               "senator", "mr.", "ms.", "mrs.", "dr.", "by", "professor", "economist", "strategist", "head"}
+#: single words NER calls ORG that are common nouns here: "the Company", "The Numbers"
+COMMON_WORDS = {"company", "board", "group", "firm", "numbers", "management", "government", "administration"}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset:
+    text = resources.files("evfacts.data").joinpath("not_companies.names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def company_name(ent) -> str | None:
+    """The canonical company name of an entity span, or None when it is not a company."""
+    if ent.label_ != COMPANY_LABEL:
+        return None
+    if ent.ent_id_:
+        return ent.ent_id_
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    if not words:
+        return None
+    if prev is not None and prev.lower_ in PERSON_CUES and len(words) <= 3:
+        return None
+    if 2 <= len(words) <= 3 and words[0].lower_ in first_names() and all(w.is_title for w in words):
+        return None
+    if len(words) == 1:
+        if words[0].lower_ in COMMON_WORDS:
+            return None
+        if (prev is not None and prev.lower_ == "the") or ent[0].lower_ == "the":
+            return None  # "the Numbers", "the Company": a common noun in capitals
+    return judge(ent.text)
+
+
+def judge(text: str) -> str | None:
+    """Name-only rules for an ORG from NER: the company name, or None."""
+    lex = lexicon()
+    name = normalise(text)
+    if len(name) < 2:
+        return None
+    low = name.lower()
+    if low in lex.canonical:
+        return lex.canonical[low]
+    if low in lex.rejected or low.rstrip(".") in lex.rejected:
+        return None
+    words = name.split()
+    # a known company followed by a place or a unit: "Volkswagen China", "Tesla Shanghai"
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n]).lower()
+        if head in lex.canonical:
+            return lex.canonical[head]
+        if head in lex.rejected:
+            return None
+    if not name[0].isupper() and not name[0].isdigit():
+        return None
+    if any(ch.isdigit() for ch in name):
+        return None
+    if all(ACRONYM.match(w) for w in words):  # ROSE, EV, AAPL, QCOM.O: not a company we know
+        return None
+    if words[0].lower() in LEADING_WORDS:
+        return None  # "Across Japan", "In Europe": a phrase NER took for a name
+    if any(w.isalpha() and w.islower() and w not in NAME_LINKS for w in words):
+        return None  # "Focus moves back", "Prediction for": a phrase, not a name
+    lw = [w.lower().strip(".,") for w in words]
+    if any(w in NOT_COMPANY_WORDS for w in lw) or lw[-1] in PRODUCT_ENDINGS:
+        return None
+    if any(c in name for c in "@/:|") or "http" in low or ".com" in low and low not in lex.canonical:
+        return None
+    return name
+
+
+#: "Clorox (CLX)", "Danske Bank A/S (DANSKE.CO)", "Nvidia (NASDAQ: NVDA)": a name with its ticker
+TICKERED = re.compile(
+    r"(?<![\w&.'’-])((?:[A-Z][\w&.'’/-]*\s+){0,4}[A-Z][\w&.'’/-]*)\s*\((?:(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|"
+    r"OTC|OTCMKTS|TSX|TSXV|LSE|LON|HKEX|HKG|HK|SHA|SHE|SZSE|SSE|TYO|TSE|ETR|EPA|FRA|BIT|SIX|ASX|KRX)\s*:\s*)?"
+    r"[A-Z]{1,5}(?:[./][A-Z]{1,3})?\)")
+BLOCKING_LABELS = {"GOV", "MARKET", "MEDIA", "PRODUCT", "GENERIC", "GPE", "LOC", "NORP"}
+
+
+def doc_mentions(doc) -> list[tuple[int, int, int, str]]:
+    """(start_char, end_char, root token index, name) for every company mention of a doc."""
+    out = []
+    for ent in doc.ents:
+        name = company_name(ent)
+        if name:
+            out.append((ent.start_char, ent.end_char, ent.start, name))
+    if "(" in doc.text:
+        out = sorted(out + _tickered(doc, out))
+    return out
+
+
+def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
+    """Companies NER missed but the text names with a ticker: "Clorox (CLX) rallied"."""
+    extra = []
+    for m in TICKERED.finditer(doc.text):
+        s, e = m.span(1)
+        words = m.group(1).split()
+        while words and words[0].lower() in LEADING_WORDS | {"the", "shares", "stock", "also", "and", "but"}:
+            s += doc.text[s:].index(words[0]) + len(words[0])
+            s += len(doc.text[s:]) - len(doc.text[s:].lstrip())
+            words = words[1:]
+        if not words or any(fs < e and s < fe for fs, fe, _, _ in found):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        while span is not None and len(span) > 1 and span[0].pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"):
+            span = span[1:]  # "Consider Peloton Interactive (PTON)"
+        if span is None or any(t.ent_type_ in BLOCKING_LABELS for t in span):
+            continue
+        s, words = span.start_char, span.text.split()
+        name = judge(" ".join(words))
+        if name:
+            extra.append((s, e, span.start, name))
+    return extra
+
+
+def merge_names(counts: Counter) -> dict[str, str]:
+    """Map short forms onto the longer name they start: Microchip -> Microchip Technology."""
+    names = list(counts)
+    alias = {}
+    for a in names:
+        longer = [b for b in names if b != a and b.lower().startswith(a.lower() + " ")]
+        if len(longer) == 1:
+            alias[a] = longer[0]
+    return alias
+
+
+def count(mentions: list[str]) -> list[tuple[str, int]]:
+    """Mentions in document order -> [(name, mentions)], most mentioned first, then first seen."""
+    c = Counter(mentions)
+    alias = merge_names(c)
+    merged = Counter()
+    for name in mentions:
+        merged[alias.get(name, name)] += 1
+    return merged.most_common()

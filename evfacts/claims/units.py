@@ -1,0 +1,146 @@
+"""Lexicons for the quantity engine, loaded once at import from `evfacts/data/*.json`.
+
+units.json          unit surfaces -> normalised unit (SI symbol or singular noun), irregular plurals
+currencies.json     currency symbols, codes and words -> ISO 4217, minor units (cent, pence)
+scales.json         million / bn / k ... -> factor
+number_words.json   spelled-out numbers, fractions, multiples, approximation and change cue words
+not_quantities.json months, name prefixes, street suffixes, time words: contexts that are not claims
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _load(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as f:
+        d = json.load(f)
+    d.pop("_doc", None)
+    return d
+
+
+UNITS = _load("units.json")
+CURRENCIES = _load("currencies.json")
+SCALES = _load("scales.json")
+NUMBER_WORDS = _load("number_words.json")
+NOT_QUANTITIES = _load("not_quantities.json")
+
+IRREGULAR = {k.lower(): v for k, v in UNITS["irregular_plurals"].items()}
+
+
+@lru_cache(maxsize=4096)
+def singular(word: str) -> str:
+    """Lower-case singular of an English noun (rules plus the irregular list in units.json)."""
+    w = word.strip().lower()
+    if not w:
+        return w
+    if " " in w or "-" in w:  # singularise the last part of a compound
+        sep = " " if " " in w else "-"
+        head, _, last = w.rpartition(sep)
+        return head + sep + singular(last)
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if w.endswith(("ss", "us", "is", "os")) or len(w) <= 3:
+        return w
+    for suf, rep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", "")):
+        if w.endswith(suf) and len(w) > len(suf) + 1:
+            return w[: -len(suf)] + rep
+    return w
+
+
+def _plural_forms(word: str) -> list[str]:
+    w = word.lower()
+    forms = {w}
+    if w.endswith(("y",)) and not w.endswith(("ay", "ey", "oy")):
+        forms.add(w[:-1] + "ies")
+    elif w.endswith(("s", "x", "ch", "sh")):
+        forms.add(w + "es")
+    else:
+        forms.add(w + "s")
+    if w.endswith("foot"):
+        forms.add(w[:-4] + "feet")
+    if w.endswith("inch"):
+        forms.add(w + "es")
+    return sorted(forms)
+
+
+# --- unit words (case-insensitive, with plurals), longest first
+UNIT_WORDS: dict[str, str] = {}
+for surface, canon in UNITS["words"].items():
+    parts = surface.split(" ")
+    for f in _plural_forms(parts[0]) if len(parts) > 1 and parts[1] in ("per", "an", "a") else [surface]:
+        UNIT_WORDS[" ".join([f] + parts[1:])] = canon
+    for f in _plural_forms(parts[-1]):
+        UNIT_WORDS[" ".join(parts[:-1] + [f])] = canon
+UNIT_SYMBOLS: dict[str, str] = dict(UNITS["symbols"])
+HYPHEN_OK = set(UNITS["hyphen_ok"])
+TIME_UNITS = {"s", "ms", "min", "h", "day", "week", "month", "year", "decade", "century", "fortnight"}
+PERCENT_UNITS = {"%", "percentage point", "basis point"}
+
+# --- currencies
+CUR_PREFIX: dict[str, str] = dict(CURRENCIES["prefix"])
+CUR_PREFIX_SCALED: dict[str, float] = dict(CURRENCIES["prefix_scaled"])
+CUR_AFTER_DOLLAR: dict[str, str] = dict(CURRENCIES["suffix_after_dollar"])
+CUR_WORDS: dict[str, str] = {}
+for surface, code in CURRENCIES["suffix_words"].items():
+    CUR_WORDS[surface] = code
+    parts = surface.split(" ")
+    for f in _plural_forms(parts[-1]):
+        CUR_WORDS[" ".join(parts[:-1] + [f])] = code
+CUR_AMBIGUOUS: dict[str, str] = {}
+for surface, code in CURRENCIES["ambiguous_suffix_words"].items():
+    for f in _plural_forms(surface):
+        CUR_AMBIGUOUS[f] = code
+CUR_MINOR: dict[str, tuple[str, int]] = {}
+for surface, (code, per) in CURRENCIES["minor"].items():
+    for f in _plural_forms(surface):
+        CUR_MINOR[f] = (code, per)
+CUR_MINOR["pence"] = CUR_MINOR["penny"] = ("GBP", 100)
+
+# --- scales
+SCALE_WORDS: dict[str, float] = {k.lower(): float(v) for k, v in SCALES["words"].items()}
+SCALE_SUFFIXES: dict[str, float] = {k: float(v) for k, v in SCALES["suffixes"].items()}
+SCALE_MONEY_ONLY: dict[str, float] = {k: float(v) for k, v in SCALES["money_only"].items()}
+
+# --- number words
+NW = NUMBER_WORDS
+WORD_UNITS: dict[str, int] = dict(NW["units"])
+WORD_TENS: dict[str, int] = dict(NW["tens"])
+WORD_SCALES: dict[str, float] = {k: float(v) for k, v in NW["scales"].items()}
+WORD_DOZEN: dict[str, int] = dict(NW["dozen"])
+WORD_FRACTIONS: dict[str, float] = dict(NW["fractions"])
+UNICODE_FRACTIONS: dict[str, float] = dict(NW["unicode_fractions"])
+VAGUE_PLURALS: dict[str, tuple[float, float]] = {k: (float(a), float(b)) for k, (a, b) in NW["vague_plurals"].items()}
+MULTIPLE_VERBS: dict[str, int] = dict(NW["multiples_verbs"])
+MULTIPLE_WORDS: dict[str, int] = dict(NW["multiples_words"])
+ONE_NOT_QUANTITY = tuple(NW["one_not_quantity"])
+APPROX: dict[str, str] = {}
+for sym, words in NW["approx"].items():
+    for w in words:
+        APPROX[w.lower()] = sym
+CHANGE_VERBS: dict[str, str] = {w: "up" for w in NW["change_up"]}
+CHANGE_VERBS.update({w: "down" for w in NW["change_down"]})
+CHANGE_VERBS_NEED_BY = set(NW["change_verbs_need_by"])
+CHANGE_NOUNS: dict[str, str] = {w: "up" for w in NW["change_nouns_up"]}
+CHANGE_NOUNS.update({w: "down" for w in NW["change_nouns_down"]})
+
+# --- not quantities
+MONTHS = NOT_QUANTITIES["months"]
+WEEKDAYS = NOT_QUANTITIES["weekdays"]
+NAME_PREFIXES = set(NOT_QUANTITIES["name_prefixes"])
+NAME_PREFIXES_NEED_CAPITAL = set(NOT_QUANTITIES["name_prefixes_need_capital"])
+QUALIFIER_WORDS = set(NOT_QUANTITIES["qualifier_words"])
+STREET_SUFFIXES = NOT_QUANTITIES["street_suffixes"]
+TIME_WORDS = NOT_QUANTITIES["time_words"]
+YEAR_NOUNS_OK = set(NOT_QUANTITIES["year_nouns_ok"])
+COUNTED_STOP = set(NOT_QUANTITIES["counted_noun_stop"])
+
+
+def alternation(words, *, escape=True) -> str:
+    """A regex alternation, longest first (so 'more than' wins over 'more')."""
+    ws = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in ws)

@@ -1,0 +1,311 @@
+"""Context of a figure: subject, period, modality, metric, companies — and the company list.
+
+Each case is a small article (lines are paragraphs), a publication date, the figure as it is
+written (``"14%"``; ``"1.1 million#2"`` for its second occurrence) and the fields expected. The
+figure is given to the engine directly, so these tests do not depend on the quantity finder.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from evfacts import nlp as nlp_module
+from evfacts.claims import Segment, extract_article
+from evfacts.claims import companies as comp
+from evfacts.claims.quantities import Quantity
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_module.load()
+
+
+def parse(nlp, text):
+    parsed, offset = [], 0
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            parsed.append((Segment(line, offset, n), nlp(line)))
+        offset += len(line) + 1
+    return parsed
+
+
+def run(nlp, text, published, figures):
+    """Claims for the given figure surfaces (each: text or text#occurrence), companies."""
+    wanted = []
+    for f in figures:
+        surface, _, nth = f.partition("#")
+        pos = -1
+        for _ in range(int(nth or 1)):
+            pos = text.index(surface, pos + 1)
+        wanted.append((pos, pos + len(surface), surface))
+
+    parsed = parse(nlp, text)
+    by_doc = {id(doc): seg for seg, doc in parsed}
+
+    def finder(sent):
+        seg = by_doc[id(sent.doc)]
+        out = []
+        for s, e, surface in wanted:
+            ls, le = s - seg.start, e - seg.start
+            if sent.start_char <= ls < sent.end_char:
+                out.append(Quantity(ls, le, surface, 1.0))
+        return out
+
+    pub = datetime.fromisoformat(published) if published else None
+    claims, companies = extract_article(parsed, published=pub, finder=finder)
+    return claims, companies
+
+
+def one(nlp, text, published, figure):
+    claims, _ = run(nlp, text, published, [figure])
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+PUB = "2026-01-04"
+
+# -- subject -------------------------------------------------------------------------------------------
+SUBJECT = [
+    ("In Germany, battery sales are forecast to fall 12% this year.", "12%", "Germany"),
+    ("Across Japan, hybrid registrations rose 8% in March.", "8%", "Japan"),
+    ("The European car market is shrinking, with registrations set to drop 5% in 2026.", "5%", "European car market"),
+    ("The global smartphone market grew 3% last year.", "3%", "global smartphone market"),
+    ("India is expected to post 2.1 million sales, up 30% from the prior year.", "30%", "India"),
+    ("India is expected to post 2.1 million sales, up 30% from the prior year.", "2.1 million", "India"),
+    ("Tesla delivered 1.8 million vehicles in 2024.", "1.8 million", "Tesla"),
+    ("Nvidia's revenue jumped 94% to $35 billion.", "94%", "Nvidia"),
+    ("Samsung Electronics said operating profit fell 10% in the third quarter.", "10%", "Samsung"),
+    ("BYD said that sales of its plug-in hybrids rose 40% in Brazil.", "40%", "BYD"),
+    ("Two recalls involving the Nio ET7 cost the carmaker $30 million.", "Two", "Nio"),
+    ("Sales in Canada rose 4% in May.", "4%", "Canada"),
+    ("Apple sold 50 million phones.\nThe company expects revenue of $90 billion next quarter.", "$90 billion", "Apple"),
+    ("Xiaomi entered the car business in 2021.\nThe tech titan is now aiming for 350,000 deliveries.", "350,000", "Xiaomi"),
+    ("Ford plans to cut 4,000 jobs in Europe, it said.", "4,000", "Ford"),
+    ("Intel lost ground in 2024.\nIts gross margin shrank to 35% in the quarter.", "35%", "Intel"),
+    ("Qualcomm beat estimates.\nCEO Cristiano Amon said chip revenue reached $7 billion.", "$7 billion", "Qualcomm"),
+    ("Microsoft reported strong results. Revenue grew 16% to $62 billion.", "16%", "Microsoft"),
+    ("Volkswagen China sold 2.9 million cars last year.", "2.9 million", "Volkswagen"),
+    ("China's exports rose 7% in 2024, and its imports grew 1%.", "1%", "China"),
+    ("Meta will spend $40 billion this year, while Alphabet plans to spend $75 billion.", "$75 billion", "Alphabet"),
+    ("Meta will spend $40 billion this year, while Alphabet plans to spend $75 billion.", "$40 billion", "Meta"),
+    ("Analysts at Morgan Stanley estimate that Apple will ship 250 million iPhones in 2026.", "250 million", "Apple"),
+    ("Amazon shares rose 3% after the results.", "3%", "Amazon"),
+    ("China remains the largest market, with volumes of 15 million cars. Growth slowed after sales jumped to 13 million in 2024.", "13 million", "China"),
+    ("Shares of Rivian fell 6% on Tuesday.", "6%", "Rivian"),
+    ("Goldman Sachs expects Tesla to deliver 2 million cars next year.", "2 million", "Tesla"),
+    ("Tesla shares fell.\nJefferies estimates a $50 billion valuation could be possible.", "$50 billion", "Tesla"),
+    ("Sony grew in games. This segment posted a 40% margin.", "40%", "Sony"),
+    ("In the EU, battery imports rose 11%.", "11%", "EU"),
+    ("The iShares Global Clean Energy ETF fell 9% in January.", "9%", "iShares Global Clean Energy ETF"),
+    ("Across Japan, hybrid registrations rose 8% in March.", "8%", "Japan"),
+    ("Swaps price a 25 bp rate cut by the ECB at 18%.", "18%", "ECB"),
+    ("U.S. payrolls jumped 353,000 in January.", "353,000", "U.S."),
+    ("Sony makes consoles. Analysts at Jefferies believe the company will sell 20 million units.", "20 million", "Sony"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", SUBJECT)
+def test_subject(nlp, text, figure, want):
+    c = one(nlp, text, PUB, figure)
+    assert c.subject == want, (c.subject, c.sentence)
+
+
+# -- period --------------------------------------------------------------------------------------------
+PERIOD = [
+    ("Sales rose 10% in 2024.", PUB, "10%", "2024"),
+    ("Revenue reached $5 billion in the third quarter of 2025.", PUB, "$5 billion", "2025-Q3"),
+    ("Revenue reached $5 billion in Q3 2025.", PUB, "$5 billion", "2025-Q3"),
+    ("Revenue reached $5 billion in 3Q25.", PUB, "$5 billion", "2025-Q3"),
+    ("Profit was $2 billion in fiscal 2024.", PUB, "$2 billion", "FY2024"),
+    ("Profit was $2 billion in FY2023.", PUB, "$2 billion", "FY2023"),
+    ("Sales climbed 8% last year.", PUB, "8%", "2025"),
+    ("Sales should climb 8% this year.", PUB, "8%", "2026"),
+    ("Sales could climb 8% next year.", PUB, "8%", "2027"),
+    ("Deliveries hit 40,000 in May.", PUB, "40,000", "2025-05"),
+    ("Deliveries hit 40,000 in November 2024.", PUB, "40,000", "2024-11"),
+    ("Deliveries hit 40,000 in March.", "2024-06-15", "40,000", "2024-03"),
+    ("Sales grew from 1 million to 9 million from 2019 through 2024.", PUB, "9 million", "2019/2024"),
+    ("Sales grew to 9 million between 2019 and 2024.", PUB, "9 million", "2019/2024"),
+    ("Shipments rose 4% to 3 million units in 2026, down from a 9% rally last year.", PUB, "9%", "2025"),
+    ("Shipments rose 4% to 3 million units in 2026, down from a 9% rally last year.", PUB, "4%", "2026"),
+    ("Shipments rose 4% to 3 million units in 2026, down from a 9% rally last year.", PUB, "3 million", "2026"),
+    ("Output is projected at 15 million, compared with 13 million in 2025.", PUB, "13 million", "2025"),
+    ("Output is projected at 15 million, compared with 13 million in 2025.", PUB, "15 million", None),
+    ("Margins fell 2% from a year ago.", PUB, "2%", None),
+    ("The company lost money in 1997. A rival invested $150 million at the time.", PUB, "$150 million", "1997"),
+    ("In its fiscal year (ended Sept. 30, 2023), the firm earned $10 billion.", PUB, "$10 billion", "FY2023"),
+    ("The group expects revenue of $9 billion for the quarter ending in March.", "2024-01-31", "$9 billion", "2024-03"),
+    ("Since the start of 2004, a $5,000 stake has grown a lot.", "2024-02-01", "$5,000", "2004/2024"),
+    ("The chipmaker may add another $14 billion in sales by 2027.", PUB, "$14 billion", "2027"),
+    ("Sales rose 5% in the fourth quarter.", "2024-02-01", "5%", "2023-Q4"),
+    ("Sales should rise 5% in the second quarter.", "2024-02-01", "5%", "2024-Q2"),
+    ("Sales rose 5% last quarter.", "2024-02-01", "5%", "2023-Q4"),
+    ("EV sales are forecast to drop 29% to 1.1 million units after reaching 1.5 million in 2025.", PUB, "1.5 million", "2025"),
+    ("EV sales are forecast to drop 29% to 1.1 million units after reaching 1.5 million in 2025.", PUB, "29%", None),
+    ("Sales of 4,000 units are not enough.", None, "4,000", None),
+    ("Apple expects revenue of $120 billion, it said on its Jan. 30 call.", "2024-02-01", "$120 billion", None),
+    ("Apple sold 10 million units in 2016. Analysts believe earnings will grow 10% a year.", PUB, "10%", None),
+    ("Apple sold 10 million units in 2016. Its market value is now $3 trillion.", PUB, "$3 trillion", None),
+    ("Sales rose 6% to 2 million in 2023-2024.", PUB, "2 million", "2023/2024"),
+    ("Sales rose 6% in the first half of 2025.", PUB, "6%", "2025"),
+    ("Q4 earnings are expected to be up 2.4%.", "2024-02-01", "2.4%", "2023-Q4"),
+    ("Earnings rose 3.8% in 2023 Q3.", PUB, "3.8%", "2023-Q3"),
+]
+
+
+@pytest.mark.parametrize("text,published,figure,want", PERIOD)
+def test_period(nlp, text, published, figure, want):
+    c = one(nlp, text, published, figure)
+    assert c.period == want, (c.period, c.sentence)
+
+
+# -- modality ------------------------------------------------------------------------------------------
+MODALITY = [
+    ("Sales are expected to grow 13% next year.", "13%", "forecast"),
+    ("The market is cooling, with sales expecting to grow by 13% to 24 million vehicles.", "24 million", "forecast"),
+    ("Revenue is forecast to reach $12 billion.", "$12 billion", "forecast"),
+    ("Volumes are projected at 15.5 million vehicles.", "15.5 million", "forecast"),
+    ("Analysts estimate that the company will sell 400,000 headsets.", "400,000", "forecast"),
+    ("The company had sold an estimated 160,000 headsets.", "160,000", "reported"),
+    ("Shipments are set to rise 20% in 2026.", "20%", "forecast"),
+    ("Shipments are likely to rise 20% in 2026.", "20%", "forecast"),
+    ("Analysts see revenue of $3 billion.", "$3 billion", "forecast"),
+    ("Profit could reach $1 billion.", "$1 billion", "forecast"),
+    ("Revenue came in at $9.9 billion, above estimates of $9.5 billion.", "$9.5 billion", "forecast"),
+    ("Revenue came in at $9.9 billion, above estimates of $9.5 billion.", "$9.9 billion", "reported"),
+    ("The firm plans 550,000 deliveries in 2026.", "550,000", "target"),
+    ("The firm aims to sell 2 million cars by 2030.", "2 million", "target"),
+    ("The firm targets a 10% margin.", "10%", "target"),
+    ("The tech titan is now gunning for 550,000 deliveries.", "550,000", "target"),
+    ("Its goal is 1 million cars a year.", "1 million", "target"),
+    ("The brand intends to open 300 stores.", "300", "target"),
+    ("Sales rose 14% last year.", "14%", "reported"),
+    ("Sales are forecast to drop 29% after reaching 1.5 million in 2025.", "1.5 million", "reported"),
+    ("Sales will grow 13% this year, down from a 22% rally last year.", "22%", "reported"),
+    ("Sales will grow 13% this year, down from a 22% rally last year.", "13%", "forecast"),
+    ("Volumes are projected at 15 million, compared with 13 million in 2025.", "13 million", "reported"),
+    ("The headset priced at $3,499 could cost more.", "$3,499", "reported"),
+    ("Qualcomm said that handsets generated $6.7 billion in sales.", "$6.7 billion", "reported"),
+    ("The company forecast second-quarter sales with a midpoint of $9.3 billion.", "$9.3 billion", "forecast"),
+    ("At a premium to its current market cap of $2 billion, a deal would be costly.", "$2 billion", "reported"),
+    ("LSEG expects revenue from the segment to rise 12% to $23 billion.", "12%", "forecast"),
+    ("The analyst estimate for revenue is $108 billion.", "$108 billion", "forecast"),
+    ("Management's guidance is $4 billion of revenue.", "$4 billion", "target"),
+    ("Acme reported earnings of $2.18 per share, beating the Consensus Estimate of $2.10.", "$2.10", "forecast"),
+    ("Acme reported earnings of $2.18 per share, beating the Consensus Estimate of $2.10.", "$2.18", "reported"),
+    ("The consensus estimate for earnings is pegged at $1.25 per share, indicating 10% growth.", "10%", "forecast"),
+    ("Sales rose 5% in 2023, bringing the total to $8 billion.", "$8 billion", "reported"),
+    ("Management now anticipates full-year sales growth of 4%.", "4%", "forecast"),
+    ("Analysts polled by LSEG had expected revenue of $9.5 billion.", "$9.5 billion", "forecast"),
+    ("By 2030, the company wants EVs to account for half of its sales.", "half", "target"),
+    ("Over the next five years, BYD hopes to sell 10 million cars abroad.", "10 million", "target"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", MODALITY)
+def test_modality(nlp, text, figure, want):
+    c = one(nlp, text, PUB, figure)
+    assert c.modality == want, (c.modality, c.sentence)
+
+
+# -- metric --------------------------------------------------------------------------------------------
+METRIC = [
+    ("EV sales are forecast to drop 29%.", "29%", "EV sales"),
+    ("The firm plans 550,000 EV deliveries.", "550,000", "EV deliveries"),
+    ("The board declared a cash dividend of $0.24 per share.", "$0.24", "cash dividend"),
+    ("Handsets generated $6.7 billion in sales.", "$6.7 billion", "sales"),
+    ("Revenue jumped by 86% to $39 billion.", "86%", "revenue"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", METRIC)
+def test_metric(nlp, text, figure, want):
+    c = one(nlp, text, PUB, figure)
+    assert c.metric == want, (c.metric, c.sentence)
+
+
+# -- companies of a sentence and of a document -----------------------------------------------------------
+SENTENCE_COMPANIES = [
+    ("BYD overtook Tesla in 2025 with 2.2 million cars.", "2.2 million", ["BYD", "Tesla"]),
+    ("Xiaomi’s SU7 sold 10,000 units.", "10,000", ["Xiaomi"]),
+    ("CATL and Nio signed a 5-year deal.", "5", ["CATL", "Nio"]),
+    ("The European Union and the White House agreed on a 15% tariff.", "15%", []),
+    ("Sales ROSE 9% as scrutiny grew around the EV maker.", "9%", []),
+    ("President Trump, back in the WHITE House, cut 7,500 jobs.", "7,500", []),
+    ("Wall Street expects the Fed to cut rates by 25 basis points.", "25", []),
+    ("The Vision Pro and the iPhone 15 sold 3 million units for Apple.", "3 million", ["Apple"]),
+    ("Nvidia (NASDAQ: NVDA) rose 4%.", "4%", ["Nvidia"]),
+    ("Jan 31 (Reuters) - Qualcomm QCOM.O forecast revenue of $9 billion.", "$9 billion", ["Qualcomm"]),
+    ("Tech reviewer Marques Brownlee praised the car, which costs $30,000.", "$30,000", []),
+    ("Mondelez International declared a dividend of $0.425.", "$0.425", ["Mondelez"]),
+    ("Dell Technologies and Lenovo Group will sell 20 laptops.", "20", ["Dell", "Lenovo"]),
+    ("Clorox (CLX) rallied more than 10% after the results.", "10%", ["Clorox"]),
+    ("Also, Acme Widgets (NYSE: ACME) fell 4%.", "4%", ["Acme Widgets"]),
+    ("Danske Bank A/S (DANSKE.CO) climbed 5%.", "5%", ["Danske Bank"]),
+    ("The Global X Lithium ETF (LIT) fell 3%.", "3%", []),
+    ("Reuters reported that Bloomberg and CNBC cited 12 sources.", "12", []),
+    ("Across Europe, Stellantis sold 900,000 cars.", "900,000", ["Stellantis"]),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", SENTENCE_COMPANIES)
+def test_sentence_companies(nlp, text, figure, want):
+    c = one(nlp, text, PUB, figure)
+    assert c.companies == want
+
+
+def test_document_companies_counted_and_sorted(nlp):
+    text = ("Xiaomi’s EV ambition accelerates\n"
+            "Xiaomi plans 550,000 deliveries. Xiaomi’s rival BYD sold more.\n"
+            "Analysts compare Xiaomi with Apple and Tesla.")
+    _, companies = run(nlp, text, PUB, [])
+    assert companies[0] == ("Xiaomi", 4)
+    assert {n for n, _ in companies} == {"Xiaomi", "BYD", "Apple", "Tesla"}
+
+
+def test_document_companies_merge_short_forms(nlp):
+    text = "Microchip Technology raised its dividend.\nMicrochip has raised it 80 times."
+    _, companies = run(nlp, text, PUB, [])
+    assert companies == [("Microchip Technology", 2)]
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Xiaomi’s", "Xiaomi"), ("Volkswagen China", "Volkswagen"), ("Nasdaq, Inc.", None), ("ROSE", None),
+    ("Galaxy S24", None), ("Tablet 7 Ultra", None), ("Board of Directors", None), ("MerckMRK.N", "Merck"),
+    ("Acme Interactive Inc.", "Acme Interactive"), ("Peloton Interactive Inc.", "Peloton"), ("European Union", None), ("the Company", None),
+])
+def test_judge_names(name, want):
+    assert comp.judge(name) == want
+
+
+# -- pipeline: glued sentences, offsets -------------------------------------------------------------------
+def test_glued_sentences_split_without_changing_text(nlp):
+    text = "EV sales reached 1.5 million in 2025.Europe is expected to post 4.9 million sales."
+    doc = nlp(text)
+    assert doc.text == text
+    sents = [s.text for s in doc.sents]
+    assert sents[0].endswith("2025.") and sents[1].startswith("Europe")
+
+
+def test_glued_sentence_gets_its_own_subject(nlp):
+    text = "In the United States, EV sales will drop 29% after reaching 1.5 million in 2025.Europe is expected to post 4.9 million sales, up 14% from the prior year."
+    claims, _ = run(nlp, text, PUB, ["29%", "4.9 million", "14%"])
+    assert [c.subject for c in claims] == ["United States", "Europe", "Europe"]
+    assert [c.modality for c in claims] == ["forecast", "forecast", "forecast"]
+
+
+def test_abbreviations_are_not_split(nlp):
+    doc = nlp("Sales in the U.S. rose. Amazon.com grew 5%.")
+    assert [s.text for s in doc.sents] == ["Sales in the U.S. rose.", "Amazon.com grew 5%."]
+
+
+def test_blank_pipeline_fallback_still_annotates():
+    """Without a statistical model (no parse, no NER) the rules still give subject, period, modality."""
+    blank = nlp_module.load("evfacts_no_such_model")
+    text = "Xiaomi plans 550,000 deliveries in 2026, after 410,000 last year. Analysts expect BYD to sell 5 million."
+    claims, companies = run(blank, text, PUB, ["550,000", "410,000", "5 million"])
+    assert [c.subject for c in claims] == ["Xiaomi", "Xiaomi", "BYD"]
+    assert [c.period for c in claims] == ["2026", "2025", None]
+    assert [c.modality for c in claims] == ["target", "reported", "forecast"]
+    assert dict(companies) == {"Xiaomi": 1, "BYD": 1}

@@ -1,0 +1,317 @@
+"""The figures of a sentence: value, range, unit, kind, approximation, change; and what is not a figure.
+
+Each case is (text, value, value_max, unit, kind, approx, change): the sentence must yield a
+quantity with that value whose other fields are as given. NOT_CLAIMS lists (text, value) pairs
+where the value must not come out as a claim.
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from evfacts import nlp
+from evfacts.claims.quantities import find_quantities
+
+P, M, Q = "percent", "money", "quantity"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return nlp.load()
+
+
+def figures(pipeline, text):
+    doc = pipeline(text)
+    out = []
+    for sent in doc.sents:
+        for q in find_quantities(sent):
+            assert doc.text[q.start:q.end] == q.text, (q.start, q.end, q.text)
+            out.append(q)
+    return out
+
+
+def close(a, b):
+    return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+CASES = [
+    # --- plain digits, separators, decimals
+    ("The plant employs 550,000 workers.", 550000, None, "worker", Q, None, None),
+    ("It sold 1,234,567 phones.", 1234567, None, "phone", Q, None, None),
+    ("The index closed at 3,005.47.", 3005.47, None, None, Q, None, None),
+    ("The reading was 0.75 on the scale.", 0.75, None, None, Q, None, None),
+    ("The battery holds 82.5 kWh.", 82.5, None, "kWh", Q, None, None),
+    ("Engineers measured 550\u202f000 cycles.", 550000, None, "cycle", Q, None, None),
+    ("The fund manages 1\u00a0200 accounts.", 1200, None, "account", Q, None, None),
+    ("They hired 12,34,567 people in India.", 1234567, None, "people", Q, None, None),
+    # --- scales
+    ("Deliveries reached 1.1 million units.", 1100000, None, "unit", Q, None, None),
+    ("The firm has 2.2 billion users.", 2.2e9, None, "user", Q, None, None),
+    ("The app has 100M+ users.", 1e8, None, "user", Q, ">=", None),
+    ("The stadium seats 45K fans.", 45000, None, "fan", Q, None, None),
+    ("The debt stands at 3 trillion.", 3e12, None, None, Q, None, None),
+    ("The album sold 4.3M copies.", 4.3e6, None, "copy", Q, None, None),
+    ("The village has 4 hundred houses.", 400, None, "house", Q, None, None),
+    ("The state has 35 lakh voters.", 3.5e6, None, "voter", Q, None, None),
+    # --- money
+    ("The car costs $45,000.", 45000, None, "USD", M, None, None),
+    ("Revenue was $2.5bn.", 2.5e9, None, "USD", M, None, None),
+    ("The group earned €7.3 billion.", 7.3e9, None, "EUR", M, None, None),
+    ("The sedan starts at US$30,000 in America.", 30000, None, "USD", M, ">=", None),
+    ("The model sells for RMB 215,900.", 215900, None, "CNY", M, None, None),
+    ("Shares closed at HK$38.20.", 38.2, None, "HKD", M, None, None),
+    ("The bonus was £1,000.", 1000, None, "GBP", M, None, None),
+    ("The deal is worth ¥590 billion.", 5.9e11, None, "JPY", M, None, None),
+    ("Profit was Y=100 million.", 1e8, None, "JPY", M, None, None),
+    ("The charge was C$300 million.", 3e8, None, "CAD", M, None, None),
+    ("The price is A$82 million.", 8.2e7, None, "AUD", M, None, None),
+    ("Debt was $US113 trillion.", 1.13e14, None, "USD", M, None, None),
+    ("The order is worth USD 200.", 200, None, "USD", M, None, None),
+    ("The order is worth 115USD.", 115, None, "USD", M, None, None),
+    ("Funding totalled 20 MUSD.", 2e7, None, "USD", M, None, None),
+    ("They paid 420 million euros.", 4.2e8, None, "EUR", M, None, None),
+    ("She was fined 10,000 Swiss francs.", 10000, None, "CHF", M, None, None),
+    ("The trust holds 10.5 million Australian dollars.", 1.05e7, None, "AUD", M, None, None),
+    ("The sale raised 333.6 million yen.", 3.336e8, None, "JPY", M, None, None),
+    ("Turnover reached 1.3 billion shekels.", 1.3e9, None, "ILS", M, None, None),
+    ("Output hit 100 billion yuan.", 1e11, None, "CNY", M, None, None),
+    ("The fee is 500 rupees.", 500, None, "INR", M, None, None),
+    ("The dividend is 45 cents per share.", 0.45, None, "USD", M, None, None),
+    ("The stock closed at 197 pence.", 1.97, None, "GBP", M, None, None),
+    ("It only cost 3 dollars 50 cents.", 3.5, None, "USD", M, None, None),
+    ("It costs 15 €.", 15, None, "EUR", M, None, None),
+    ("He paid PS6m for the house.", 6e6, None, "GBP", M, None, None),
+    ("The watch costs $99.", 99, None, "USD", M, None, None),
+    ("Losses widened to -$2.5 million.", -2.5e6, None, "USD", M, None, None),
+    # --- percent and points
+    ("Margins were 13%.", 13, None, "%", P, None, None),
+    ("Margins were 13 percent.", 13, None, "%", P, None, None),
+    ("Margins were 13 per cent.", 13, None, "%", P, None, None),
+    ("Margins were 13pc.", 13, None, "%", P, None, None),
+    ("The rate is 1.38pc.", 1.38, None, "%", P, None, None),
+    ("The central bank raised rates by 25 basis points.", 25, None, "basis point", P, None, "up"),
+    ("Unemployment fell 3 percentage points.", 3, None, "percentage point", P, None, "down"),
+    ("Its share slipped 0.4 pp last year.", 0.4, None, "percentage point", P, None, "down"),
+    ("The stake is 43.4 percent-owned by the parent.", 43.4, None, "%", P, None, None),
+    ("Sixty percent of voters agreed.", 60, None, "%", P, None, None),
+    # --- units
+    ("The chip uses a 3-nanometer process.", 3, None, "nm", Q, None, None),
+    ("The pack stores 75 kWh.", 75, None, "kWh", Q, None, None),
+    ("The car can drive 500 km on a charge.", 500, None, "km", Q, None, None),
+    ("The vehicle weighs 1,950 kg.", 1950, None, "kg", Q, None, None),
+    ("The tower is 72.7 metres tall.", 72.7, None, "m", Q, None, None),
+    ("The phone has a 6.1-inch screen.", 6.1, None, "in", Q, None, None),
+    ("The motor makes 536 hp.", 536, None, "hp", Q, None, None),
+    ("The engine produces 938 horsepower.", 938, None, "hp", Q, None, None),
+    ("The storm brought 155mph winds.", 155, None, "mph", Q, None, None),
+    ("The runner covered 5 kilometers.", 5, None, "km", Q, None, None),
+    ("The cable runs 8 miles under the river.", 8, None, "mi", Q, None, None),
+    ("The farm produces 16,000 metric tons of grain.", 16000, None, "t", Q, None, None),
+    ("The array delivers 30 gigawatts.", 30, None, "GW", Q, None, None),
+    ("The plant has 550 megawatt of capacity.", 550, None, "MW", Q, None, None),
+    ("The screen refreshes at 120Hz.", 120, None, "Hz", Q, None, None),
+    ("The tablet has 256 GB of storage.", 256, None, "GB", Q, None, None),
+    ("The recipe needs 50mL of water.", 50, None, "millilitre", Q, None, None),
+    ("The vat holds 10 gallons.", 10, None, "gallon", Q, None, None),
+    ("Water boils at 100 °C.", 100, None, "°C", Q, None, None),
+    ("The office covers 1,520 sq m.", 1520, None, "m²", Q, None, None),
+    ("The pipeline carries 800,000 barrels a day.", 800000, None, "barrel per day", Q, None, None),
+    ("The car reached 15-22 miles per hour.", 15, 22, "mph", Q, None, None),
+    ("The boot offers 24.5 cubic feet.", 24.5, None, "cubic foot", Q, None, None),
+    ("The laser runs at 5-10W.", 5, 10, "W", Q, None, None),
+    ("The battery lasts 2.5 hours.", 2.5, None, "h", Q, None, None),
+    ("The trial took 3 years.", 3, None, "year", Q, None, None),
+    ("The 65-year-old founder resigned.", 65, None, "year", Q, None, None),
+    ("The tablet weighs 500mg.", 500, None, "milligram", Q, None, None),
+    # --- counted nouns (head noun, adjectives skipped)
+    ("Xiaomi plans 550,000 EV deliveries next year.", 550000, None, "delivery", Q, None, None),
+    ("Two serious accidents triggered a probe.", 2, None, "accident", Q, None, None),
+    ("The firm plans four new launches.", 4, None, "launch", Q, None, None),
+    ("The market grew to 24 million vehicles.", 2.4e7, None, "vehicle", Q, None, None),
+    ("Europe posted 4.9 million sales.", 4.9e6, None, "sale", Q, None, None),
+    ("The agency counted 3,200 stolen cars.", 3200, None, "car", Q, None, None),
+    ("The council approved 12 charging stations.", 12, None, "charging station", Q, None, None),
+    ("The lab tested 40 mice.", 40, None, "mouse", Q, None, None),
+    ("The bank closed 30 branches.", 30, None, "branch", Q, None, None),
+    ("The ministry hired 5,000 new employees.", 5000, None, "employee", Q, None, None),
+    ("The company announced 6,000 job cuts.", 6000, None, "job cut", Q, None, None),
+    ("The club signed 3 goalkeepers.", 3, None, "goalkeeper", Q, None, None),
+    ("The dividend was raised 80 times.", 80, None, "time", Q, None, None),
+    # --- spelled-out numbers
+    ("The company opened four stores.", 4, None, "store", Q, None, None),
+    ("The team hired two dozen engineers.", 24, None, "engineer", Q, None, None),
+    ("A third of the fleet is electric.", 1 / 3, None, None, Q, None, None),
+    ("The task took one and a half hours.", 1.5, None, "h", Q, None, None),
+    ("Nearly two-thirds of buyers chose the base model.", 2 / 3, None, None, Q, "~", None),
+    ("There are twenty-eight thousand students.", 28000, None, "student", Q, None, None),
+    ("The fund raised twelve million dollars.", 1.2e7, None, "USD", M, None, None),
+    ("It costs half a million dollars.", 5e5, None, "USD", M, None, None),
+    ("Seventeen tests were successful.", 17, None, "test", Q, None, None),
+    ("Half the condos have sold.", 0.5, None, None, Q, None, None),
+    # --- fractions, negatives, scientific
+    ("The recipe requires 1/2 pound of flour.", 0.5, None, "lb", Q, None, None),
+    ("The wire is 10 1/2 miles long.", 10.5, None, "mi", Q, None, None),
+    ("Add ½ teaspoon of salt.", 0.5, None, "teaspoon", Q, None, None),
+    ("The offense finished at minus-5 yards.", -5, None, "yd", Q, None, None),
+    ("Temperatures fell to -12 degrees.", -12, None, "degree", Q, None, None),
+    ("Europe: DAX -1.6% at the open.", -1.6, None, "%", P, None, "down"),
+    ("The mass is 1.99×10−30 kilograms.", 1.99e-30, None, "kg", Q, None, None),
+    # --- ranges
+    ("The project will take 3 to 5 years.", 3, 5, "year", Q, None, None),
+    ("Prices rose between 10% and 12%.", 10, 12, "%", P, None, "up"),
+    ("The unit costs $1-2 billion.", 1e9, 2e9, "USD", M, None, None),
+    ("Fees range from $200 to $4 million.", 200, 4e6, "USD", M, None, None),
+    ("Analysts expect $10 to $15 billion in sales.", 1e10, 1.5e10, "USD", M, None, None),
+    ("There are four to five thousand people.", 4000, 5000, "people", Q, None, None),
+    ("There are 1 to 2 thousand people.", 1000, 2000, "people", Q, None, None),
+    ("Forecasts call for 5% to 10% improvement.", 5, 10, "%", P, None, None),
+    ("Upper limits lie between 15kHz and 17kHz.", 15, 17, "kilohertz", Q, None, None),
+    ("Analysts estimate 160,000 to 180,000 headsets.", 160000, 180000, "headset", Q, None, None),
+    ("Fees run 1 per cent to 1.5 per cent.", 1, 1.5, "%", P, None, None),
+    # --- approximation
+    ("The firm employs about 600 people.", 600, None, "people", Q, "~", None),
+    ("Revenue was around $4 billion.", 4e9, None, "USD", M, "~", None),
+    ("The trip took roughly 20 minutes.", 20, None, "min", Q, "~", None),
+    ("The company has nearly 1.5 billion users.", 1.5e9, None, "user", Q, "~", None),
+    ("The product arrived in almost seven years.", 7, None, "year", Q, "~", None),
+    ("Some 300 residents were evacuated.", 300, None, "resident", Q, "~", None),
+    ("There were approximately 10,000 chips.", 10000, None, "chip", Q, "~", None),
+    ("The fund holds over $200 billion.", 2e11, None, "USD", M, ">", None),
+    ("It has more than 1,000 customers.", 1000, None, "customer", Q, ">", None),
+    ("The plan needs at least 400 stations.", 400, None, "station", Q, ">=", None),
+    ("The add-ons could cost up to $4,600.", 4600, None, "USD", M, "<=", None),
+    ("Charging takes under 20 minutes.", 20, None, "min", Q, "<", None),
+    ("The office has less than 50 staff.", 50, None, "staff", Q, "<", None),
+    ("The bill is capped at most $24 a year.", 24, None, "USD", M, "<=", None),
+    ("Profit was just under $27 billion.", 2.7e10, None, "USD", M, "<", None),
+    ("The firm has close to an 80% share.", 80, None, "%", P, "~", None),
+    ("The team has 50 members or more.", 50, None, "member", Q, ">=", None),
+    ("Sales jumped from about 1.1 million to over 13 million.", 1.1e6, None, None, Q, "~", None),
+    ("Sales jumped from about 1.1 million to over 13 million.", 1.3e7, None, None, Q, ">", None),
+    ("Earnings went from less than $3 billion to more than $17 billion.", 3e9, None, "USD", M, "<", None),
+    ("Earnings went from less than $3 billion to more than $17 billion.", 1.7e10, None, "USD", M, ">", None),
+    # --- change vs level
+    ("EV sales are expected to grow by 13% to 24 million vehicles.", 13, None, "%", P, None, "up"),
+    ("EV sales are expected to grow by 13% to 24 million vehicles.", 2.4e7, None, "vehicle", Q, None, None),
+    ("Sales are forecast to drop 29% to 1.1 million units.", 29, None, "%", P, None, "down"),
+    ("Sales are forecast to drop 29% to 1.1 million units.", 1.1e6, None, "unit", Q, None, None),
+    ("Europe posted 4.9 million sales, up 14% from the prior year.", 14, None, "%", P, None, "up"),
+    ("Growth slowed from a 22% rally last year.", 22, None, "%", P, None, "up"),
+    ("The stock rose 5% on Monday.", 5, None, "%", P, None, "up"),
+    ("Unemployment fell 3 percentage points.", 3, None, "percentage point", P, None, "down"),
+    ("Revenue declined by $2bn.", 2e9, None, "USD", M, None, "down"),
+    ("Shares were down 2.1% in early trade.", 2.1, None, "%", P, None, "down"),
+    ("Shares plunged 4.28 percent to $28.", 4.28, None, "%", P, None, "down"),
+    ("Shares plunged 4.28 percent to $28.", 28, None, "USD", M, None, None),
+    ("The index lost 190 points, or 0.6%.", 190, None, "point", Q, None, "down"),
+    ("The index lost 190 points, or 0.6%.", 0.6, None, "%", P, None, "down"),
+    ("Revenue jumped by 86% year over year.", 86, None, "%", P, None, "up"),
+    ("Shares rose about 1.5% in premarket trading.", 1.5, None, "%", P, "~", "up"),
+    ("The dividend reflects a 5% growth rate, or $0.01, over last quarter.", 0.01, None, "USD", M, None, "up"),
+    ("The firm reported an 11% increase in orders.", 11, None, "%", P, None, "up"),
+    ("Bookings saw a sharp 3 percent drop.", 3, None, "%", P, None, "down"),
+    ("Sales were down 2% from a year ago.", 2, None, "%", P, None, "down"),
+    ("The deficit increased by $43.6 billion to $419.2 billion.", 4.36e10, None, "USD", M, None, "up"),
+    ("The deficit increased by $43.6 billion to $419.2 billion.", 4.192e11, None, "USD", M, None, None),
+    ("Nvidia may add another $14 billion in revenue.", 1.4e10, None, "USD", M, None, "up"),
+    ("The economy grew 3% last year.", 3, None, "%", P, None, "up"),
+    ("Sales reached 1.5 million in 2025.", 1.5e6, None, None, Q, None, None),
+    # --- multiples
+    ("Revenue grew sixfold.", 6, None, "x", Q, None, None),
+    ("The stock trades at 3x sales.", 3, None, "x", Q, None, None),
+    ("Profits doubled last year.", 2, None, "x", Q, None, None),
+]
+
+
+@pytest.mark.parametrize("text,value,value_max,unit,kind,approx,change", CASES,
+                         ids=[f"{i:03d}-{c[0][:40]}" for i, c in enumerate(CASES)])
+def test_figure(pipeline, text, value, value_max, unit, kind, approx, change):
+    qs = figures(pipeline, text)
+    hits = [q for q in qs if close(q.value, value)]
+    assert hits, f"no figure {value} in {[(q.text, q.value) for q in qs]}"
+    q = hits[0]
+    got = (q.value_max, q.unit, q.kind, q.approx, q.change)
+    if value_max is None:
+        assert q.value_max is None, got
+    else:
+        assert close(q.value_max, value_max), got
+    assert (q.unit, q.kind, q.approx, q.change) == (unit, kind, approx, change), (q.text, got, q.rules)
+
+
+NOT_CLAIMS = [
+    ("Xiaomi faces pressure after SU7 crashes.", 7),
+    ("Lei announced the Xring O1 processor.", 1),
+    ("It is designed for the Tablet 7 Ultra.", 7),
+    ("The Boeing 737 returned to service.", 737),
+    ("The COVID-19 pandemic hit sales.", 19),
+    ("Tickets in Section 427 sold out.", 427),
+    ("The iPhone 15 launched in September.", 15),
+    ("The update ships with Windows 11 next month.", 11),
+    ("Published: 2026-01-04 01:38:43", 2026),
+    ("Published: 2026-01-04 01:38:43", 1),
+    ("Published: 2026-01-04 01:38:43", 38),
+    ("The dividend is payable on February 15, 2024.", 15),
+    ("The dividend is payable on February 15, 2024.", 2024),
+    ("The meeting is on May 5.", 5),
+    ("The call starts at 5 p.m. Eastern.", 5),
+    ("Trading opens at 9:30 a.m.", 9),
+    ("The deal closed on 1 September 2019.", 1),
+    ("Call us at (555) 123-4567 today.", 555),
+    ("Call us at (555) 123-4567 today.", 4567),
+    ("Read more at https://example.com/news/2024/123.", 123),
+    ("Contact press@example.com for details.", 0),
+    ("Samsung Electronics 005930.KS gained.", 5930),
+    ("MediaTek 2454.TW is a rival.", 2454),
+    ("It finished in 22nd place.", 22),
+    ("It was the first launch.", 1),
+    ("Sales rose sharply in 2025.", 2025),
+    ("The firm smashed its 2025 targets.", 2025),
+    ("Growth trails the surge from 2020 through 2025.", 2020),
+    ("The S&P 500 rose 1%.", 500),
+    ("The FTSE 100 slipped.", 100),
+    ("The display has more pixels than a 4K TV.", 4),
+    ("The display has more pixels than a 4K TV.", 4000),
+    ("The phone supports 5G networks.", 5),
+    ("The store is at 575 Wilbraham Road.", 575),
+    ("Jan 31 (Reuters) - Qualcomm forecast sales.", 31),
+    ("He was born in the 1990s.", 1990),
+    ("The Galaxy S24 launched.", 24),
+    ("The 2014-15 season was long.", 2014),
+    ("Women aged 25 to 54 found jobs.", 54),
+    ("Women aged 25 to 54 found jobs.", 25),
+    ("One thing is clear: demand is strong.", 1),
+    ("It is one of the best phones.", 1),
+    ("The meeting starts at 0401 GMT.", 401),
+    ("The Model 3 is popular.", 3),
+    ("He has Apple Watch 5 on his wrist.", 5),
+    ("The second half of the year was weak.", 0.5),
+    ("Sales rose in the third quarter.", 1 / 3),
+    ("Sales rose in the third quarter.", 3),
+    ("The company plans a five-year strategy.", 5),
+    ("The car comes with a six-speed gearbox.", 6),
+]
+
+
+@pytest.mark.parametrize("text,value", NOT_CLAIMS, ids=[f"not{i:03d}-{c[0][:40]}" for i, c in enumerate(NOT_CLAIMS)])
+def test_not_a_claim(pipeline, text, value):
+    qs = figures(pipeline, text)
+    assert not [q for q in qs if close(q.value, value)], [(q.text, q.value, q.rules) for q in qs]
+
+
+def test_offsets_are_doc_local(pipeline):
+    doc = pipeline("First sentence here. Then revenue rose 5% to $2.5bn. Finally 3 launches.")
+    qs = [q for s in doc.sents for q in find_quantities(s)]
+    assert [doc.text[q.start:q.end] for q in qs] == [q.text for q in qs]
+    assert {q.text for q in qs} >= {"5%", "$2.5bn", "3 launches"}
+
+
+def test_glued_sentences_and_curly_quotes(pipeline):
+    qs = figures(pipeline, "Sales hit 1.5 million in 2025.Europe posted 4.9 million sales, “up 14%” from 2024.")
+    assert {q.value for q in qs} >= {1.5e6, 4.9e6, 14}
+    assert 2025 not in {q.value for q in qs}
+
+
+def test_rules_are_named(pipeline):
+    q = next(q for q in figures(pipeline, "Revenue rose about 5% last year.") if q.value == 5)
+    assert "percent" in q.rules and "approx" in q.rules and "change_verb" in q.rules
