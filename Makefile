@@ -20,7 +20,7 @@ demo: setup
 	$(VENV)/bin/evfacts extract samples/ -f table
 
 test: setup
-	$(PY) -m pytest -q
+	HYPOTHESIS_PROFILE=thorough $(PY) -m pytest -q
 
 # --- benchmarks (not in CI) ------------------------------------------------------------
 # Peers live in their own venv: CQE 2.0.3 pins typing_extensions==4.4.0 and old packages, so it
@@ -54,7 +54,7 @@ bench: bench-accuracy bench-clean bench-speed
 screenshot: setup
 	mkdir -p docs
 	$(VENV)/bin/evfacts show samples/xiaomi-ev-2026.txt --html docs/show.html
-	$(PY) -c "from evfacts.show import screenshot; screenshot('docs/show.html', 'docs/show.png', width=1100, height=1500)"
+	$(PY) -c "from evfacts.show import screenshot; screenshot('docs/show.html', 'docs/show.png', width=1000, height=2600)"
 	rm -f docs/show.html
 
 # Fuzzing (not in CI): FUZZ_RUNS executions of the atheris target over ingest → clean → extract.

@@ -67,7 +67,10 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
         prev = context.SentState()
         for sent in doc.sents:
             figures = finder(sent)
-            info = context.sentence_info(sent, seg_mentions)
+            try:
+                info = context.sentence_info(sent, seg_mentions)
+            except Exception:
+                info = context.SentInfo(companies=[m for m in seg_mentions if sent.start_char <= m[0] < sent.end_char])
             sent_claims = []
             for q in figures:
                 start = seg.start + q.start
@@ -77,16 +80,16 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                     kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit,
                     approx=q.approx, change=q.change, sentence=sent.text.strip(), rules=list(q.rules),
                 )
-                context.annotate(claim, q, sent, ctx, info, prev)
+                try:
+                    context.annotate(claim, q, sent, ctx, info, prev)
+                except Exception as e:  # a context rule never costs the figure itself
+                    claim.rules.append(f"context-error:{e.__class__.__name__}")
                 sent_claims.append(claim)
             claims.extend(sent_claims)
-            if info.dates:
-                prev.period = context.sentence_period(sent, info, published) or prev.period
-            if sent_claims and sent_claims[-1].subject:
-                prev.subject = sent_claims[-1].subject
-            elif not sent_claims:
-                subject = context.sentence_subject(sent, info, focus)
-                prev.subject = ctx.alias.get(subject, subject) if subject else prev.subject
+            try:
+                context.carry_over(prev, sent, info, sent_claims, ctx)
+            except Exception:
+                pass
         named = [m[3] for m in seg_mentions if m[3] not in comp.ANALYST_FIRMS]
         if named:
             last_before = named[-1]

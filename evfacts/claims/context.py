@@ -704,6 +704,17 @@ def sentence_subject(sent, info: SentInfo, focus) -> str | None:
     return _place_name(places[0]) if places else None
 
 
+def carry_over(prev: SentState, sent, info: SentInfo, sent_claims, ctx) -> None:
+    """What the next sentence of the paragraph inherits: the period and the subject."""
+    if info.dates:
+        prev.period = sentence_period(sent, info, ctx.published) or prev.period
+    if sent_claims and sent_claims[-1].subject:
+        prev.subject = sent_claims[-1].subject
+    elif not sent_claims:
+        subject = sentence_subject(sent, info, ctx.focus)
+        prev.subject = ctx.alias.get(subject, subject) if subject else prev.subject
+
+
 def sentence_period(sent, info: SentInfo, published) -> str | None:
     d = choose_date(root_of(sent), None, info.dates) if parsed(sent.doc) else None
     if d is None:
