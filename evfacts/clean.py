@@ -17,6 +17,19 @@ line), in three stages:
    follow the first footer line are footer too (`tail-block`).
 
 Everything is regular expressions over lines — no NLP — so a thousand reposts take seconds.
+
+`config` (a dict, e.g. a parsed `evfacts.toml`, or an object with these attributes; the keys may
+sit under a `[clean]` table):
+
+    [clean]
+    disable = ["share-cue", "tail-block"]        # any rule or cue name shown by --explain
+    cues = { promo = ['owners club'] }           # extra patterns by reason
+    [[clean.cue]]                                # or full cue tables, as in data/boilerplate.toml
+    name = "my-footer"
+    reason = "promo"
+    patterns = ['^brought to you by acme']
+
+`profile` (see `evfacts.clean_repeats`) adds the lines a batch showed to be a site's template.
 """
 from __future__ import annotations
 
@@ -420,8 +433,9 @@ def _is_date_label(ctx: _Ctx, l: _Line) -> bool:
     """`Published:` alone (a date on the next line) or `Updated: 2 Feb 2024, 10:00`."""
     rest = re.sub(r"^\W*(?:published|updated|last updated|posted|date|released|first published|modified)"
                   r"(?: on| at)?\s*[:\-–—]?\s*", "", l.norm, flags=re.I)
-    if not rest:
-        return True
+    if not rest:  # a bare label: "Published:" with the date on the next line
+        nxt = ctx.lines[l.idx + 1] if l.idx + 1 < ctx.n else None
+        return l.norm.rstrip().endswith(":") or (nxt is not None and is_date_only(nxt.norm))
     return is_date_only(rest) or bool(re.fullmatch(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?(?:/\d{3,4} [A-Z]{3})?", rest, re.I))
 
 
@@ -654,6 +668,9 @@ def _find_published(ctx: _Ctx) -> datetime | None:
 
 # ============================================================================ the entry point
 
+_PROBE = 3000
+
+
 def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enabled: bool = True,
                config=None, profile=None) -> CleanResult:
     """Classify every non-blank line of `text`; detect its title and publication date.
@@ -669,8 +686,11 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
     ctx = _Ctx(lines, fmt, meta or {}, lex, disabled)
 
     for l in lines:
-        low = l.norm.lower()
-        l.cues = [c for c in lex.cues if c.search(l.norm, low)]
+        # cues look at (at most) the start and the end of a very long line: boilerplate is short,
+        # and it bounds the cost of a pattern on pathological input
+        probe = l.norm if len(l.norm) <= _PROBE else l.norm[:_PROBE * 2 // 3] + " … " + l.norm[-_PROBE // 3:]
+        low = probe.lower()
+        l.cues = [c for c in lex.cues if c.search(probe, low)]
     # the head ends at the first sentence-like line that no cue claims
     # (a long headline without a full stop on the first line does not end the head)
     ctx.head_end = next((l.idx for l in lines if l.sentence_like and not l.cues

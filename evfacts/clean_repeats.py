@@ -27,7 +27,6 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from evfacts.ingest import iter_lines
 
 PROFILE_VERSION = 1
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)?|[^\w\s]", re.UNICODE)
@@ -67,7 +66,10 @@ def keys(line: str) -> tuple[str | None, str | None]:
 
 
 def _doc_lines(text: str) -> list[str]:
-    return [l.strip() for l, _ in iter_lines(text) if l.strip()]
+    """The lines as `clean` sees them (stripped, Markdown marks removed)."""
+    from evfacts.clean import _split
+
+    return [l.norm for l in _split(text, "text")]
 
 
 def learn_repeats(texts: Iterable[str], *, min_docs: int = 3, min_share: float = 0.0,

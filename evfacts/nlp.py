@@ -7,7 +7,7 @@ On top of the statistical model:
 - an `EntityRuler` before `ner` labels well-known companies `ORG` (with the canonical name as
   `ent_id_`) and pre-empts names NER tends to call ORG though they are not companies: governments
   and public bodies (`GOV`), exchanges and indices (`MARKET`), publishers and data vendors
-  (`MEDIA`) and products (`PRODUCT`); `GENERIC` words (`Tech`, `Services`) are not patterns, only
+  (`MEDIA`) and products (`PRODUCT`); `GENERIC` words (`Tech`, `Services`) and `PEOPLE` (`Trump`, `Buffett`) are not patterns, only
   rejected when NER makes a company of them alone;
 - after `ner`, a leading preposition is trimmed from entities (`Across Japan` -> GPE `Japan`) and
   countries and regions NER missed are added from `data/places.jsonl` where nothing else was found. Patterns live in `data/companies.jsonl` and
@@ -27,6 +27,10 @@ PLACE_FILES = ("places.jsonl",)
 LEADING = {"across", "in", "at", "for", "from", "within", "throughout", "inside", "outside", "to", "into", "by",
            "meanwhile", "moreover", "however", "also"}
 
+#: words that end in a full stop without ending a sentence: "St.Louis", "Mr.Smith"
+ABBREVIATIONS = {"st", "dr", "mr", "mrs", "ms", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "gen", "gov",
+                 "sen", "rep", "prof", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                 "oct", "nov", "dec", "fig", "approx", "est", "dept", "univ", "u.s", "u.k"}
 #: a full stop glued between a word or number and a capitalised word: `2025.Europe`, `act.China`
 GLUED_STOP = r"(?<=[0-9a-z%)\]”\"’])\.(?=[A-Z][a-z])"
 
@@ -35,12 +39,12 @@ def _patterns(nlp, files=PATTERN_FILES) -> list[dict]:
     """Ruler patterns from the data files; names of several words become case-insensitive."""
     out = []
     for name in files:
-        text = resources.files("evfacts.data").joinpath(name).read_text(encoding="utf-8")
+        text = resources.files("evfacts").joinpath("data").joinpath(name).read_text(encoding="utf-8")
         for line in text.splitlines():
             if not line.strip():
                 continue
             p = json.loads(line)
-            if p["label"] == "GENERIC":
+            if p["label"] in ("GENERIC", "PEOPLE"):
                 continue  # common words: judged only when NER calls them ORG on their own
             if isinstance(p["pattern"], str):
                 words = [t.text for t in nlp.make_doc(p["pattern"])]
@@ -54,7 +58,8 @@ def _glued_sentences(doc):
     """A full stop written with no space before a capitalised word ends a sentence."""
     for tok in doc[1:-1]:
         if (tok.text == "." and not doc[tok.i - 1].whitespace_ and not tok.whitespace_
-                and doc[tok.i + 1].is_title and len(doc[tok.i - 1]) > 1):
+                and doc[tok.i + 1].is_title and len(doc[tok.i - 1]) > 1
+                and doc[tok.i - 1].lower_ not in ABBREVIATIONS):
             doc[tok.i + 1].is_sent_start = True
     return doc
 

@@ -96,6 +96,8 @@ BOILERPLATE_ANYWHERE = [
     ("Source: Chart courtesy of ExampleCharts.com", "credit"),
     ("Now Read: Three battery stocks to watch", "related"),
     ("($1 = 7.2301 Chinese yuan renminbi)", "note"),
+    ("Before you consider Acme Motors, you'll want to hear this.", "promo"),
+    ("View The Five Stocks Here", "promo"),
 ]
 
 
@@ -161,6 +163,7 @@ BODY_LINES = [
     "About 40% of the company's sales came from China, down from 45% a year earlier.",
     "Morningstar is an investment research firm that said the fair value of the stock is $210.",
     "Source: company filings and analyst estimates compiled by the author.",
+    "Before you buy a used EV, check the battery warranty, which often covers 8 years, experts say.",
 ]
 
 
@@ -593,3 +596,16 @@ def test_long_headline_without_period_is_the_title():
 def test_date_lines_at_the_end_are_metadata(line):
     d = at_end(line)
     assert (d.keep, d.role) == (False, "metadata")
+
+
+@pytest.mark.parametrize("line", ["free report " * 20000, "By Aaa Bbb and " * 20000, "you can get " * 30000])
+def test_pathological_long_lines_stay_fast(line):
+    t = time.perf_counter()
+    res = clean_text(line + "\n" + line)
+    assert len(res.lines) == 2
+    assert time.perf_counter() - t < 5
+
+
+@pytest.mark.parametrize("line", ["Released", "Date", "Updated"])
+def test_bare_label_words_without_a_date_are_kept(line):
+    assert middle(line).keep is True

@@ -103,6 +103,10 @@ SUBJECT = [
     ("Across Japan, hybrid registrations rose 8% in March.", "8%", "Japan"),
     ("Swaps price a 25 bp rate cut by the ECB at 18%.", "18%", "ECB"),
     ("U.S. payrolls jumped 353,000 in January.", "353,000", "U.S."),
+    ("Meta's growth rate accelerated from 3% in Q1 to 25% in Q4.", "25%", "Meta"),
+    ("Global EV sales are set to hit 17 million this year.", "17 million", "global EV sales"),
+    ("Chinese demand for lithium fell 20% in 2024.", "20%", "China"),
+    ("The EU plans to cut emissions from new cars by 55% by 2030.", "55%", "EU"),
     ("Sony makes consoles. Analysts at Jefferies believe the company will sell 20 million units.", "20 million", "Sony"),
 ]
 
@@ -151,6 +155,14 @@ PERIOD = [
     ("Apple sold 10 million units in 2016. Its market value is now $3 trillion.", PUB, "$3 trillion", None),
     ("Sales rose 6% to 2 million in 2023-2024.", PUB, "2 million", "2023/2024"),
     ("Sales rose 6% in the first half of 2025.", PUB, "6%", "2025"),
+    ("Economists expect the economy added 180,000 jobs in January.", "2024-02-02", "180,000", "2024-01"),
+    ("Shipments should reach 2 million in June.", "2024-02-02", "2 million", "2024-06"),
+    ("Shipments should reach 2 million in September.", "2024-02-02", "2 million", "2024-09"),
+    ("The company expects sales of $9 billion this fiscal year.", "2024-02-02", "$9 billion", "2024"),
+    ("The Russell 2000 small-caps index fell 1.5%.", PUB, "1.5%", None),
+    ("In 2024 the Russell 2000 rose 10%.", PUB, "10%", "2024"),
+    ("Jan 31 (Reuters) - Qualcomm said revenue rose 5%.", "2024-02-02", "5%", None),
+    ("Chicago, IL – January 25, 2024 – Earnings are up 0.6% from the same period last year.", PUB, "0.6%", None),
     ("Q4 earnings are expected to be up 2.4%.", "2024-02-01", "2.4%", "2023-Q4"),
     ("Earnings rose 3.8% in 2023 Q3.", PUB, "3.8%", "2023-Q3"),
 ]
@@ -200,6 +212,8 @@ MODALITY = [
     ("Sales rose 5% in 2023, bringing the total to $8 billion.", "$8 billion", "reported"),
     ("Management now anticipates full-year sales growth of 4%.", "4%", "forecast"),
     ("Analysts polled by LSEG had expected revenue of $9.5 billion.", "$9.5 billion", "forecast"),
+    ("Analysts' average price target of $426 implies 8% upside.", "$426", "forecast"),
+    ("Analysts' average price target of $426 implies 8% upside.", "8%", "forecast"),
     ("By 2030, the company wants EVs to account for half of its sales.", "half", "target"),
     ("Over the next five years, BYD hopes to sell 10 million cars abroad.", "10 million", "target"),
 ]
@@ -248,6 +262,7 @@ SENTENCE_COMPANIES = [
     ("The Global X Lithium ETF (LIT) fell 3%.", "3%", []),
     ("Reuters reported that Bloomberg and CNBC cited 12 sources.", "12", []),
     ("Across Europe, Stellantis sold 900,000 cars.", "900,000", ["Stellantis"]),
+    ("We at Acme Corp. sold 3 million widgets, said Adam Neumann.", "3 million", ["Acme"]),
 ]
 
 
@@ -300,6 +315,8 @@ def test_glued_sentence_gets_its_own_subject(nlp):
 def test_abbreviations_are_not_split(nlp):
     doc = nlp("Sales in the U.S. rose. Amazon.com grew 5%.")
     assert [s.text for s in doc.sents] == ["Sales in the U.S. rose.", "Amazon.com grew 5%."]
+    doc = nlp("The plant near St.Louis makes 300 cars a day.")
+    assert len(list(doc.sents)) == 1
 
 
 def test_blank_pipeline_fallback_still_annotates():

@@ -45,7 +45,8 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
     finder(sent) -> list[Quantity] finds the figures (default `quantities.find_quantities`)."""
     finder = finder or quantities.find_quantities
     ctx = ArticleContext(published=published, title=title)
-    mentions = [comp.doc_mentions(doc) for _, doc in parsed]
+    people = comp.people_names(doc for _, doc in parsed)
+    mentions = [comp.drop_people(comp.doc_mentions(doc), people) for _, doc in parsed]
     names = [m[3] for ms in mentions for m in ms]
     ctx.companies = comp.count(names)
     ctx.alias = comp.merge_names(dict.fromkeys(names, 1))
@@ -85,6 +86,9 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                 except Exception as e:  # a context rule never costs the figure itself
                     claim.rules.append(f"context-error:{e.__class__.__name__}")
                 sent_claims.append(claim)
+            for a, b in zip(sent_claims, sent_claims[1:]):
+                if b.metric is None and a.metric and a.subject == b.subject:
+                    b.metric = a.metric  # "volumes projected at 15.5 million, compared with 13.3 million"
             claims.extend(sent_claims)
             try:
                 context.carry_over(prev, sent, info, sent_claims, ctx)

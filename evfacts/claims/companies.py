@@ -31,7 +31,13 @@ NOT_COMPANY_WORDS = {
     "coalition", "organization", "organisation", "club", "league", "team", "staff", "division", "relations",
     "affairs", "stock", "stocks", "analysis", "reports", "movers", "picture", "prediction", "predictions",
     "rally", "intelligence", "crude", "earnings", "outlook", "update", "preview", "recap", "news", "week",
-    "today", "portfolio", "dividend", "dividends", "etf", "etfs", "sector", "index", "shares",
+    "today", "portfolio", "dividend", "dividends", "etf", "etfs", "sector", "index", "shares", "legislature",
+    "assembly", "embassy", "consulate", "awards", "award", "series", "finals", "cup", "show", "performance",
+    "challenge", "act", "curve", "observatory", "center", "centre", "festival", "championship", "tournament",
+    "olympics", "museum", "hospital", "church", "theater", "theatre", "station", "airport", "park", "stadium",
+    "prize", "conference", "summit", "law", "bill", "program", "programme", "project", "initiative", "state",
+    "county", "city", "province", "republic", "kingdom", "navy", "force", "forces", "guard", "police",
+    "department", "regulator", "regulators", "tribunal", "commissioner", "mayor",
 }
 PRODUCT_ENDINGS = {"pro", "ultra", "max", "plus", "mini", "lite", "se", "os", "app", "store"}
 LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Company|Corporation|Incorporated|Ltd|Limited|PLC|plc|LLC|AG|SA|NV|SE|"
@@ -49,7 +55,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     canonical, rejected = {}, set()
-    data = resources.files("evfacts.data")
+    data = resources.files("evfacts").joinpath("data")
     for line in data.joinpath("companies.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             p = json.loads(line)
@@ -94,8 +100,15 @@ COMMON_WORDS = {"company", "board", "group", "firm", "numbers", "management", "g
 
 
 @lru_cache(maxsize=1)
+def stop_words() -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset:
-    text = resources.files("evfacts.data").joinpath("not_companies.names.txt").read_text(encoding="utf-8")
+    text = resources.files("evfacts").joinpath("data").joinpath("not_companies.names.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
@@ -114,11 +127,13 @@ def company_name(ent) -> str | None:
         return None
     if prev is not None and prev.lower_ in PERSON_CUES and len(words) <= 3:
         return None
+    if prev is not None and prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PERSON_CUES:
+        return None  # "Director of Research Sheraz Mian"
     if 2 <= len(words) <= 3 and words[0].lower_ in first_names() and all(w.is_title for w in words):
         return None
     if len(words) == 1:
-        if words[0].lower_ in COMMON_WORDS:
-            return None
+        if words[0].lower_ in COMMON_WORDS or words[0].lower_ in stop_words():
+            return None  # "the Company", "We"
         if (prev is not None and prev.lower_ == "the") or ent[0].lower_ == "the":
             return None  # "the Numbers", "the Company": a common noun in capitals
     return judge(ent.text)
@@ -169,13 +184,14 @@ TICKERED = re.compile(
 BLOCKING_LABELS = {"GOV", "MARKET", "MEDIA", "PRODUCT", "GENERIC", "GPE", "LOC", "NORP"}
 
 
-def doc_mentions(doc) -> list[tuple[int, int, int, str]]:
-    """(start_char, end_char, root token index, name) for every company mention of a doc."""
+def doc_mentions(doc) -> list[tuple[int, int, int, str, str]]:
+    """(start_char, end_char, first token index, name, how) for every company mention of a doc;
+    how: `lexicon`, `ner` or `ticker` (named with its ticker: "Clorox (CLX)")."""
     out = []
     for ent in doc.ents:
         name = company_name(ent)
         if name:
-            out.append((ent.start_char, ent.end_char, ent.start, name))
+            out.append((ent.start_char, ent.end_char, ent.start, name, "lexicon" if ent.ent_id_ else "ner"))
     if "(" in doc.text:
         out = sorted(out + _tickered(doc, out))
     return out
@@ -191,7 +207,7 @@ def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
             s += doc.text[s:].index(words[0]) + len(words[0])
             s += len(doc.text[s:]) - len(doc.text[s:].lstrip())
             words = words[1:]
-        if not words or any(fs < e and s < fe for fs, fe, _, _ in found):
+        if not words or any(m[0] < e and s < m[1] for m in found):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         while span is not None and len(span) > 1 and span[0].pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"):
@@ -201,8 +217,29 @@ def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
         s, words = span.start_char, span.text.split()
         name = judge(" ".join(words))
         if name:
-            extra.append((s, e, span.start, name))
+            extra.append((s, e, span.start, name, "ticker"))
     return extra
+
+
+def people_names(docs) -> set[str]:
+    """Names and surnames NER calls PERSON anywhere in the article ("Adam Neumann" -> "Neumann")."""
+    out = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                words = [t.text for t in ent if t.is_alpha]
+                if words:
+                    out.add(" ".join(words))
+                    if len(words) > 1:
+                        out.add(words[-1])
+    return out
+
+
+def drop_people(mentions: list, people: set[str]) -> list:
+    """Company mentions that are not the name of a person of the article (known companies stay)."""
+    if not people:
+        return mentions
+    return [m for m in mentions if m[4] != "ner" or m[3] not in people]
 
 
 def merge_names(counts: Counter) -> dict[str, str]:

@@ -51,7 +51,7 @@ class Lex:
 
 @lru_cache(maxsize=1)
 def lex() -> Lex:
-    data = resources.files("evfacts.data")
+    data = resources.files("evfacts").joinpath("data")
     m = tomllib.loads(data.joinpath("modality.toml").read_text(encoding="utf-8"))
     c = tomllib.loads(data.joinpath("context.toml").read_text(encoding="utf-8"))
     f, t = m["forecast"], m["target"]
@@ -72,7 +72,6 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", 
 COMPARISON = {"from", "than", "compared", "comparing", "versus", "vs", "vs.", "against"}
 PRESENT_MODS = {"current", "existing", "previous", "prior", "last", "latest", "recent", "past", "actual", "reported"}
 #: words that keep a sentence from inheriting the previous sentence's period
-PRESENT_CUES = {"current", "currently", "now", "today", "presently", "so far", "to date", "ever", "recently"}
 PRESENT_RE = re.compile(r"\b(?:current|currently|now|today|presently|so far|to date|ever|recently)\b", re.I)
 PERIOD_COMPARISON = COMPARISON | {"over"}
 BE_FORMS = {"is", "was", "are", "were", "be", "been", "'s", "’s", "remains", "stands", "came", "comes"}
@@ -128,12 +127,18 @@ DATE_PATTERNS = [
     ("monthyear", re.compile(rf"\b({MONTH_RE})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?({YEAR})\b")),
     ("daymonthyear", re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+({YEAR})\b")),
     ("monthrel", re.compile(rf"\b({MONTH_RE})\.?\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+prior)\s+year\b", re.I)),
-    ("relative", re.compile(r"\b(last|this|next|the\s+prior|the\s+previous|the\s+current|the\s+coming|a|one|the\s+same)\s+(year|quarter|month)(\s+(?:ago|earlier|before))?\b", re.I)),
+    ("relative", re.compile(r"\b(last|this|next|the\s+prior|the\s+previous|the\s+current|the\s+coming|a|one|the\s+same)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(year|quarter|month)(\s+(?:ago|earlier|before))?\b", re.I)),
     ("yearago", re.compile(r"\b(year[\s-]ago|year[\s-]earlier|year[\s-]over[\s-]year|year[\s-]on[\s-]year|prior[\s-]year|previous[\s-]year|quarter[\s-]over[\s-]quarter|sequential(?:ly)?)\b", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?({YEAR})\b", re.I)),
     ("month", re.compile(rf"\b(?:(in|since|during|by|of|on|last|this|next|early|late|mid|until|through|from|before|after)[\s-]+)?({MONTH_RE})\.?(?:\s+(\d{{1,2}})\b)?(?!\s*{YEAR})")),
     ("year", re.compile(rf"(?<![\d$€£¥.,])({YEAR})(?![\d%,.]\d|\s*%|\s*(?:million|billion|bn|mn|km|kwh)\b)")),
 ]
+
+
+DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")
+#: capitalised words that may stand before a year at the start of a sentence ("In 2024, ...")
+YEAR_PREPS = {"in", "by", "since", "for", "through", "until", "during", "from", "before", "after", "of", "the",
+              "early", "late", "mid", "fiscal", "calendar", "full-year", "fy", "as", "at", "between", "and", "to"}
 
 
 @dataclass
@@ -164,11 +169,21 @@ def _year2(y: str, published: datetime | None) -> int:
     return century + int(y)
 
 
+def _ahead_cost(months: int) -> int:
+    """How unlikely a forecast is about a time `months` from publication: looking back costs double."""
+    return months if months >= 0 else -2 * months
+
+
 def _month_year(month: int, published: datetime | None, forward: bool) -> int | None:
+    """The year of a month named alone: the latest such month so far for what happened; for a
+    forecast the nearest one ("ending in March" in January is this March; "expect ... added jobs
+    in January", written in February, is last January)."""
     if not published:
         return None
     if forward:
-        return published.year if month >= published.month else published.year + 1
+        pub_m = published.year * 12 + published.month
+        return min((published.year - 1, published.year, published.year + 1),
+                   key=lambda y: _ahead_cost(y * 12 + month - pub_m))
     return published.year if month <= published.month else published.year - 1
 
 
@@ -184,7 +199,7 @@ def _quarter(q: int, published: datetime | None, forward: bool) -> str | None:
         return f"{y}-Q{q}"
     pub_m = published.year * 12 + published.month - 1
     y = min((published.year - 1, published.year, published.year + 1),
-            key=lambda y: abs(y * 12 + 3 * q - 2 - pub_m))
+            key=lambda y: _ahead_cost(y * 12 + 3 * q - 1 - pub_m))
     return f"{y}-Q{q}"
 
 
@@ -285,14 +300,19 @@ def find_dates(sent) -> list[DateExpr]:
                 if m.group(3) and len(m.group(3)) > 2:
                     continue
             if kind == "year":
-                # a year that counts things ("2025 vehicles") is not a date; "2025 targets" is
                 tok = doc.char_span(base + s, base + e, alignment_mode="expand")
-                if tok is None or (len(tok) == 1 and tok[0].i > 0 and doc[tok[0].i - 1].text in "$€£¥#"):
+                if tok is None or len(tok) != 1:
                     continue
+                before = doc[tok[0].i - 1] if tok[0].i > sent.start else None
+                if before is not None and (before.text in "$€£¥#" or (
+                        before.is_title and before.lower_ not in MONTHS and before.lower_ not in YEAR_PREPS)):
+                    continue  # "$2025", "Russell 2000", "Vision 2030": not a date
             span = doc.char_span(base + s, base + e, alignment_mode="expand")
             if span is None:
                 continue
             taken.append((s, e))
+            if kind in ("monthyear", "daymonthyear", "month") and DATELINE_TAIL.match(text, e):
+                continue  # "Chicago, IL – January 25, 2024 – ...", "Jan 31 (Reuters) - ...": when it was written
             low = m.group(0).lower()
             compar = kind == "yearago" or bool(re.match(r"(the\s+prior|the\s+previous|a|one|the\s+same)\s", low)) \
                 or bool(re.search(r"\b(ago|earlier|before)$", low))
@@ -428,6 +448,17 @@ def _verb_modality(t, L: Lex) -> str | None:
     return None
 
 
+def _noun_modality(t, L: Lex) -> str | None:
+    low = t.lower_
+    if low in L.forecast_nouns:
+        return "forecast"
+    if low in L.target_nouns:
+        if any(c.lower_ == "price" for c in t.children) or t.doc[t.i - 1].lower_ == "price":
+            return "forecast"  # an analyst's price target is a forecast, not the company's plan
+        return "target"
+    return None
+
+
 def _flat_modality(fig, L: Lex) -> str:
     """Without a parse: the nearest marker in the few words before the figure."""
     sent = fig.sent
@@ -451,6 +482,11 @@ def modality(fig, fig_span) -> str:
     hi = fig_span.end if fig_span is not None else fig.i + 1
     # the figure's own noun: "an expected 4.9 million sales", "its planned 2035 ban"
     own = fig if fig.pos_ in ("NOUN", "PROPN") and not fig.like_num else fig.head
+    out = fig
+    while lo <= out.i < hi and out.head.i != out.i:
+        out = out.head
+    if out.lower_ in ("upside", "downside") and not lo <= out.i < hi:
+        return "forecast"  # "implies 8% upside"
     for c in own.children:
         if c.dep_ in ("amod", "compound") and not lo <= c.i < hi:
             if c.lower_ in L.target_mods:
@@ -465,10 +501,9 @@ def modality(fig, fig_span) -> str:
         if not lo <= t.i < hi:
             low = t.lower_
             if t.pos_ in ("NOUN", "PROPN") and not is_verb(t):
-                if low in L.forecast_nouns:
-                    return "forecast"
-                if low in L.target_nouns:
-                    return "target"
+                m = _noun_modality(t, L)
+                if m:
+                    return m
                 if any(c.dep_ == "amod" and c.lower_ in PRESENT_MODS for c in t.children):
                     return "reported"  # "Peloton's current market cap of $2.1 billion"
                 if t.dep_ == "pobj":
@@ -478,11 +513,9 @@ def modality(fig, fig_span) -> str:
             if low in COMPARISON:
                 return "reported"
             if t.dep_ == "prep" and low in ("of", "at", "for") and t.i > 0:
-                before = t.doc[t.i - 1]  # "beating the Consensus Estimate of $2.10", however attached
-                if before.lower_ in L.forecast_nouns:
-                    return "forecast"
-                if before.lower_ in L.target_nouns:
-                    return "target"
+                m = _noun_modality(t.doc[t.i - 1], L)  # "beating the Consensus Estimate of $2.10", however attached
+                if m:
+                    return m
             if is_verb(t) or t.pos_ == "ADJ":
                 m = _verb_modality(t, L)
                 if m:
@@ -516,6 +549,14 @@ def _clean_np(tokens) -> str:
     return "".join(t.text_with_ws for t in toks).strip()
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Adjectives of places: "Chinese" -> "China" (data/places.demonyms.json)."""
+    import json
+
+    return json.loads(resources.files("evfacts").joinpath("data").joinpath("places.demonyms.json").read_text(encoding="utf-8"))
+
+
 def _place_name(ent) -> str:
     """"the United States" -> "United States", "China's" -> "China"; "U.S." keeps its stops."""
     text = " ".join(ent.text.split())
@@ -529,7 +570,7 @@ class SubjectFinder:
         self.info = info
         self.focus = focus  # function(char offset) -> company most recently named before it
         self.by_token = {}
-        for s, e, i, name in info.companies:
+        for s, e, i, name, *_ in info.companies:
             for t in sent.doc.char_span(s, e, alignment_mode="expand") or []:
                 self.by_token[t.i] = ("company", name)
         for ent in sent.ents:
@@ -539,6 +580,9 @@ class SubjectFinder:
             if ent.label_ == "MARKET" or (ent.label_ == "ORG" and INSTRUMENT.search(ent.text)):
                 for t in ent:
                     self.by_token.setdefault(t.i, ("instrument", comp.normalise(ent.text)))
+            elif any(ch.isdigit() for ch in ent.text) or (ent.text.isupper() and len(ent.text) > 3
+                                                           and ent.text not in ("APAC", "EMEA", "USA", "U.S.A.")):
+                continue  # "Q4", "H1", a ticker such as "VSTO": not a place
             elif ent.label_ in PLACE_LABELS or ent.label_ == "GOV":  # "In the EU", "a rate cut by the ECB"
                 for t in ent:
                     self.by_token.setdefault(t.i, ("place", _place_name(ent)))
@@ -569,6 +613,13 @@ class SubjectFinder:
                     return np
         if found["place"]:
             return found["place"]
+        for t in toks:  # "Chinese demand", "European registrations"
+            if t.dep_ in ("amod", "compound", "nmod") and t.lower_ in demonyms():
+                return demonyms()[t.lower_]
+        for t in toks:  # "Global EV sales are set to hit 17 million": the world market
+            if t.lower_ in ("global", "worldwide", "world", "world's", "global's") and t.dep_ in ("amod", "compound", "poss", "nmod"):
+                np = _clean_np([x for x in t.head.subtree if x.i <= t.head.i and x.i not in skip])
+                return np[0].lower() + np[1:] if np else "global"
         if found["person"]:
             return self.focus(at)
         for t in toks:
@@ -631,7 +682,7 @@ class SubjectFinder:
             return best[3], True
         if prev.subject:
             return prev.subject, False
-        places = [e for e in self.sent.ents if e.label_ in PLACE_LABELS or e.label_ == "GOV"]
+        places = [e for e in self.sent.ents if (e.label_ in PLACE_LABELS or e.label_ == "GOV") and not any(ch.isdigit() for ch in e.text)]
         if places:
             return _place_name(places[0]), True
         return self.focus(at), False
@@ -700,7 +751,7 @@ def sentence_subject(sent, info: SentInfo, focus) -> str | None:
                 return r
     if info.companies:
         return info.companies[0][3]
-    places = [e for e in sent.ents if e.label_ in PLACE_LABELS or e.label_ == "GOV"]
+    places = [e for e in sent.ents if (e.label_ in PLACE_LABELS or e.label_ == "GOV") and not any(ch.isdigit() for ch in e.text)]
     return _place_name(places[0]) if places else None
 
 
@@ -730,7 +781,7 @@ def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState 
     prev = prev or SentState()
     fig, fig_span = figure_root(sent, q.start, q.end)
     names = []
-    for _, _, _, name in info.companies:
+    for _, _, _, name, *_ in info.companies:
         name = ctx.alias.get(name, name) if hasattr(ctx, "alias") else name
         if name not in names:
             names.append(name)

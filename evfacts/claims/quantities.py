@@ -54,7 +54,7 @@ MASKS = [
     ("slash_date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")),
     ("time", re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s?(?:[ap]\.?m\.?|AM|PM)(?!\w))?")),
     ("time", re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|AM\b|PM\b|[ap]\.m\b)")),
-    ("date", re.compile(r"\b(?:" + _MON + r")\b\.?\s+\d{1,2}(?:st|nd|rd|th)?\b" + _NOT_PCT + r"(?:,?\s+\d{4}\b)?", re.I)),
+    ("date", re.compile(r"\b(?:" + _MON + r")\b\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2}\b)?\b" + _NOT_PCT + r"(?:,?\s+\d{4}\b)?", re.I)),
     ("date", re.compile(r"(?<![\d.,$€£¥])\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON + r")\b\.?(?:,?\s+\d{4}\b)?", re.I)),
     ("date", re.compile(r"\b(?:" + _MON + r")\b\.?,?\s+(?:of\s+)?(?:19|20)\d{2}\b", re.I)),
     ("date", re.compile(r"\b(?:" + _DAY + r")\b,?\s+\d{1,2}\b" + _NOT_PCT, re.I)),
@@ -64,7 +64,7 @@ MASKS = [
     ("ticker", re.compile(r"\b\d{3,6}\.[A-Z]{1,2}\b|\([A-Z]+:\s?[A-Z.]+\)")),
     ("phone", re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")),
     ("code", re.compile(r"(?<![$€£¥])\b[A-Za-z]*[A-Za-z]\d+(?:[A-Za-z]+\d*)*\b")),  # SU7, O1, S24, i4, mk5, H1
-    ("code", re.compile(r"\b[A-Z][A-Za-z]*-\d+(?:-\d+)?\b|\bcovid-19\b", re.I if False else 0)),  # COVID-19, TA-35, F-150
+    ("code", re.compile(r"\b[A-Z][A-Za-z]*-\d+(?:-\d+)?\b")),  # COVID-19, TA-35, F-150
     ("code", re.compile(r"(?i:\bcovid-?19\b)")),
     ("code", re.compile(r"(?i)\b(?!(?:to|mid|pre|post|and|or|by|over|under|about|around|top|sub|non|ex|late|early|minus|plus|per|up|down|from|than|the|a|an|of|in|on|at)-)[A-Za-z]{1,6}\d*-\d+[a-z]*\b")),
     ("code", re.compile(r"\b\d+[A-Za-z]+\d+\w*\b")),
@@ -76,9 +76,11 @@ MASKS = [
     ("postcode", re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\w*")),
     ("enumeration", re.compile(r"(?:^|(?<=[;:]\s)|(?<=[;:]\sand\s))\d{1,2}\s?\)")),
     ("phone", re.compile(r"(?<![\d.,$€£])\b\d{2,4}[ .-]\d{3,4}[ .-]\d{4}\b(?![.,]\d)")),
+    ("account_number", re.compile(r"\b\d+(?:-\d+)*-\d{5,}(?:-\d+)*\b|\b\d{5,}(?:-\d+)+\b")),
     ("reuters_code", re.compile(r"\b\d+#[A-Z]+|#[A-Z]+\d+|\b[A-Z]{2,}=(?!\d)|\bRank\s?(?:=|#)\s?\d\b")),
     ("ratio", re.compile(r"\b\d+-for-\d+\b|\b24/7\b|\b365/24\b")),
-    ("fixed_term", re.compile(r"\b\d+-(?:day|week|month|year)\s+(?:high|low|highs|lows|average|moving|Treasury|Treasuries|treasury|note|notes|bond|bonds|yield|yields|bill|bills|gilt|gilts|Bund|JGB)\b")),
+    ("ratio", re.compile(r"\b\d+(?:\.\d+)?-to-(?:\d+(?:\.\d+)?|one)\b(?=\s+ratio)|\b\d+(?:\.\d+)?[:/]\d+(?:\.\d+)?\s+ratio\b")),
+    ("fixed_term", re.compile(r"\b\d+(?:[- ]\d/\d)?[- ](?:day|week|month|year)\s+(?:(?:[A-Z][\w-]*|benchmark)\s+){0,2}(?:T-notes?|T-bills?|T-bonds?|bunds?|JGBs?|OATs?|BTPs?|high|low|highs|lows|average|moving|Treasury|Treasuries|treasury|note|notes|bond|bonds|yield|yields|bill|bills|gilt|gilts|Bund|JGB)\b")),
     ("score", re.compile(r"\b\d{1,2}-\d{1,2}\b(?=\s+(?:win|loss|defeat|victory|lead|draw|down|record|vote|decision|ruling|majority)\b)")),
 ]
 
@@ -94,11 +96,11 @@ _PREFIX_NEEDS_BOUNDARY = re.compile(r"[A-Za-z]")
 _SCALE_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.SCALE_WORDS) + r")\b", re.I)
 _SCALE_SUFFIX_RE = re.compile(r"(" + L.alternation(L.SCALE_SUFFIXES) + r")(?![A-Za-z])")
 _SCALE_SPACED_RE = re.compile(r" (bn|mn|mln|bln|tn|trn|B|M)(?![A-Za-z])")
+_M_PLURAL_RE = re.compile(r"m\s+(?!(?:years|times|miles|metres|meters|feet)\b)(?:[a-z]+[^s\W]s|people|staff|children|men|women)\b")
 _MONEY_M_RE = re.compile(r"\s?(m)(?![A-Za-z²2])")
 _PCT_RE = re.compile(
     r"\s?(?:(%\s?points?)|(%)|(percent(?:age)?\s+points?|per\s?cent(?:age)?\s+points?|percentage-points?)"
     r"|(basis[\s-]points?|bps\b|bp\b)|(pp\b|ppt\b)|(percent|per\s?cent|pct\b|pc\b)(?:-\w+)?)", re.I)
-_PCT_GLUED_RE = re.compile(r"(pc|pct)\b")
 _CUR_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_WORDS) + r")(?![\w])", re.I)
 _CUR_AMBIG_RE = re.compile(r"\s?(" + L.alternation(L.CUR_AMBIGUOUS) + r")(?![\w])", re.I)
 _CUR_MINOR_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_MINOR) + r")(?![\w])", re.I)
@@ -118,18 +120,19 @@ _OF_A_UNIT_RE = re.compile(r"\s+of\s+an?\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?
 _AGE_RE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\s-]*(?:year|month|week|day)-old\b", re.I)
 _PLUS_RE = re.compile(r"\+(?!\d)")
 _OR_MORE_RE = re.compile(r"^\s*(or more|or over|or higher|or above|plus)\b|^\s*(or less|or fewer|or lower|or below)\b|^\s*(or so)\b", re.I)
-_MULTIPLE_X_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])")
 _MULTIPLE_WORD_RE = re.compile(r"(?<![\w-])(?:(\d+(?:\.\d+)?)-?fold|(" + L.alternation(L.MULTIPLE_WORDS) + r")|(" + L.alternation(L.MULTIPLE_VERBS) + r"))(?![\w-])", re.I)
 
 _APPROX_RE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))(" + L.alternation([w for w in L.APPROX if w not in ("+", "or more", "or so", "and up", "minimum")]) + r")\s*(?:of\s+)?(?:(?:just|only|a|an)\s+)?$", re.I)
 _CHANGE_PRE_RE = re.compile(
-    r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:(?:by|of|between|another|a\s+further|an\s+additional|an\s+extra|further|just|only|some|nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|over|under|as\s+much\s+as|up\s+to|close\s+to|sharply|slightly|marginally|modestly|steeply|strongly|a\s+whopping|a\s+massive|a\s+record|a\s+staggering|an\s+estimated|a\s+combined|a\s+total\s+of|a|an|the|its|their|fully)\s+)*$",
+    r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:(?:by\s+an?\s+[a-z]+|by|of|between|another|a\s+further|an\s+additional|an\s+extra|further|just|only|some|nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|over|under|as\s+much\s+as|up\s+to|close\s+to|sharply|slightly|marginally|modestly|steeply|strongly|a\s+whopping|a\s+massive|a\s+record|a\s+staggering|an\s+estimated|a\s+combined|a\s+total\s+of|a|an|the|its|their|fully)\s+)*$",
     re.I)
 _CHANGE_VERB_BY_RE = re.compile(r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:[\w'’-]+\s+){0,3}by\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only|another|a\s+further|an\s+additional|a|an)\s+)*$", re.I)
+_PCT_RANGE_AFTER = re.compile(r"\s?(?:-|–|to|and)\s?\d[\d.,]*\s?(?:%|percent|per\s?cent|percentage point)")
+_PLUS_WORD_RE = re.compile(r"(?:-|\s)plus\b(?=\s)", re.I)
+_OR_PCT_AFTER = re.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?[+-]?\d[\d.,]*\s?(?:%|percent|per\s?cent)")
 _CHANGE_NOUN_PRE_RE = re.compile(r"\b(?:an?|the|its|their|his|her)?\s*(?:\w+\s+)?(" + L.alternation(L.CHANGE_NOUNS) + r")s?\s+(?:of|by)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$", re.I)
 _CHANGE_NOUN_POST_RE = re.compile(r"(?:[\s-]+(?:[a-z]+-)?(?:annual|annualized|yearly|monthly|quarterly|weekly|daily|sequential|year-on-year|year-over-year|on-year|overall|sharp|steep|modest|slight|small|big|huge|massive|whopping|further|surprise|pay|price|sales|revenue|share|stock|growth|jump|total|combined|average|cumulative|organic|yoy))*[\s-]+(" + L.alternation(L.CHANGE_NOUNS) + r")s?\b", re.I)
-_LEVEL_PRE_RE = re.compile(r"(?:\bto|\bat|\bfrom|\bof|\bwith|\bhit|\breached|\breach|\btotal(?:ed|led|ing)?|\bbe|\bwas|\bis|\bwere|\bare|\bstood|\bstands?|\bended|\bclosed|\bsettled|\bfinished)\s+(?:\w+\s+)?$", re.I)
-_UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another)\s+)*$", re.I)
+_UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(?<!making )(?<!make )(?<!makes )(?<!made )(?<!taking )(?<!takes )(?<!took )(?<!take )(?<!summed )(?<!sum )(?<!add )(?<!adds )(?<!set )(?<!sets )(?<!picked )(?<!pick )(?<!picks )(?<!make)(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another)\s+)*$", re.I)
 _ONE_BAD_PRE = re.compile(r"\b(?:the|this|that|which|no|any|each|every|another|some|one|someone|anyone|everyone|no-one|other)\s*$", re.I)
 _ONE_NOT_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in L.ONE_NOT_QUANTITY) + r")\b", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
@@ -138,6 +141,7 @@ _RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|
 _OR_JOIN_RE = re.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.I)
 _APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.I)
 
+_YEAR_FIGURE_RE = re.compile(r"\s+(?:" + L.alternation(L.YEAR_FIGURE_NOUNS) + r")\b", re.I)
 _YEAR_RE = re.compile(r"(?:1[89]|2[01])\d\d")
 _WORD_NUM_SINGLE_FRACTION = set(L.WORD_FRACTIONS) - {"half"}
 
@@ -162,9 +166,10 @@ class _Atom:
     value_max: Decimal | None = None
     rules: list[str] = field(default_factory=list)
     drop: str | None = None
+    kind_year: bool = False
 
 
-_HAS_DIGIT = re.compile(r"\d")
+_HAS_DIGIT = re.compile(r"[\d" + "".join(L.UNICODE_FRACTIONS) + r"]")
 
 
 def _mask_spans(text: str) -> list[tuple[int, int, str]]:
@@ -195,7 +200,7 @@ def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None,
     m = _SCALE_SPACED_RE.match(rest)
     if m and (has_cur or m.group(1) in ("bn", "mn", "mln", "bln", "tn", "trn") or re.match(r" [BM]\s+[a-z]", rest)):
         return i + m.end(), Decimal(str(L.SCALE_SUFFIXES[m.group(1)])), "scale_suffix"
-    if has_cur:
+    if has_cur or _M_PLURAL_RE.match(rest):  # "£1.2m", "3m users"
         m = _MONEY_M_RE.match(rest)
         if m:
             return i + m.end(), Decimal(1_000_000), "scale_money_m"
@@ -318,6 +323,8 @@ def _extend_right(a: _Atom, text: str) -> None:
         if glued or spaced_ok or (s not in _GLUED_ONLY and "-" not in sep) or ("-" in sep and canon in L.HYPHEN_OK):
             if s in ("x", "X", "×"):
                 canon = "x"
+            if s in ("\"", "″") and text[:i].count("\"") % 2 == 1:
+                return  # the closing quote of "Magnificent 7"
             a.unit, a.unit_kind = canon, "sym"
             a.e = i + sym.end()
             a.rules.append("unit_symbol")
@@ -420,8 +427,6 @@ def _digit_atoms(text: str, masks) -> list[_Atom]:
                 if sym in L.CUR_PREFIX_SCALED:
                     a.scale = Decimal(str(L.CUR_PREFIX_SCALED[sym]))
                 a.s = start
-                if sign:  # "-$5" keeps the sign
-                    pass
                 a.rules.append("currency_prefix")
                 # sign before currency: "-$2.5bn"
                 if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
@@ -503,17 +508,6 @@ def _multiple_atoms(text: str, taken) -> list[_Atom]:
 
 
 # ----------------------------------------------------------------------------- spaCy helpers
-def _tokens_after(doc, pos: int, limit_end: int):
-    """Tokens of doc starting at or after doc-char pos (within the sentence)."""
-    out = []
-    for tok in doc:
-        if tok.idx >= pos and tok.idx < limit_end:
-            out.append(tok)
-            if len(out) >= 6:
-                break
-    return out
-
-
 def _token_before(doc, pos: int, limit_start: int):
     """The last token of doc ending at or before doc-char pos, not before limit_start."""
     span = doc.char_span(limit_start, pos, alignment_mode="contract") if pos > limit_start else None
@@ -534,11 +528,16 @@ _NOUN_TAGS_PL = {"NNS", "NNPS"}
 
 def _counted_noun(a: _Atom, sent, base: int) -> None:
     """The head noun a bare number counts: '550,000 EV deliveries' -> delivery."""
-    toks = [t for t in sent if t.idx >= base + a.e][:6]
+    stext = sent.text
+    after = a.e
+    pm = _PLUS_WORD_RE.match(stext, a.e)
+    if pm:  # "1,000-plus employees"
+        after = pm.end()
+    toks = [t for t in sent if t.idx >= base + after][:6]
     if not toks:
         return
     # the number must be right before the noun phrase (one space or a hyphen)
-    gap = sent.text[a.e:toks[0].idx - base]
+    gap = stext[after:toks[0].idx - base]
     if gap not in ("", " ", "-", "+", "+ "):
         return
     nouns = []
@@ -572,7 +571,11 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
         return
     plural = [t for t in nouns if t.tag_ in _NOUN_TAGS_PL or (t.text.lower().endswith("s") and t.text.lower() != L.singular(t.text))]
     if plural:
+        # the last plural of the first contiguous plural stretch: "graphics processing units" -> unit
         head = plural[0]
+        for t in nouns[nouns.index(plural[0]) + 1:]:
+            if t in plural:
+                head = t
     elif a.value != 1:
         head = nouns[0]
     else:
@@ -596,8 +599,8 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
 
 
 # ----------------------------------------------------------------------------- cues
-def _approx(a: _Atom, text: str) -> None:
-    pre = text[max(0, a.s - 40):a.s]
+def _approx(a: _Atom, text: str, lead: str = "") -> None:
+    pre = (lead + text[:a.s])[-40:]
     m = _APPROX_RE.search(pre)
     if m:
         a.approx = L.APPROX[m.group(1).lower()]
@@ -608,14 +611,17 @@ def _approx(a: _Atom, text: str) -> None:
             a.e += 1
         a.approx = ">="
         a.rules.append("approx_plus")
+    if _PLUS_WORD_RE.match(text, a.ne) and "counted_noun" in a.rules or _PLUS_WORD_RE.match(text, a.ne) and re.match(r"(?:-|\s)plus\s*(?:$|[,.;)])", text[a.ne:]):
+        a.approx = ">="
+        a.rules.append("approx_plus")
     m = _OR_MORE_RE.match(post)
     if m:
         a.approx = ">=" if m.group(1) else "<=" if m.group(2) else "~"
         a.rules.append("approx_or")
 
 
-def _change(a: _Atom, text: str) -> None:
-    pre = text[max(0, a.s - 60):a.s]
+def _change(a: _Atom, text: str, lead: str = "") -> None:
+    pre = (lead + text[:a.s])[-60:]
     if a.approx:  # the approximation words sit between the verb and the number
         m = _APPROX_RE.search(pre)
         if m:
@@ -626,9 +632,10 @@ def _change(a: _Atom, text: str) -> None:
     if m:
         verb = m.group(1).lower()
         tail = pre[m.end(1):].lower()
-        if verb not in L.CHANGE_VERBS_NEED_BY or " by " in tail + " " or a.unit_kind == "pct" or a.unit in ("point", "basis point") \
+        pct_like = a.unit_kind == "pct" or bool(_PCT_RANGE_AFTER.match(text, a.e))
+        if verb not in L.CHANGE_VERBS_NEED_BY or " by " in tail + " " or pct_like or a.unit in ("point", "basis point") \
                 or (a.unit_kind == "noun" and not a.currency and verb.startswith(("cut", "shed", "add", "lost", "los", "slash", "trim", "elimin"))) \
-                or re.search(r"\b(?:another|further|additional|extra)\b", tail):
+                or re.search(r"\b(?:another|further|additional|extra)\b", tail) or _OR_PCT_AFTER.match(text, a.e):
             a.change = L.CHANGE_VERBS[verb]
             a.rules.append("change_verb")
             return
@@ -638,7 +645,7 @@ def _change(a: _Atom, text: str) -> None:
         a.rules.append("change_verb_by")
         return
     m = _UPDOWN_RE.search(pre)
-    if m and m.group(1).lower() in ("up", "down"):
+    if m and m.group(1).lower() in ("up", "down", "off"):
         a.change = "up" if m.group(1).lower() == "up" else "down"
         a.rules.append("change_updown")
         return
@@ -766,19 +773,17 @@ def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
             if (not from_to and not a.approx and not b.approx and not a.change and re.search(r"\bfrom\s+$", text[max(0, a.s - 8):a.s], re.I)
                     and _FROM_FAR_GAP.fullmatch(gap) and ((a.currency and a.currency == b.currency) or (a.unit and a.unit == b.unit))):
                 join = from_to = True
-            if (between or (join and not a.change)) and compatible and not (from_to and (a.approx or b.approx)) and not b.approx:
-                if gap.strip() in ("-", "–", "—") and (a.words != b.words):
-                    pass
-                else:
+            if (between or (join and (not a.change or gap.strip() in ("-", "–", "—")))) and compatible and not (from_to and (a.approx or b.approx)) and not b.approx:
+                if not (gap.strip() in ("-", "–", "—") and a.words != b.words):
                     _share(a, b)
-                    if a.value <= b.value or from_to or True:
-                        a.value_max = b.value * (b.scale or Decimal(1))
-                        a.e = b.e
-                        a.rules.append("range")
-                        a.unit, a.unit_kind, a.currency = b.unit or a.unit, b.unit_kind or a.unit_kind, b.currency or a.currency
-                        out.append(a)
-                        i += 2
-                        continue
+                    # value..value_max in the order written ("from 4.8% to 4.7%" keeps 4.8 first)
+                    a.value_max = b.value * (b.scale or Decimal(1))
+                    a.e = b.e
+                    a.rules.append("range")
+                    a.unit, a.unit_kind, a.currency = b.unit or a.unit, b.unit_kind or a.unit_kind, b.currency or a.currency
+                    out.append(a)
+                    i += 2
+                    continue
             if _OR_JOIN_RE.match(gap) and compatible and b.unit_kind and not a.unit_kind and (
                     b.currency or (b.unit_kind in ("pct", "sym", "noun") and not re.fullmatch(r"\s?,\s?", gap))):
                 _share(a, b)
@@ -838,14 +843,13 @@ def _share(a: _Atom, b: _Atom) -> None:
     if b.currency is None and a.currency is not None and not b.unit_kind:
         b.currency = a.currency
         b.unit_kind = "cur"
-    if b.scale is None and a.scale is not None and b.value < a.value:
-        pass
 
 
 # ----------------------------------------------------------------------------- the recognizer
 def find_quantities(sent) -> list[Quantity]:
     text = sent.text
     base = sent.start_char
+    _HEADLINE_CACHE.clear()
     has_digit = _HAS_DIGIT.search(text) is not None
     masks = _mask_spans(text) if has_digit else []
     atoms = _digit_atoms(text, masks) if has_digit else []
@@ -871,8 +875,10 @@ def find_quantities(sent) -> list[Quantity]:
     for a in atoms:
         if not a.unit_kind and not a.currency:
             _counted_noun(a, sent, base)
+    # the parser sometimes splits "approximately | 2.998×10−8 m": read cues across the boundary
+    lead = sent.doc[max(0, sent.start - 4):sent.start].text_with_ws if sent.start else ""
     for a in atoms:
-        _approx(a, text)
+        _approx(a, text, lead)
     kept = []
     dropped_prev = None
     for a in atoms:
@@ -880,13 +886,17 @@ def find_quantities(sent) -> list[Quantity]:
             dropped_prev = a  # "aged 25 to 54": the second end goes with the first
             continue
         dropped_prev = None
-        if _bare_year(a, text) or _name_like(a, sent, base, text) or _age_apposition(a, sent, base, text) or _hyphen_adjective(a, text):
+        if _bare_year(a, text) and _YEAR_FIGURE_RE.match(text, a.ne):
+            a.kind_year = True  # "its planned 2035 ban": the year is the figure
+            a.e = a.ne
+            a.rules.append("year_figure")
+        elif _bare_year(a, text) or _name_like(a, sent, base, text) or _age_apposition(a, sent, base, text) or _hyphen_adjective(a, text):
             dropped_prev = a
             continue
         kept.append(a)
     atoms = kept
     for a in atoms:
-        _change(a, text)
+        _change(a, text, lead)
     atoms = _merge_minor(atoms, text)
     atoms = _merge_ranges(atoms, text)
     # "lost 190 points, or 0.6%": the apposition shares the change
@@ -914,7 +924,7 @@ def find_quantities(sent) -> list[Quantity]:
 
 def _num(d: Decimal) -> float:
     f = float(d)
-    return float(round(d, 10)) if abs(f) < 1e15 else f
+    return f
 
 
 def _to_quantity(a: _Atom, text: str, base: int) -> Quantity:
@@ -923,7 +933,9 @@ def _to_quantity(a: _Atom, text: str, base: int) -> Quantity:
     if a.sign in ("-", "−"):
         value = -value
     vmax = a.value_max
-    if a.currency:
+    if a.kind_year:
+        kind, unit = "year", None
+    elif a.currency:
         kind, unit = "money", a.currency
     elif a.unit_kind == "pct":
         kind, unit = "percent", a.unit

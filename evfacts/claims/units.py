@@ -44,7 +44,7 @@ def singular(word: str) -> str:
         return head + sep + singular(last)
     if w in IRREGULAR:
         return IRREGULAR[w]
-    if w.endswith(("ss", "us", "is", "os")) or len(w) <= 3:
+    if w.endswith(("ss", "us", "is")) or len(w) <= 3:
         return w
     for suf, rep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", "")):
         if w.endswith(suf) and len(w) > len(suf) + 1:
@@ -136,6 +136,7 @@ NAME_PREFIXES_NEED_CAPITAL = set(NOT_QUANTITIES["name_prefixes_need_capital"])
 QUALIFIER_WORDS = set(NOT_QUANTITIES["qualifier_words"])
 STREET_SUFFIXES = NOT_QUANTITIES["street_suffixes"]
 TIME_WORDS = NOT_QUANTITIES["time_words"]
+YEAR_FIGURE_NOUNS = NOT_QUANTITIES["year_figure_nouns"]
 YEAR_NOUNS_OK = set(NOT_QUANTITIES["year_nouns_ok"])
 COUNTED_STOP = set(NOT_QUANTITIES["counted_noun_stop"])
 
