@@ -1,6 +1,7 @@
 """Batch work in one place: inputs → pipeline → writer, per-input errors, exit codes."""
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -30,6 +31,9 @@ class RunOptions:
     jobs: int = 1  # worker processes; 0 = every core
     dask: str | None = None  # a Dask scheduler address, or "local"
     force: bool = False  # with a SQLite store: redo documents already stored
+    config: dict | None = None  # --config FILE / ./evfacts.toml
+    profile_path: str | None = None  # --profile FILE: a platform template learned from a batch
+    profile: dict | None = None  # the profile in force (loaded and/or learned)
     failed: list[str] = field(default_factory=list)
 
 
@@ -48,12 +52,39 @@ def report(opts: RunOptions, err: InputError) -> None:
     _console().print(f"[bold red]evfacts:[/] {escape(message)}", markup=True, emoji=False)
 
 
+#: how many documents of a batch the template learning looks at before the run streams on
+LEARN_DOCS = 2000
+
+
 def _documents(opts: RunOptions):
-    return iter_documents(opts.paths, per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes)
+    """The run's documents. A batch of several documents first teaches the cleaner its platform's
+    template (paragraphs that recur across documents: reason `repeated`); `--profile FILE` loads
+    what an earlier batch learned and saves what this one adds, for later single-file runs."""
+    from itertools import chain, islice
+
+    from evfacts import clean_repeats
+    from evfacts.ingest import Document
+
+    items = iter_documents(opts.paths, per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes)
+    profile = opts.profile
+    if profile is None and opts.profile_path and os.path.exists(opts.profile_path):
+        profile = clean_repeats.load_profile(opts.profile_path)
+    if opts.clean and not opts.per_line:
+        head = list(islice(items, LEARN_DOCS))
+        texts = [d.text for d in head if isinstance(d, Document)]
+        if len(texts) >= 3:
+            learned = clean_repeats.learn_repeats(texts)
+            profile = clean_repeats.merge_profiles(profile, learned) if profile else learned
+            if opts.profile_path:
+                clean_repeats.save_profile(profile, opts.profile_path)
+        items = chain(head, items)
+    opts.profile = profile
+    return items
 
 
 def _pipeline_kwargs(opts: RunOptions) -> dict:
-    return dict(clean=opts.clean, published=opts.published, unique=opts.unique, debug=opts.debug)
+    return dict(clean=opts.clean, published=opts.published, unique=opts.unique, debug=opts.debug,
+                config=opts.config, profile=opts.profile)
 
 
 def _pipeline(opts: RunOptions) -> Pipeline:
@@ -124,8 +155,10 @@ def _extract_to_store(opts: RunOptions) -> int:
     with Store(opts.output, force=opts.force) as store:
         pending: deque = deque()  # (sha256 or None) of every item handed to the pipeline, in order
 
+        documents = _documents(opts)
+
         def fresh():
-            for item in _documents(opts):
+            for item in documents:
                 if isinstance(item, Document):
                     sha = text_sha256(item.text)
                     if store.seen(sha):
@@ -147,10 +180,11 @@ def _extract_to_store(opts: RunOptions) -> int:
 
 
 def run_clean(opts: RunOptions) -> int:
+    documents = _documents(opts)
     pipeline = _pipeline(opts)
 
     def cleaned() -> Iterator[tuple]:
-        for item in _documents(opts):
+        for item in documents:
             if isinstance(item, InputError):
                 report(opts, item)
                 continue
@@ -190,11 +224,12 @@ def run_show(opts: RunOptions, html: str | None = None) -> int:
 
     from evfacts import show
 
+    documents = _documents(opts)
     pipeline = _pipeline(opts)
     shown = 0
     with atomic_output(html if html else None) as out:
         console = Console(file=out, highlight=False, soft_wrap=True)
-        for doc in _documents(opts):
+        for doc in documents:
             result = doc if isinstance(doc, InputError) else pipeline.process(doc)
             if isinstance(result, InputError):
                 report(opts, result)

@@ -92,6 +92,10 @@ GlobOpt = Annotated[Optional[list[str]], typer.Option(
     "--glob", help=f"File pattern for folders, repeatable (default: {' '.join(DEFAULT_GLOBS)}).",
     metavar="PATTERN")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1)]
+ConfigOpt = Annotated[Optional[str], typer.Option(
+    "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off [default: ./evfacts.toml].")]
+ProfileOpt = Annotated[Optional[str], typer.Option(
+    "--profile", metavar="FILE", help="Load a site's learned boilerplate template; a batch run saves what it learns.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of failures.")]
 
 
@@ -147,7 +151,22 @@ def _guarded(opts: RunOptions, job: Callable[[RunOptions], int]) -> int:
         return EXIT_FAILED
 
 
-def _options(paths, fmt, output, **kw) -> RunOptions:
+def _options(paths, fmt, output, *, config_path=None, profile_path=None, **kw) -> RunOptions:
+    from evfacts.config import ConfigError, load_config
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as e:
+        raise _usage_error(f"--config: {e}") from None
+    if profile_path and os.path.isdir(profile_path):
+        raise _usage_error(f"--profile: {profile_path} is a directory")
+    if profile_path and os.path.exists(profile_path):
+        from evfacts.clean_repeats import load_profile
+
+        try:
+            load_profile(profile_path)
+        except (ValueError, OSError) as e:
+            raise _usage_error(f"--profile: {e}") from None
     paths = list(paths or [])
     if not paths:
         if stdin_is_terminal():
@@ -155,7 +174,8 @@ def _options(paths, fmt, output, **kw) -> RunOptions:
         paths = ["-"]
     if output and os.path.isdir(output):
         raise _usage_error(f"--output: {output} is a directory")
-    return RunOptions(paths=paths, fmt=pick_format(fmt, output), output=output, **kw)
+    return RunOptions(paths=paths, fmt=pick_format(fmt, output), output=output, config=config,
+                      profile_path=profile_path, **kw)
 
 
 @app.command()
@@ -174,6 +194,8 @@ def extract(
     dask: Annotated[Optional[str], typer.Option(
         "--dask", metavar="ADDRESS", help="Run on a Dask cluster (tcp://host:8786), or 'local'.")] = None,
     force: Annotated[bool, typer.Option("--force", help="With -o x.sqlite: redo documents already stored.")] = False,
+    config: ConfigOpt = None,
+    profile: ProfileOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Extract quantitative claims (figure, unit, change, subject, period, modality)."""
@@ -190,7 +212,7 @@ def extract(
             raise _usage_error("--dask needs the dask extra: pip install 'evfacts[dask]'")
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
-                    jobs=jobs, dask=dask, force=force)
+                    jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile)
     raise typer.Exit(_guarded(opts, run_extract))
 
 
@@ -204,13 +226,16 @@ def clean(
     published: PublishedOpt = None,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    config: ConfigOpt = None,
+    profile: ProfileOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Print the article text with boilerplate removed (--explain: every decision)."""
     if fmt is not None and not explain and fmt is not Format.table:
         raise _usage_error("--format applies to --explain; plain clean prints text")
     opts = _options(paths, fmt, output, per_line=lines, published=_parse_date(published),
-                    globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug, explain=explain)
+                    globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug, explain=explain,
+                    config_path=config, profile_path=profile)
     raise typer.Exit(_guarded(opts, run_clean))
 
 
@@ -225,13 +250,16 @@ def show(
     published: PublishedOpt = None,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    config: ConfigOpt = None,
+    profile: ProfileOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Show the article with its claims highlighted (terminal, or --html FILE)."""
     if html and html != "-" and os.path.isdir(html):
         raise _usage_error(f"--html: {html} is a directory")
     opts = _options(paths, Format.table, None, clean=not no_clean, published=_parse_date(published),
-                    globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug)
+                    globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
+                    config_path=config, profile_path=profile)
     opts.output = html
     raise typer.Exit(_guarded(opts, lambda o: run_show(o, html)))
 

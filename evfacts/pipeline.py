@@ -17,8 +17,9 @@ class Pipeline:
     """Turns documents into results. One instance per process; spaCy loads on first use."""
 
     def __init__(self, *, clean: bool = True, published: datetime | None = None, unique: bool = False,
-                 config=None, batch_size: int = 256, debug: bool = False):
+                 config=None, profile=None, batch_size: int = 256, debug: bool = False):
         self.debug = debug
+        self.profile = profile  # a batch-learned template profile (clean_repeats)
         self.clean = clean
         self.published = published
         self.unique = unique
@@ -32,13 +33,16 @@ class Pipeline:
             from evfacts import nlp
 
             self._nlp = nlp.load()
+            from evfacts.config import apply_companies
+
+            apply_companies(self._nlp, self.config)
         return self._nlp
 
     # -- stages -------------------------------------------------------------------------
 
     def clean_document(self, doc: Document) -> cleaning.CleanResult:
         return cleaning.clean_text(doc.text, fmt=doc.format, meta=doc.meta, enabled=self.clean,
-                                   config=self.config)
+                                   config=self.config, profile=self.profile)
 
     def process(self, doc: Document) -> Result:
         return next(self.process_many([doc]))

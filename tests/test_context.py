@@ -107,6 +107,8 @@ SUBJECT = [
     ("Global EV sales are set to hit 17 million this year.", "17 million", "global EV sales"),
     ("Chinese demand for lithium fell 20% in 2024.", "20%", "China"),
     ("The EU plans to cut emissions from new cars by 55% by 2030.", "55%", "EU"),
+    ("Apple's rival Samsung shipped 60 million phones.", "60 million", "Samsung"),
+    ("The board of directors of Baker Hughes raised the dividend by 5%.", "5%", "Baker Hughes"),
     ("Sony makes consoles. Analysts at Jefferies believe the company will sell 20 million units.", "20 million", "Sony"),
 ]
 

@@ -341,6 +341,13 @@ def path_up(tok) -> list:
     return out
 
 
+def _depth(tok) -> int:
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
 def is_verb(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
 
@@ -595,7 +602,8 @@ class SubjectFinder:
         L = lex()
         toks = [t for t in tokens if t.i not in skip]
         found = {"company": None, "place": None, "person": None, "instrument": None}
-        for t in toks:
+        # nearest the head of the phrase first: "Apple's rival Samsung" is about Samsung
+        for t in sorted(toks, key=lambda t: (_depth(t), t.i)):
             kind = self.by_token.get(t.i)
             if kind and found[kind[0]] is None:
                 found[kind[0]] = kind[1]

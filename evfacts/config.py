@@ -1,0 +1,86 @@
+"""User configuration: `--config FILE`, or `evfacts.toml` in the working directory.
+
+    [clean]
+    disable = ["short-promo"]              # rule names, as `clean --explain` shows them
+    [clean.cues]                           # extra boilerplate cues: reason -> regular expressions
+    promo = ['\\bjoin our discord\\b']
+
+    [companies]
+    names = ["Leapmotor", "Zeekr"]        # extra company names (whole words, this spelling)
+    not_companies = ["Acme Labs"]         # names that must never count as companies
+
+Unknown keys are refused, so a typo does not silently do nothing.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAME = "evfacts.toml"
+KNOWN = {"clean": {"disable", "cues", "cue"}, "companies": {"names", "not_companies"}}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def find_config(path: str | None) -> Path | None:
+    if path:
+        return Path(path)
+    local = Path.cwd() / CONFIG_NAME
+    return local if local.is_file() else None
+
+
+def load_config(path: str | None) -> dict[str, Any] | None:
+    """The parsed configuration, or None when there is none. Raises ConfigError."""
+    found = find_config(path)
+    if found is None:
+        return None
+    try:
+        data = tomllib.loads(found.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"cannot read {found}: {e.strerror or e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{found}: {e}") from None
+    for section, value in data.items():
+        if section not in KNOWN:
+            raise ConfigError(f"{found}: unknown section [{section}] (known: {', '.join(sorted(KNOWN))})")
+        if not isinstance(value, dict):
+            raise ConfigError(f"{found}: [{section}] must be a table")
+        unknown = set(value) - KNOWN[section]
+        if unknown:
+            raise ConfigError(f"{found}: unknown key(s) in [{section}]: {', '.join(sorted(unknown))}")
+    try:  # compile the user's cues now: a bad regular expression is a usage error, not 10,000 failures
+        from evfacts.clean import _lexicon_for
+
+        _lexicon_for(data)
+    except ValueError as e:
+        raise ConfigError(f"{found}: {e}") from None
+    return data
+
+
+def company_names(config: dict | None) -> tuple[list[str], list[str]]:
+    comp = (config or {}).get("companies") or {}
+    return [str(n) for n in comp.get("names", [])], [str(n) for n in comp.get("not_companies", [])]
+
+
+def apply_companies(nlp, config: dict | None) -> None:
+    """Teach the loaded pipeline the user's extra companies and non-companies."""
+    names, not_companies = company_names(config)
+    if not names and not not_companies:
+        return
+    from evfacts.claims.companies import lexicon
+
+    lex = lexicon()
+    patterns = []
+    for name in names:
+        lex.canonical[name.lower()] = name
+        lex.rejected.discard(name.lower())
+        patterns.append({"label": "ORG", "pattern": name, "id": name})
+    for name in not_companies:
+        lex.rejected.add(name.lower())
+        lex.canonical.pop(name.lower(), None)
+        patterns.append({"label": "GOV", "pattern": name})
+    if "evfacts_companies" in nlp.pipe_names:
+        nlp.get_pipe("evfacts_companies").add_patterns(patterns)
