@@ -109,6 +109,7 @@ SUBJECT = [
     ("The EU plans to cut emissions from new cars by 55% by 2030.", "55%", "EU"),
     ("Apple's rival Samsung shipped 60 million phones.", "60 million", "Samsung"),
     ("The board of directors of Baker Hughes raised the dividend by 5%.", "5%", "Baker Hughes"),
+    ("Apple shares dropped as much as 3% in after-market hours on China concerns.", "3%", "Apple"),
     ("Sony makes consoles. Analysts at Jefferies believe the company will sell 20 million units.", "20 million", "Sony"),
 ]
 
@@ -165,6 +166,8 @@ PERIOD = [
     ("In 2024 the Russell 2000 rose 10%.", PUB, "10%", "2024"),
     ("Jan 31 (Reuters) - Qualcomm said revenue rose 5%.", "2024-02-02", "5%", None),
     ("Chicago, IL – January 25, 2024 – Earnings are up 0.6% from the same period last year.", PUB, "0.6%", None),
+    ("Q4 earnings are up 1.7% from the same period last year on 2.6% higher revenues.", "2024-02-02", "2.6%", "2023-Q4"),
+    ("Sales rose 11% compared to the same quarter of 2022.", "2024-02-02", "11%", None),
     ("Q4 earnings are expected to be up 2.4%.", "2024-02-01", "2.4%", "2023-Q4"),
     ("Earnings rose 3.8% in 2023 Q3.", PUB, "3.8%", "2023-Q3"),
 ]
@@ -214,7 +217,15 @@ MODALITY = [
     ("Sales rose 5% in 2023, bringing the total to $8 billion.", "$8 billion", "reported"),
     ("Management now anticipates full-year sales growth of 4%.", "4%", "forecast"),
     ("Analysts polled by LSEG had expected revenue of $9.5 billion.", "$9.5 billion", "forecast"),
+    ("The company raised its full-year revenue guidance to $5 billion.", "$5 billion", "target"),
+    ("The bank cut its growth forecast to 3% for 2025.", "3%", "forecast"),
+    ("Jefferies raised its price target on the stock to $250.", "$250", "forecast"),
+    ("Apple beat estimates, posting revenue of $120 billion.", "$120 billion", "reported"),
     ("Analysts' average price target of $426 implies 8% upside.", "$426", "forecast"),
+    ("The company raised its full-year revenue guidance to $5 billion.", "$5 billion", "target"),
+    ("The bank cut its growth forecast to 3% for 2025.", "3%", "forecast"),
+    ("Jefferies raised its price target on the stock to $250.", "$250", "forecast"),
+    ("Apple beat estimates, posting revenue of $120 billion.", "$120 billion", "reported"),
     ("Analysts' average price target of $426 implies 8% upside.", "8%", "forecast"),
     ("By 2030, the company wants EVs to account for half of its sales.", "half", "target"),
     ("Over the next five years, BYD hopes to sell 10 million cars abroad.", "10 million", "target"),
@@ -272,6 +283,12 @@ SENTENCE_COMPANIES = [
 def test_sentence_companies(nlp, text, figure, want):
     c = one(nlp, text, PUB, figure)
     assert c.companies == want
+
+
+def test_respectively_pairs_figures_with_companies(nlp):
+    text = "Social media firms Snap and Pinterest rose 4.5% and 2.5%, respectively, while Meta gained 1%."
+    claims, _ = run(nlp, text, PUB, ["4.5%", "2.5%", "1%"])
+    assert [c.subject for c in claims] == ["Snap", "Pinterest", "Meta"]
 
 
 def test_document_companies_counted_and_sorted(nlp):

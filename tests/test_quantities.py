@@ -252,6 +252,9 @@ CASES = [
     ("The firm shed 1,200 staff.", 1200, None, "staff", Q, None, "down"),
     ("Profit rose to a record $4.5bn, up from $3.9bn.", 4.5e9, None, "USD", M, None, None),
     ("Profit rose to a record $4.5bn, up from $3.9bn.", 3.9e9, None, "USD", M, None, None),
+    ("Temperatures ranged from -5 to -3 degrees.", -5, -3, "degree", Q, None, None),
+    ("Temperatures ranged from -5 to -3 degrees, and margins were between -2% and 4%.", -2, 4, "%", P, None, None),
+    ("The number is 1×10^999 kg and 5 kg.", 5, None, "kg", Q, None, None),
     # --- multiples
     ("Revenue grew sixfold.", 6, None, "x", Q, None, None),
     ("The stock trades at 3x sales.", 3, None, "x", Q, None, None),

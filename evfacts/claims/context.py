@@ -127,6 +127,7 @@ DATE_PATTERNS = [
     ("monthyear", re.compile(rf"\b({MONTH_RE})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?({YEAR})\b")),
     ("daymonthyear", re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+({YEAR})\b")),
     ("monthrel", re.compile(rf"\b({MONTH_RE})\.?\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+prior)\s+year\b", re.I)),
+    ("sameperiod", re.compile(rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time|week)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of|in)\s+({YEAR}))", re.I)),
     ("relative", re.compile(r"\b(last|this|next|the\s+prior|the\s+previous|the\s+current|the\s+coming|a|one|the\s+same)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(year|quarter|month)(\s+(?:ago|earlier|before))?\b", re.I)),
     ("yearago", re.compile(r"\b(year[\s-]ago|year[\s-]earlier|year[\s-]over[\s-]year|year[\s-]on[\s-]year|prior[\s-]year|previous[\s-]year|quarter[\s-]over[\s-]quarter|sequential(?:ly)?)\b", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?({YEAR})\b", re.I)),
@@ -150,6 +151,7 @@ class DateExpr:
     text: str
     head: object = None  # the spaCy token heading the expression
     comparison: bool = False  # "the prior year", "a year ago": a base of comparison
+    tokens: range = range(0)  # token indices of the expression
 
     def resolve(self, published: datetime | None, forward: bool = False) -> str | None:
         return resolve(self, published, forward)
@@ -258,6 +260,8 @@ def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> s
             return f"{y}-Q{q % 4 + 1}"
         m = pub.month - 1 + step
         return f"{pub.year + m // 12}-{m % 12 + 1:02d}"
+    if d.kind == "sameperiod":
+        return g[0] if g[0] else (str(pub.year - 1) if pub else None)
     if d.kind == "yearago":
         return str(pub.year - 1) if pub else None
     if d.kind == "since":
@@ -314,9 +318,10 @@ def find_dates(sent) -> list[DateExpr]:
             if kind in ("monthyear", "daymonthyear", "month") and DATELINE_TAIL.match(text, e):
                 continue  # "Chicago, IL – January 25, 2024 – ...", "Jan 31 (Reuters) - ...": when it was written
             low = m.group(0).lower()
-            compar = kind == "yearago" or bool(re.match(r"(the\s+prior|the\s+previous|a|one|the\s+same)\s", low)) \
+            compar = kind in ("yearago", "sameperiod") or bool(re.match(r"(the\s+prior|the\s+previous|a|one|the\s+same)\s", low)) \
                 or bool(re.search(r"\b(ago|earlier|before)$", low))
-            out.append(DateExpr(base + s, base + e, kind, m.groups(), m.group(0), root_of(span), compar))
+            out.append(DateExpr(base + s, base + e, kind, m.groups(), m.group(0), root_of(span), compar,
+                                range(span.start, span.end)))
     return out
 
 
@@ -334,8 +339,9 @@ def root_of(span):
 
 
 def path_up(tok) -> list:
+    """The token and its ancestors up to the root of its sentence."""
     out = [tok]
-    while tok.head.i != tok.i:
+    while tok.head.i != tok.i and len(out) < 100:
         tok = tok.head
         out.append(tok)
     return out
@@ -392,8 +398,7 @@ def choose_date(fig, fig_span, dates: list[DateExpr]):
             continue
         up_f, up_d = fidx[dpath[lca].i], lca
         between = dpath[1:lca]
-        dspan = range(d.head.doc.char_span(d.start, d.end, alignment_mode="expand").start,
-                      d.head.doc.char_span(d.start, d.end, alignment_mode="expand").end)
+        dspan = d.tokens
         penalty = 0
         if d.comparison:
             penalty += 2
@@ -417,8 +422,23 @@ def choose_date(fig, fig_span, dates: list[DateExpr]):
 # -- modality -----------------------------------------------------------------------------------------
 
 
+#: verbs that state or revise an outlook: "raised its guidance to $5 billion", "cut its forecast to 3%"
+REVISE_VERBS = {"raise", "raises", "raised", "raising", "lift", "lifts", "lifted", "boost", "boosted", "cut", "cuts",
+                "lower", "lowers", "lowered", "trim", "trims", "trimmed", "reiterate", "reiterates", "reiterated",
+                "maintain", "maintains", "maintained", "reaffirm", "reaffirms", "reaffirmed", "narrow", "narrowed",
+                "issue", "issued", "issues", "provide", "provided", "provides", "give", "gave", "set", "sets",
+                "hike", "hiked", "slash", "slashed", "update", "updated", "revise", "revised", "increase", "increased"}
+
+
 def _verb_modality(t, L: Lex) -> str | None:
     low = t.lower_
+    if low in REVISE_VERBS:
+        for c in t.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                if c.lower_ in L.target_nouns and not any(x.lower_ == "price" for x in c.children):
+                    return "target"
+                if c.lower_ in L.forecast_nouns or c.lower_ == "target":
+                    return "forecast"
     for c in t.children:
         # "the analyst estimate for revenue is $108 billion", "the consensus estimate is pegged at $1.25",
         # "our goal is 1 million cars"
@@ -654,12 +674,13 @@ class SubjectFinder:
         on_path = {t.i for t in path}
         # the figure's own noun phrase: "two accidents involving the Xiaomi SU7", "Xiaomi's 550,000 deliveries"
         head = fig if not fig.like_num else fig.head
-        if head.pos_ in ("NOUN", "PROPN") and not is_verb(head):
+        if head.pos_ in ("NOUN", "PROPN") and not is_verb(head) and head.lower_ not in ("%", "percent", "cent"):
             kids = [c for c in head.children if c.i not in on_path and c.dep_ in ("poss", "prep", "acl", "compound", "nmod")]
             for c in kids:
-                r = self.candidate(c.subtree, at, own)
-                if r:
-                    return r, True
+                found = sorted((_depth(t), t.i, self.by_token[t.i][1]) for t in c.subtree
+                               if t.i not in own and self.by_token.get(t.i, ("",))[0] == "company")
+                if found:  # a company only: "3% in China" is left to the clause's scope
+                    return found[0][2], True
         scope = None
         for t in path:
             for c in t.children:
@@ -699,12 +720,32 @@ class SubjectFinder:
 # -- metric -------------------------------------------------------------------------------------------
 
 
+#: adjectives that say which measure it is ("net profit", "adjusted earnings"), kept in a metric
+METRIC_ADJ = {"net", "gross", "operating", "adjusted", "total", "annual", "quarterly", "monthly", "daily", "weekly",
+              "average", "free", "global", "domestic", "international", "overseas", "organic", "comparable",
+              "diluted", "basic", "core", "fiscal", "full-year", "electric", "hybrid", "retail", "wholesale",
+              "active", "annualized", "recurring", "digital", "online", "cloud", "mobile", "automotive", "industrial",
+              "underlying", "trailing", "forward", "nonfarm", "unemployment", "jobless", "compound"}
+
+
 def _noun_phrase(t) -> str:
-    mods = [c for c in t.lefts if c.dep_ in ("compound", "amod") and not c.like_num and c.i == t.i - 1 - sum(
-        1 for x in t.lefts if x.dep_ in ("compound", "amod") and x.i > c.i)]
-    words = [m.text if (m.text.isupper() or m.pos_ == "PROPN") else m.lower_ for m in mods]
-    words.append(t.text if t.text.isupper() else t.lower_)
-    return " ".join(words)
+    """The measure noun with the words that classify it right before it: "EV deliveries", "net profit"."""
+    words = []
+    k = t.i - 1
+    while k >= 0 and t.i - k <= 3:
+        m = t.doc[k]
+        if m.head.i != t.i and m.head.i not in {w.i for w in words} | {t.i}:
+            break
+        if m.like_num or m.is_punct and m.text != "-" or m.text in ("%", "$"):
+            break
+        if m.dep_ == "compound" or (m.dep_ == "amod" and m.lower_ in METRIC_ADJ) or m.text == "-":
+            words.insert(0, m)
+            k -= 1
+            continue
+        break
+    out = " ".join(w.text if (w.text.isupper() or w.pos_ == "PROPN") else w.lower_ for w in words if w.text != "-")
+    head = t.text if t.text.isupper() else t.lower_
+    return f"{out} {head}".strip()
 
 
 def metric(fig, fig_span) -> str | None:
@@ -761,6 +802,36 @@ def sentence_subject(sent, info: SentInfo, focus) -> str | None:
         return info.companies[0][3]
     places = [e for e in sent.ents if (e.label_ in PLACE_LABELS or e.label_ == "GOV") and not any(ch.isdigit() for ch in e.text)]
     return _place_name(places[0]) if places else None
+
+
+def respectively(claims, starts: list[int], info: SentInfo, ctx, until: int) -> None:
+    """"Snap and Pinterest rose 4.5% and 2.5%, respectively": the n-th figure of a run of the same
+    kind belongs to the n-th company named before the figures. `starts`: doc-local offsets of the
+    claims; only figures before `until` (where "respectively" stands) count."""
+    keep = [i for i, st in enumerate(starts) if st < until]
+    if len(keep) < 2:
+        return
+    claims = [claims[i] for i in keep]
+    first = min(starts[i] for i in keep)
+    names = []
+    for m in info.companies:
+        name = ctx.alias.get(m[3], m[3])
+        if m[0] < first and name not in names:
+            names.append(name)
+    if len(names) < 2:
+        return
+    runs, run = [], [claims[0]]
+    for c in claims[1:]:
+        if (c.kind, c.unit) == (run[-1].kind, run[-1].unit):
+            run.append(c)
+        else:
+            runs.append(run)
+            run = [c]
+    runs.append(run)
+    for run in runs:
+        if len(run) == len(names):
+            for c, name in zip(run, names):
+                c.subject = name
 
 
 def carry_over(prev: SentState, sent, info: SentInfo, sent_claims, ctx) -> None:

@@ -16,6 +16,7 @@ Offsets are doc-local: ``sent.doc.text[q.start:q.end] == q.text``.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -755,7 +756,7 @@ def _bare_year(a: _Atom, text: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- ranges
-def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
+def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
     out: list[_Atom] = []
     i = 0
     while i < len(atoms):
@@ -765,7 +766,7 @@ def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
             gap = text[a.e:b.s]
             if b.sign == "-" and gap.strip() == "" and b.s == b.ns - 1 and not a.sign:
                 b.sign, b.s, gap = "", b.ns, text[a.e:b.ns]
-            between = bool(_BETWEEN_RE.search(text[:a.s])) and re.fullmatch(r"\s+and\s+", gap, re.I)
+            between = bool(_BETWEEN_RE.search(lead + text[:a.s])) and re.fullmatch(r"\s+and\s+", gap, re.I)
             join = _RANGE_JOIN_RE.match(gap) and not re.fullmatch(r"\s+and\s+", gap, re.I)
             compatible = _compatible(a, b)
             from_to = _FROM_RE.search(text[:a.s]) and re.fullmatch(r"\s+to\s+", gap, re.I)
@@ -773,13 +774,16 @@ def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
             if (not from_to and not a.approx and not b.approx and not a.change and re.search(r"\bfrom\s+$", text[max(0, a.s - 8):a.s], re.I)
                     and _FROM_FAR_GAP.fullmatch(gap) and ((a.currency and a.currency == b.currency) or (a.unit and a.unit == b.unit))):
                 join = from_to = True
-            if (between or (join and (not a.change or gap.strip() in ("-", "–", "—")))) and compatible and not (from_to and (a.approx or b.approx)) and not b.approx:
+            sign_only = a.change and "change_sign" in a.rules
+            if (between or (join and (not a.change or sign_only or gap.strip() in ("-", "–", "—")))) and compatible and not (from_to and (a.approx or b.approx)) and not b.approx:
                 if not (gap.strip() in ("-", "–", "—") and a.words != b.words):
                     _share(a, b)
                     # value..value_max in the order written ("from 4.8% to 4.7%" keeps 4.8 first)
-                    a.value_max = b.value * (b.scale or Decimal(1))
+                    a.value_max = b.value * (b.scale or Decimal(1)) * (-1 if b.sign in ("-", "−") else 1)
                     a.e = b.e
                     a.rules.append("range")
+                    if sign_only:  # "-5 to -3 degrees" is a range of levels
+                        a.change = None
                     a.unit, a.unit_kind, a.currency = b.unit or a.unit, b.unit_kind or a.unit_kind, b.currency or a.currency
                     out.append(a)
                     i += 2
@@ -898,7 +902,7 @@ def find_quantities(sent) -> list[Quantity]:
     for a in atoms:
         _change(a, text, lead)
     atoms = _merge_minor(atoms, text)
-    atoms = _merge_ranges(atoms, text)
+    atoms = _merge_ranges(atoms, text, lead)
     # "lost 190 points, or 0.6%": the apposition shares the change
     for x, y in zip(atoms, atoms[1:]):
         if x.change and not y.change and _APPOSITION_RE.match(text[x.e:y.s]):
@@ -918,13 +922,14 @@ def find_quantities(sent) -> list[Quantity]:
             continue
         if a.words and a.value == 0 and not a.unit_kind:
             continue
-        out.append(_to_quantity(a, text, base))
+        q = _to_quantity(a, text, base)
+        if math.isfinite(q.value) and (q.value_max is None or math.isfinite(q.value_max)):
+            out.append(q)
     return out
 
 
 def _num(d: Decimal) -> float:
-    f = float(d)
-    return f
+    return float(d)
 
 
 def _to_quantity(a: _Atom, text: str, base: int) -> Quantity:
