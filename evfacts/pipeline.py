@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+import json
+import re
+from functools import lru_cache
+from importlib import resources
 from itertools import islice
 
 from evfacts import clean as cleaning
@@ -69,7 +73,10 @@ class Pipeline:
                         for piece in split_long(Segment(d.text, d.start, d.line))]
             prepared.append((item, cleaned, segments))
             texts.extend(s.text for s in segments)
-        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size)) if texts else iter(())
+        try:
+            docs = iter(self._parse(texts))
+        except Exception:  # spaCy choked on some text of this chunk: parse document by document below
+            docs = None
         for item, cleaned, segments in prepared:
             if cleaned is None:
                 yield item
@@ -92,6 +99,26 @@ class Pipeline:
                 result = self._failure(item, "extract claims from", e)
             yield result
 
+    def _parse(self, texts: list[str]) -> list:
+        """spaCy Docs for texts, in order. Only texts that may hold a figure (a digit or a number
+        word) get the tagger and the parser; the others only need their entities (companies named
+        across the article), so they skip tok2vec, tagger and parser and are one sentence each."""
+        nlp = self.nlp
+        heavy = [i for i, t in enumerate(texts) if may_have_figures(t)]
+        light = sorted(set(range(len(texts))) - set(heavy))
+        docs: list = [None] * len(texts)
+        for i, doc in zip(heavy, nlp.pipe([texts[i] for i in heavy], batch_size=self.batch_size)):
+            docs[i] = doc
+        if light:
+            skip = [n for n in LIGHT_SKIP if n in nlp.pipe_names]
+            with nlp.select_pipes(disable=skip):
+                for i, doc in zip(light, nlp.pipe([texts[i] for i in light], batch_size=self.batch_size)):
+                    if skip and not doc.has_annotation("SENT_START"):
+                        for tok in doc:
+                            tok.is_sent_start = tok.i == 0
+                    docs[i] = doc
+        return docs
+
     def _failure(self, doc: Document, stage: str, exc: Exception) -> InputError:
         if self.debug:
             import traceback
@@ -112,6 +139,27 @@ class Pipeline:
             claims = unique_claims(claims)
         return Result(doc.source, title=title, published=published, claims=claims,
                       companies=companies, lines=cleaned.lines)
+
+
+#: components a text without any figure does not need (entities come from the rulers and ner)
+LIGHT_SKIP = ("tok2vec", "tagger", "evfacts_glued_sentences", "parser", "attribute_ruler", "senter")
+
+
+@lru_cache(maxsize=1)
+def _figure_cue() -> re.Pattern:
+    """A digit, or a number word of the quantities lexicon (`four`, `dozen`, `half`, `doubled`, ...)."""
+    data = json.loads(resources.files("evfacts").joinpath("data/number_words.json").read_text(encoding="utf-8"))
+    words = set()
+    for key in ("units", "tens", "scales", "dozen", "fractions", "multiples_verbs", "multiples_words", "vague_plurals"):
+        value = data.get(key) or []
+        words.update(str(w).lower() for w in (value.keys() if isinstance(value, dict) else value))
+    chars = "".join(data.get("unicode_fractions") or [])
+    alternation = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
+    return re.compile(rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b", re.I)
+
+
+def may_have_figures(text: str) -> bool:
+    return _figure_cue().search(text) is not None
 
 
 #: spaCy refuses texts over nlp.max_length (1,000,000), its memory grows with length, and

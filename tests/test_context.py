@@ -110,6 +110,11 @@ SUBJECT = [
     ("Apple's rival Samsung shipped 60 million phones.", "60 million", "Samsung"),
     ("The board of directors of Baker Hughes raised the dividend by 5%.", "5%", "Baker Hughes"),
     ("Apple shares dropped as much as 3% in after-market hours on China concerns.", "3%", "Apple"),
+    ("Materials stocks were the top gainers, rising 1.5% on the day.", "1.5%", "Materials stocks"),
+    ("Oil prices rose 2% after the report.", "2%", "Oil prices"),
+    ("Lower yields pressured the U.S. dollar, which fell 0.5% against its peers.", "0.5%", "U.S. dollar"),
+    ("Tesla beat Ford, which sold 1.9 million cars.", "1.9 million", "Ford"),
+    ("Nvidia is a company that generated $27 billion in sales.", "$27 billion", "Nvidia"),
     ("Sony makes consoles. Analysts at Jefferies believe the company will sell 20 million units.", "20 million", "Sony"),
 ]
 
@@ -221,11 +226,17 @@ MODALITY = [
     ("The bank cut its growth forecast to 3% for 2025.", "3%", "forecast"),
     ("Jefferies raised its price target on the stock to $250.", "$250", "forecast"),
     ("Apple beat estimates, posting revenue of $120 billion.", "$120 billion", "reported"),
+    ("Rivian is on track to produce 57,000 vehicles this year.", "57,000", "forecast"),
+    ("Samsung forecast a 35% rise in first-quarter operating profit.", "35%", "forecast"),
+    ("The shortage cost automakers an estimated $210 billion in 2021.", "$210 billion", "reported"),
     ("Analysts' average price target of $426 implies 8% upside.", "$426", "forecast"),
     ("The company raised its full-year revenue guidance to $5 billion.", "$5 billion", "target"),
     ("The bank cut its growth forecast to 3% for 2025.", "3%", "forecast"),
     ("Jefferies raised its price target on the stock to $250.", "$250", "forecast"),
     ("Apple beat estimates, posting revenue of $120 billion.", "$120 billion", "reported"),
+    ("Rivian is on track to produce 57,000 vehicles this year.", "57,000", "forecast"),
+    ("Samsung forecast a 35% rise in first-quarter operating profit.", "35%", "forecast"),
+    ("The shortage cost automakers an estimated $210 billion in 2021.", "$210 billion", "reported"),
     ("Analysts' average price target of $426 implies 8% upside.", "8%", "forecast"),
     ("By 2030, the company wants EVs to account for half of its sales.", "half", "target"),
     ("Over the next five years, BYD hopes to sell 10 million cars abroad.", "10 million", "target"),
@@ -289,6 +300,12 @@ def test_respectively_pairs_figures_with_companies(nlp):
     text = "Social media firms Snap and Pinterest rose 4.5% and 2.5%, respectively, while Meta gained 1%."
     claims, _ = run(nlp, text, PUB, ["4.5%", "2.5%", "1%"])
     assert [c.subject for c in claims] == ["Snap", "Pinterest", "Meta"]
+
+
+def test_lists_of_companies_and_figures_pair_up(nlp):
+    text = "Among the losers were Baidu, Alibaba and Tencent, which finished the month down 22%, 13.3% and 11.6%."
+    claims, _ = run(nlp, text, PUB, ["22%", "13.3%", "11.6%"])
+    assert [c.subject for c in claims] == ["Baidu", "Alibaba", "Tencent"]
 
 
 def test_document_companies_counted_and_sorted(nlp):

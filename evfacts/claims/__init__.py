@@ -86,9 +86,12 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                 except Exception as e:  # a context rule never costs the figure itself
                     claim.rules.append(f"context-error:{e.__class__.__name__}")
                 sent_claims.append(claim)
-            if len(sent_claims) > 1 and "respectively" in sent.text:
-                context.respectively(sent_claims, [q.start for q in figures], info, ctx,
-                                     sent.start_char + sent.text.index("respectively"))
+            if len(sent_claims) > 1 and len(info.companies) > 1:
+                starts = [q.start for q in figures]
+                if "respectively" in sent.text:
+                    context.respectively(sent_claims, starts, info, ctx, sent.start_char + sent.text.index("respectively"))
+                else:
+                    context.listed(sent_claims, starts, info, ctx, sent)
             for a, b in zip(sent_claims, sent_claims[1:]):
                 if b.metric is None and a.metric and a.subject == b.subject:
                     b.metric = a.metric  # "volumes projected at 15.5 million, compared with 13.3 million"

@@ -64,6 +64,9 @@ def lex() -> Lex:
 
 PLACE_LABELS = {"GPE", "LOC"}
 #: public bodies that also name a region: "In the EU, sales rose 5%"
+#: words that do not make a market of a noun: "these stocks", "many shares"
+VAGUE_WORDS = {"these", "those", "this", "that", "both", "some", "many", "all", "other", "such", "several", "few",
+               "most", "more", "any", "each", "its", "their", "our", "his", "her", "the", "a", "an", "'s", "’s"}
 INSTRUMENT_NOUNS = {"etf", "index", "fund", "trust", "composite"}
 REGION_BODIES = {"european union", "eu"}
 INSTRUMENT = re.compile(r"\b(?:ETF|ETFs|Index|Fund|Trust|Composite|Average)\b")
@@ -472,6 +475,8 @@ def _verb_modality(t, L: Lex) -> str | None:
     for c in t.children:
         if c.dep_ == "acomp" and c.lower_ in ("likely", "poised", "set", "expected", "due", "slated"):
             return "forecast"
+        if c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in ("track", "course", "pace") for g in c.children):
+            return "forecast"  # "is on track to produce 57,000 vehicles"
     return None
 
 
@@ -634,11 +639,11 @@ class SubjectFinder:
         for t in toks:
             if (t.lower_ in L.market_nouns or (t.lower_ in INSTRUMENT_NOUNS and t.text[0].isupper())) \
                     and t.pos_ in ("NOUN", "PROPN"):
-                sub = [x for x in t.subtree if x.i <= t.i and x.i not in skip]
-                left = [x for x in sub if x.i >= t.left_edge.i]
-                np = _clean_np(left)
-                if np and len(np.split()) > 1 and not any(ch.isdigit() for ch in np):  # not "this segment"
-                    return np
+                left = [x for x in t.subtree if x.i <= t.i and x.i not in skip]
+                mods = [x for x in left if x.i != t.i and not x.is_punct and x.dep_ not in ("det", "predet")
+                        and x.lower_ not in VAGUE_WORDS]
+                if mods and not any(x.like_num or any(ch.isdigit() for ch in x.text) for x in left):
+                    return _clean_np(left)  # "global EV market", "Oil prices"; not "this segment", "Two stocks"
         if found["place"]:
             return found["place"]
         for t in toks:  # "Chinese demand", "European registrations"
@@ -660,6 +665,13 @@ class SubjectFinder:
     def antecedent(self, pron):
         """What "its", "it", "they" point to: the company named last before it in the sentence,
         else the place named last before it, else the company in focus."""
+        verb = pron.head
+        if pron.lower_ in ("which", "that", "who") and verb.dep_ == "relcl" and verb.head.i != verb.i:
+            # "the U.S. dollar, which fell 0.5%": the noun the relative clause hangs on
+            noun = verb.head
+            r = self.candidate([t for t in noun.subtree if t.i < verb.left_edge.i or t.i == noun.i], pron.idx)
+            if r:
+                return r
         before = [(i, v) for i, v in self.by_token.items() if i < pron.i and v[0] in ("company", "place", "instrument")]
         for kind in ("company", "instrument", "place"):
             cands = [(i, v[1]) for i, v in before if v[0] == kind]
@@ -832,6 +844,24 @@ def respectively(claims, starts: list[int], info: SentInfo, ctx, until: int) -> 
         if len(run) == len(names):
             for c, name in zip(run, names):
                 c.subject = name
+
+
+def listed(claims, starts: list[int], info: SentInfo, ctx, sent) -> None:
+    """"JD.com, PDD and Baidu finished down 22%, 13.3% and 11.6%": a list of companies and an
+    equally long list of figures, both joined by "and", pair up in order (as with "respectively")."""
+    doc = sent.doc
+    first = min(starts)
+    roots = []
+    for m in info.companies:
+        span = doc.char_span(m[0], m[1], alignment_mode="expand")
+        if span is not None and m[0] < first and ctx.alias.get(m[3], m[3]) not in [r[1] for r in roots]:
+            roots.append((root_of(span), ctx.alias.get(m[3], m[3])))
+    if len(roots) < 2 or not all(r.dep_ == "conj" for r, _ in roots[1:]):
+        return
+    figs = [figure_root(sent, st, st + 1)[0] for st in starts]
+    if sum(1 for f in figs if f.dep_ == "conj" or f.head.dep_ == "conj") < len(roots) - 1:
+        return
+    respectively(claims, starts, info, ctx, sent.end_char)
 
 
 def carry_over(prev: SentState, sent, info: SentInfo, sent_claims, ctx) -> None:
