@@ -87,11 +87,14 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                     claim.rules.append(f"context-error:{e.__class__.__name__}")
                 sent_claims.append(claim)
             if len(sent_claims) > 1 and len(info.companies) > 1:
-                starts = [q.start for q in figures]
-                if "respectively" in sent.text:
-                    context.respectively(sent_claims, starts, info, ctx, sent.start_char + sent.text.index("respectively"))
-                else:
-                    context.listed(sent_claims, starts, info, ctx, sent)
+                try:
+                    if "respectively" in sent.text:
+                        context.respectively(sent_claims, [q.start for q in figures], info, ctx,
+                                             sent.start_char + sent.text.index("respectively"))
+                    else:
+                        context.listed(sent_claims, [(q.start, q.end) for q in figures], info, ctx, sent)
+                except Exception as e:
+                    sent_claims[0].rules.append(f"context-error:{e.__class__.__name__}")
             for a, b in zip(sent_claims, sent_claims[1:]):
                 if b.metric is None and a.metric and a.subject == b.subject:
                     b.metric = a.metric  # "volumes projected at 15.5 million, compared with 13.3 million"

@@ -189,6 +189,8 @@ def doc_mentions(doc) -> list[tuple[int, int, int, str, str]]:
     how: `lexicon`, `ner` or `ticker` (named with its ticker: "Clorox (CLX)")."""
     out = []
     for ent in doc.ents:
+        if 0 < ent.start and ent.end < len(doc) and doc[ent.start - 1].text == ":" and doc[ent.end].text == ")":
+            continue  # the ticker in "PDD Holdings (NASDAQ: PDD)" is no second mention
         name = company_name(ent)
         if name:
             out.append((ent.start_char, ent.end_char, ent.start, name, "lexicon" if ent.ent_id_ else "ner"))

@@ -846,10 +846,11 @@ def respectively(claims, starts: list[int], info: SentInfo, ctx, until: int) -> 
                 c.subject = name
 
 
-def listed(claims, starts: list[int], info: SentInfo, ctx, sent) -> None:
+def listed(claims, spans: list[tuple[int, int]], info: SentInfo, ctx, sent) -> None:
     """"JD.com, PDD and Baidu finished down 22%, 13.3% and 11.6%": a list of companies and an
     equally long list of figures, both joined by "and", pair up in order (as with "respectively")."""
     doc = sent.doc
+    starts = [a for a, _ in spans]
     first = min(starts)
     roots = []
     for m in info.companies:
@@ -858,8 +859,8 @@ def listed(claims, starts: list[int], info: SentInfo, ctx, sent) -> None:
             roots.append((root_of(span), ctx.alias.get(m[3], m[3])))
     if len(roots) < 2 or not all(r.dep_ == "conj" for r, _ in roots[1:]):
         return
-    figs = [figure_root(sent, st, st + 1)[0] for st in starts]
-    if sum(1 for f in figs if f.dep_ == "conj" or f.head.dep_ == "conj") < len(roots) - 1:
+    figs = [figure_root(sent, a, b)[0] for a, b in spans]
+    if sum(1 for f in figs if f.dep_ in ("conj", "appos") or f.head.dep_ == "conj") < len(roots) - 1:
         return
     respectively(claims, starts, info, ctx, sent.end_char)
 

@@ -44,6 +44,8 @@ class Quantity:
 #: "45 cents" -> 0.45 USD (SPEC: money in its ISO currency; the gold article agrees). False keeps
 #: the figure in the minor unit (value 45, unit "cent"), as NewsQuant annotates it.
 MINOR_AS_MAJOR = True
+#: "one of the largest plants" -> 1 plant (NewsQuant counts the member of a group). False drops it.
+ONE_OF_AS_COUNT = True
 
 # ----------------------------------------------------------------------------- regexes (compiled once)
 _MON = L.alternation(L.MONTHS)
@@ -599,6 +601,48 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
     a.rules.append("counted_noun")
 
 
+_ONE_OF_RE = re.compile(r"(?i)one\s+of\s+")
+_ONE_OF_SKIP_POS = {"DET", "ADJ", "ADV", "PART", "PRON", "NUM", "PROPN", "NOUN", "VERB", "CCONJ", "PUNCT"}
+
+
+def _one_of(a: _Atom, sent, base: int, text: str) -> None:
+    """'one of the best-selling cars', 'one of its largest plants': one member of a plural noun group.
+
+    NewsQuant (and a reader) counts it: value 1, the plural head noun as the unit. Not when a number
+    follows ('one of four plants': a share) or no plural noun does ('one of them', 'one of the best').
+    """
+    m = _ONE_OF_RE.match(text, a.s)
+    if not m or a.e != a.s + 3:
+        return
+    toks = [t for t in sent if t.idx >= base + m.end()][:8]
+    nouns = []
+    for t in toks:
+        if t.like_num or t.pos_ == "NUM" or t.text in (",", ";", ":", "(", ")") or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.tag_ != "VBN" and t.tag_ != "VBG":
+            break
+        if t.pos_ not in _ONE_OF_SKIP_POS and t.tag_ not in ("POS", "HYPH", "VBN", "VBG"):
+            break
+        if t.pos_ == "PRON" and t.tag_ != "PRP$":
+            return  # "one of them", "one of those"
+        if t.pos_ == "NOUN" and t.text.islower():
+            nouns.append(t)  # a noun run: "graphics processing units" ends at its head
+            nxt = sent.doc[t.i + 1] if t.i + 1 < sent.end else None
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
+                continue
+            break
+        if nouns:
+            nouns = []
+    if not nouns or nouns[-1].tag_ not in ("NNS",) and nouns[-1].text.lower() == L.singular(nouns[-1].text):
+        return
+    head = nouns[-1]
+    prev = [t for t in nouns[:-1] if t.i == head.i - 1 and t.tag_ == "NN" and t.text.isalpha()]
+    unit = " ".join([p.text.lower() for p in prev[-1:]] + [L.singular(head.text)])
+    if L.singular(head.text) in L.UNIT_WORDS:
+        unit = L.UNIT_WORDS[L.singular(head.text)]
+    a.unit, a.unit_kind = unit, "noun"
+    a.e = head.idx + len(head.text) - base
+    a.rules.append("one_of")
+
+
 # ----------------------------------------------------------------------------- cues
 def _approx(a: _Atom, text: str, lead: str = "") -> None:
     pre = (lead + text[:a.s])[-40:]
@@ -879,6 +923,8 @@ def find_quantities(sent) -> list[Quantity]:
     for a in atoms:
         if not a.unit_kind and not a.currency:
             _counted_noun(a, sent, base)
+            if ONE_OF_AS_COUNT and a.words and a.value == 1 and not a.unit_kind:
+                _one_of(a, sent, base, text)
     # the parser sometimes splits "approximately | 2.998×10−8 m": read cues across the boundary
     lead = sent.doc[max(0, sent.start - 4):sent.start].text_with_ws if sent.start else ""
     for a in atoms:
@@ -914,7 +960,7 @@ def find_quantities(sent) -> list[Quantity]:
             a.unit_kind = None
         if a.words and a.value == 1 and not a.unit_kind:
             continue  # "one" alone is a pronoun more often than a count
-        if a.words and a.value == 1:
+        if a.words and a.value == 1 and "one_of" not in a.rules:
             pre = text[:a.s]
             if _ONE_BAD_PRE.search(pre) or _ONE_NOT_RE.match(text[a.s:]):
                 continue
