@@ -88,6 +88,29 @@ def test_each_bad_input_alone(cli, tmp_path, name):
     assert isinstance(json.loads(r.stdout), list)
 
 
+def test_a_30_mb_single_line_is_refused_by_max_bytes(cli, tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.write(b"Sales rose 13% in 2025 and margins widened. " * (30 * 1024 * 1024 // 44))
+    (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
+    r = cli("extract", tmp_path, "-f", "jsonl")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [f"evfacts: {big}: larger than --max-bytes (10,485,760 bytes); skipped"]
+    assert [rec["source"] for rec in jsonl(r)] == [str(tmp_path / "ok.txt")]
+
+
+def test_a_folder_of_10000_small_files(cli, tmp_path):
+    """Nothing lost, nothing reordered, no file handle left open (clean reads every file, no spaCy)."""
+    for i in range(10_000):
+        (tmp_path / f"{i:05d}.txt").write_text(f"Item {i} sold {i + 1} units.\n", encoding="utf-8")
+    r = cli("clean", tmp_path, "--explain", "-f", "jsonl")
+    assert r.exit_code == 0, r.stderr
+    records = jsonl(r)
+    assert len(records) == 10_000
+    assert [rec["source"] for rec in records] == [str(tmp_path / f"{i:05d}.txt") for i in range(10_000)]
+    assert all(rec["keep"] for rec in records)
+
+
 def test_cr_only_line_endings_count_lines(cli, tmp_path):
     text = "Sales rose 5%.\rProfit fell 7%.\r"
     (tmp_path / "cr.txt").write_bytes(text.encode())
