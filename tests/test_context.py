@@ -115,6 +115,9 @@ SUBJECT = [
     ("Lower yields pressured the U.S. dollar, which fell 0.5% against its peers.", "0.5%", "U.S. dollar"),
     ("Tesla beat Ford, which sold 1.9 million cars.", "1.9 million", "Ford"),
     ("Nvidia is a company that generated $27 billion in sales.", "$27 billion", "Nvidia"),
+    ("Nike slipped.\nThe company's shares fell 5% on Friday.", "5%", "Nike"),
+    ("Nike slipped.\nIts shares fell 5% on Friday.", "5%", "Nike"),
+    ("U.S. stocks fell 2% on Friday.", "2%", "U.S. stocks"),
     ("Sony makes consoles. Analysts at Jefferies believe the company will sell 20 million units.", "20 million", "Sony"),
 ]
 
@@ -256,6 +259,8 @@ METRIC = [
     ("The board declared a cash dividend of $0.24 per share.", "$0.24", "cash dividend"),
     ("Handsets generated $6.7 billion in sales.", "$6.7 billion", "sales"),
     ("Revenue jumped by 86% to $39 billion.", "86%", "revenue"),
+    ("Lei announced a 3-nanometer processor for tablets.", "3", "processor"),
+    ("The car has a 75 kWh battery pack.", "75", "battery pack"),
 ]
 
 
@@ -315,6 +320,18 @@ def test_document_companies_counted_and_sorted(nlp):
     _, companies = run(nlp, text, PUB, [])
     assert companies[0] == ("Xiaomi", 4)
     assert {n for n, _ in companies} == {"Xiaomi", "BYD", "Apple", "Tesla"}
+
+
+def test_companies_of_unparsed_segments(nlp):
+    """Segments without figures may skip tagger and parser (entities only): companies still count."""
+    skip = [n for n in ("tok2vec", "tagger", "evfacts_glued_sentences", "parser", "attribute_ruler") if n in nlp.pipe_names]
+    with nlp.select_pipes(disable=skip):
+        doc = nlp("Consider Acme Widgets (ACMW) and Tesla before the White House acts.")
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0
+    parsed = [(Segment(doc.text, 0, 1), doc)]
+    claims, companies = extract_article(parsed, published=None, finder=lambda sent: [])
+    assert dict(companies) == {"Acme Widgets": 1, "Tesla": 1}
 
 
 def test_document_companies_merge_short_forms(nlp):

@@ -255,6 +255,25 @@ CASES = [
     ("Temperatures ranged from -5 to -3 degrees.", -5, -3, "degree", Q, None, None),
     ("Temperatures ranged from -5 to -3 degrees, and margins were between -2% and 4%.", -2, 4, "%", P, None, None),
     ("The number is 1×10^999 kg and 5 kg.", 5, None, "kg", Q, None, None),
+    ("It was one of four proposals on the table.", 4, None, "proposal", Q, None, None),
+    # --- a count after a name, feet and inches, spaced inch marks, ages in months
+    ("I tried to call Bob 3 times already.", 3, None, "time", Q, None, None),
+    ("The length is 12 ft 2 in more or less.", 2, None, "in", Q, None, None),
+    ("He has a pen that is 10 \" long.", 10, None, "in", Q, None, None),
+    ("The mother of a now-18 month-old boy spoke.", 18, None, "month", Q, None, None),
+    ("That one mile can change a race.", 1, None, "mi", Q, None, None),
+    ("He said \"it costs 10 \" and left.", 10, None, None, Q, None, None),
+    # --- rates across the measured stuff, "per gramme", "dollar 5 million"
+    ("The airline buys 2.4 billion gallons of jet fuel a year.", 2.4e9, None, "gallon per year", Q, None, None),
+    ("The mine ships 3,000 tons of copper ore per day.", 3000, None, "ton per day", Q, None, None),
+    ("The soil held 37.8 micrograms per gramme.", 37.8, None, "microgram per gram", Q, None, None),
+    ("The price is dollar 22.5 million.", 2.25e7, None, "USD", M, None, None),
+    # --- the bare end of a from-to keeps the unit of the start
+    ("Mileage rose from about 14-18 mpg to 24 for SUVs.", 24, None, "mpg", Q, None, None),
+    ("He slimmed from about 208 pounds to 193 by walking.", 193, None, "lb", Q, None, None),
+    # --- tokenised text: a spaced hyphen inside a spelled-out number
+    ("He sold his remaining one - third interest.", 1 / 3, None, "interest", Q, None, None),
+    ("They bought twenty - five shares.", 25, None, "share", Q, None, None),
     # --- multiples
     ("Revenue grew sixfold.", 6, None, "x", Q, None, None),
     ("The stock trades at 3x sales.", 3, None, "x", Q, None, None),
@@ -320,6 +339,7 @@ NOT_CLAIMS = [
     ("Women aged 25 to 54 found jobs.", 25),
     ("One thing is clear: demand is strong.", 1),
     ("It is one of the best phones.", 1),
+    ("That one was nice.", 1),
     ("The meeting starts at 0401 GMT.", 401),
     ("The Model 3 is popular.", 3),
     ("He has Apple Watch 5 on his wrist.", 5),
@@ -373,3 +393,23 @@ def test_glued_sentences_and_curly_quotes(pipeline):
 def test_rules_are_named(pipeline):
     q = next(q for q in figures(pipeline, "Revenue rose about 5% last year.") if q.value == 5)
     assert "percent" in q.rules and "approx" in q.rules and "change_verb" in q.rules
+
+
+ONE_OF = [
+    ("It is one of the best phones.", "phone"),
+    ("The plant is one of its largest factories.", "factory"),
+    ("He owns one of the graphics processing units.", "processing unit"),
+    ("One of the company's biggest customers left.", "customer"),
+    ("She is one of them.", None),
+    ("It is one of the best.", None),
+    ("It was one of four proposals on the table.", None),
+]
+
+
+@pytest.mark.parametrize("text,unit", ONE_OF, ids=[c[0][:40] for c in ONE_OF])
+def test_one_of_as_count(pipeline, monkeypatch, text, unit):
+    """With ONE_OF_AS_COUNT (NewsQuant's convention) "one of the X" is 1 X; off by default."""
+    import evfacts.claims.quantities as quantities
+    monkeypatch.setattr(quantities, "ONE_OF_AS_COUNT", True)
+    ones = [q for q in figures(pipeline, text) if q.value == 1]
+    assert [q.unit for q in ones] == ([unit] if unit else []), [(q.text, q.rules) for q in ones]

@@ -181,6 +181,9 @@ TICKERED = re.compile(
     r"(?<![\w&.'’-])((?:[A-Z][\w&.'’/-]*\s+){0,4}[A-Z][\w&.'’/-]*)\s*\((?:(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|"
     r"OTC|OTCMKTS|TSX|TSXV|LSE|LON|HKEX|HKG|HK|SHA|SHE|SZSE|SSE|TYO|TSE|ETR|EPA|FRA|BIT|SIX|ASX|KRX)\s*:\s*)?"
     r"[A-Z]{1,5}(?:[./][A-Z]{1,3})?\)")
+#: words before "Name (TICKER)" that are not part of the name (parsed or not): "Consider Peloton (PTON)"
+TICKER_LEAD = {"the", "shares", "stock", "also", "and", "but", "consider", "buy", "sell", "hold", "watch", "see", "why",
+               "how", "what", "is", "should", "investors", "peers", "like", "including", "such", "as", "rival", "rivals"}
 BLOCKING_LABELS = {"GOV", "MARKET", "MEDIA", "PRODUCT", "GENERIC", "GPE", "LOC", "NORP"}
 
 
@@ -205,7 +208,7 @@ def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
     for m in TICKERED.finditer(doc.text):
         s, e = m.span(1)
         words = m.group(1).split()
-        while words and words[0].lower() in LEADING_WORDS | {"the", "shares", "stock", "also", "and", "but"}:
+        while words and words[0].lower() in LEADING_WORDS | TICKER_LEAD:
             s += doc.text[s:].index(words[0]) + len(words[0])
             s += len(doc.text[s:]) - len(doc.text[s:].lstrip())
             words = words[1:]

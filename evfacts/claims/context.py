@@ -642,7 +642,8 @@ class SubjectFinder:
                 left = [x for x in t.subtree if x.i <= t.i and x.i not in skip]
                 mods = [x for x in left if x.i != t.i and not x.is_punct and x.dep_ not in ("det", "predet")
                         and x.lower_ not in VAGUE_WORDS]
-                if mods and not any(x.like_num or any(ch.isdigit() for ch in x.text) for x in left):
+                if mods and not any(x.like_num or any(ch.isdigit() for ch in x.text) or x.lower_ in L.company_nouns
+                                    or x.lower_ in L.pronouns or x.i in self.by_token for x in left if x.i != t.i):
                     return _clean_np(left)  # "global EV market", "Oil prices"; not "this segment", "Two stocks"
         if found["place"]:
             return found["place"]
@@ -779,6 +780,9 @@ def metric(fig, fig_span) -> str | None:
         counted = fig
     elif fig.dep_ in ("nummod", "quantmod", "compound", "amod") and h.pos_ in ("NOUN", "PROPN"):
         counted = h
+    if counted is not None and counted.dep_ in ("compound", "amod", "nmod") and counted.head.pos_ == "NOUN" \
+            and counted.head.i > counted.i:
+        return _noun_phrase(counted.head)  # "a 3-nanometer processor", "a 75 kWh battery": what is measured
     if counted is not None and counted.lower_ in L and counted.lower_ not in ("units", "vehicles", "cars"):
         return _noun_phrase(counted)
     # the clause's subject: "EV sales are forecast to drop 29%"

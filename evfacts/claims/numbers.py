@@ -62,6 +62,12 @@ _AND_AFTER = {"hundred", "thousand", "million", "billion", "trillion", "lakh", "
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+def _spaced_hyphen_pair(prev: str, w: str) -> bool:
+    """'twenty - five', 'one - third' in tokenised text (a spaced hyphen): one number, not two."""
+    return (prev in WORD_TENS and w in WORD_UNITS and w != "zero") or (
+        (prev in WORD_UNITS or prev in WORD_TENS) and w in WORD_FRACTIONS and w not in ("half", "halves"))
+
+
 def word_runs(text: str):
     """Yield (start, end, words) for each run of number words joined by spaces, hyphens or 'and'.
 
@@ -85,7 +91,8 @@ def word_runs(text: str):
     prev_end = None
     for k, m in enumerate(ms):
         w = m.group(0).lower()
-        joined = prev_end is not None and text[prev_end:m.start()] in (" ", "-", "\u00a0")
+        gap = text[prev_end:m.start()] if prev_end is not None else None
+        joined = gap in (" ", "-", "\u00a0") or (gap == " - " and bool(run) and _spaced_hyphen_pair(run[-1].group(0).lower(), w))
         ok = w in _NUMWORDS or w in ("a", "an", "and")
         if ok and w == "and" and run:
             prev_w = run[-1].group(0).lower()
