@@ -741,12 +741,14 @@ METRIC_ADJ = {"net", "gross", "operating", "adjusted", "total", "annual", "quart
               "underlying", "trailing", "forward", "nonfarm", "unemployment", "jobless", "compound"}
 
 
-def _noun_phrase(t) -> str:
+def _noun_phrase(t, stop=()) -> str:
     """The measure noun with the words that classify it right before it: "EV deliveries", "net profit"."""
     words = []
     k = t.i - 1
     while k >= 0 and t.i - k <= 3:
         m = t.doc[k]
+        if m.i in stop:
+            break
         if m.head.i != t.i and m.head.i not in {w.i for w in words} | {t.i}:
             break
         if m.like_num or m.is_punct and m.text != "-" or m.text in ("%", "$"):
@@ -782,7 +784,7 @@ def metric(fig, fig_span) -> str | None:
         counted = h
     if counted is not None and counted.dep_ in ("compound", "amod", "nmod") and counted.head.pos_ == "NOUN" \
             and counted.head.i > counted.i:
-        return _noun_phrase(counted.head)  # "a 3-nanometer processor", "a 75 kWh battery": what is measured
+        return _noun_phrase(counted.head, stop={counted.i} | own)  # "a 3-nanometer processor": what is measured
     if counted is not None and counted.lower_ in L and counted.lower_ not in ("units", "vehicles", "cars"):
         return _noun_phrase(counted)
     # the clause's subject: "EV sales are forecast to drop 29%"

@@ -74,7 +74,7 @@ MASKS = [
     ("code", re.compile(r"(?i:\bcovid-?19\b)")),
     ("code", re.compile(r"(?i)\b(?!(?:to|mid|pre|post|and|or|by|over|under|about|around|top|sub|non|ex|late|early|minus|plus|per|up|down|from|than|the|a|an|of|in|on|at|now|then)-)[A-Za-z]{1,6}\d*-\d+[a-z]*\b")),
     ("code", re.compile(r"\b\d+[A-Za-z]+\d+\w*\b")),
-    ("time", re.compile(r"\b\d{4}\s?(?:GMT|UTC|EDT|EST|BST|CET|PDT|PST|HKT|JST)\b")),
+    ("time", re.compile(r"\b(?:\d{4}|\d{1,2})\s?(?:GMT|UTC|EDT|EST|BST|CET|PDT|PST|HKT|JST)\b")),
     ("address", re.compile(r"\b\d+\s+(?:[A-Z]\.?\s+)?(?:\d+(?:st|nd|rd|th)\s+)(?:St|Street|Ave|Avenue|Rd|Road)\b\.?")),
     ("address", re.compile(r"\b\d+\s+(?:Ave|Avenue|Rue|Via|Calle|Boulevard|Blvd)\.?\s+[A-Z]")),
     ("resolution", re.compile(r"(?<![$€£\d.,])\b\d{1,2}K\b(?=\s+[A-Z]|\s+(?:resolution|video|display|screen|content|monitor|TV)\b)|\b\d{3,4}p\b|\b[2-6]G\b|\b[234]D\b")),
@@ -94,8 +94,10 @@ _CUR_CODES_GLUED = sorted([k for k in L.CUR_PREFIX if k[-1:].isalpha() and " " n
 _LB = "(?:(?<![\\w.,])" + "".join(f"|(?<={re.escape(c)})" for c in _CUR_CODES_GLUED) + ")"
 NUM = re.compile(r"(?:(?<![\w.,])([−+-])(?=\.?\d))?" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
 
-_CUR_PREFIX_RE = re.compile(r"(?:" + L.alternation(list(L.CUR_PREFIX) + ["PS"]) + r"|(?i:" + L.alternation([k for k in L.CUR_PREFIX if "$" in k and k != "$"]) + r"))\s?$")
-_CUR_PREFIX_LOWER = {k.lower(): v for k, v in L.CUR_PREFIX.items() if "$" in k}
+#: lower-cased ISO codes before a number ("rmb 10", "usd 2.5 million" in lower-cased text); not "try", "nis"
+_LOWER_CODES = ["usd", "eur", "gbp", "jpy", "cny", "rmb", "hkd", "aud", "cad", "chf", "sgd", "nzd", "inr", "krw"]
+_CUR_PREFIX_RE = re.compile(r"(?:" + L.alternation(list(L.CUR_PREFIX) + ["PS"] + _LOWER_CODES) + r"|(?i:" + L.alternation([k for k in L.CUR_PREFIX if "$" in k and k != "$"]) + r"))\s?$")
+_CUR_PREFIX_LOWER = {k.lower(): v for k, v in L.CUR_PREFIX.items() if "$" in k or k.lower() in _LOWER_CODES}
 _CUR_SYMBOL_AFTER_RE = re.compile(r"\s?([$€£¥元₡₾₭₹₩₽₪₺₱฿₫₦₿])(?!\s?\d)")
 _CUR_MCODE_AFTER_RE = re.compile(r"\s?(M(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY))\b")
 _DOLLAR_PREFIX_OK = re.compile(r"\d[\d,.]*\s?(?:million|billion|trillion|bn|mn)\b", re.I)
@@ -539,6 +541,10 @@ def _token_before(doc, pos: int, limit_start: int):
     return best
 
 
+_ACRONYM_UNIT_RE = re.compile(r"\s([A-Z]{2,5})(?=\s*(?:[),;]|\.(?:\s|$)|$))")
+#: upper-case words after a number that are not what it counts: time zones, eras, clock, tickers' exchanges
+_ACRONYM_NOT_UNIT = set(L.TIME_WORDS) | {"am", "pm", "ad", "bc", "bce", "ce", "gmt", "utc", "nyse", "nasdaq", "ok", "us", "uk",
+                                         "eu", "un", "usa", "ceo", "cfo", "ipo", "tv", "pc", "id", "gb", "tb", "mb", "kb"}
 _COUNTED_ADJ_POS = {"ADJ", "ADV"}
 _NOUN_TAGS_PL = {"NNS", "NNPS"}
 
@@ -556,6 +562,13 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
     # the number must be right before the noun phrase (one space or a hyphen)
     gap = stext[after:toks[0].idx - base]
     if gap not in ("", " ", "-", "+", "+ "):
+        return
+    m = _ACRONYM_UNIT_RE.match(stext, after)
+    if m and gap == " " and not a.words and m.group(1).lower() not in _ACRONYM_NOT_UNIT:
+        # "(0.5 WAR)", "3.2 ERA,", "20,000 TEU.": an upper-case abbreviation closing the phrase is the unit
+        a.unit, a.unit_kind = m.group(1), "noun"
+        a.e = m.end(1)
+        a.rules.append("acronym_unit")
         return
     nouns = []
     skipped = 0
