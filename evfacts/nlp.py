@@ -35,9 +35,13 @@ ABBREVIATIONS = {"st", "dr", "mr", "mrs", "ms", "jr", "sr", "inc", "corp", "co",
 GLUED_STOP = r"(?<=[0-9a-z%)\]”\"’])\.(?=[A-Z][a-z])"
 
 
-def _patterns(nlp, files=PATTERN_FILES) -> list[dict]:
-    """Ruler patterns from the data files; names of several words become case-insensitive."""
-    out = []
+def _patterns(nlp, files=PATTERN_FILES) -> tuple[list[dict], list[dict]]:
+    """Ruler patterns from the data files, as (names of one word, names of several words).
+
+    One-word names match as written (`US` the country, not `us`); names of several words match
+    in any case (`WHITE House`). Both are phrase patterns: spaCy's PhraseMatcher looks them up
+    in a hash table, where token patterns would cost a Matcher pass per pattern."""
+    single, multi = [], []
     for name in files:
         text = resources.files("evfacts").joinpath("data").joinpath(name).read_text(encoding="utf-8")
         for line in text.splitlines():
@@ -46,12 +50,85 @@ def _patterns(nlp, files=PATTERN_FILES) -> list[dict]:
             p = json.loads(line)
             if p["label"] in ("GENERIC", "PEOPLE"):
                 continue  # common words: judged only when NER calls them ORG on their own
-            if isinstance(p["pattern"], str):
-                words = [t.text for t in nlp.make_doc(p["pattern"])]
-                if len(words) > 1:
-                    p["pattern"] = [{"LOWER": w.lower()} for w in words]
-            out.append(p)
-    return out
+            if not isinstance(p["pattern"], str):
+                multi.append(p)  # a token pattern written by hand
+            elif len(nlp.make_doc(p["pattern"])) > 1:
+                multi.append(p)
+            else:
+                single.append(p)
+    return single, multi
+
+
+def _add_rulers(nlp, name: str, files, **where) -> None:
+    """Two entity rulers: several-word names in any case first, then one-word names as written
+    (a longer name found first is kept: `BTCC Square` over `BTCC`)."""
+    single, multi = _patterns(nlp, files)
+    overwrite = {"overwrite_ents": False}
+    multi_ruler = nlp.add_pipe("entity_ruler", name=f"{name}_ci", **where,
+                               config={"validate": False, "phrase_matcher_attr": "LOWER", **overwrite})
+    multi_ruler.add_patterns(multi)
+    nlp.add_pipe("entity_ruler", name=name, after=f"{name}_ci",
+                 config={"validate": False, **overwrite}).add_patterns(single)
+
+
+_TOKEN_ATTR = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "ORTH": "text", "POS": "pos_"}
+
+
+def _cond(attr: str, value):
+    """One token condition of an attribute_ruler pattern as a predicate on a token."""
+    import re
+
+    name = _TOKEN_ATTR[attr]
+    if isinstance(value, str):
+        return lambda tok: getattr(tok, name) == value
+    if "IN" in value:
+        allowed = set(value["IN"])
+        return lambda tok: getattr(tok, name) in allowed
+    if "NOT_IN" in value:
+        banned = set(value["NOT_IN"])
+        return lambda tok: getattr(tok, name) not in banned
+    if "REGEX" in value:
+        rx = re.compile(value["REGEX"])
+        return lambda tok: rx.search(getattr(tok, name)) is not None
+    raise ValueError(value)
+
+
+def _tag_to_pos(ruler):
+    """A component that sets POS the way the model's attribute_ruler does — its patterns, applied in
+    their order — but indexed by TAG instead of a Matcher pass over every pattern (MORPH and
+    LEMMA, unused here, are not set)."""
+    rules = []  # (order, tags or None, [predicates per token], index of the token to set, pos)
+    for order, p in enumerate(ruler.patterns):
+        pos = p["attrs"].get("POS")
+        pattern = p["patterns"][0]
+        if pos is None or any(set(c) - set(_TOKEN_ATTR) for c in pattern):
+            continue
+        first = pattern[p.get("index", 0)] if len(pattern) == 1 else pattern[0]
+        tags = first.get("TAG")
+        tags = None if tags is None or len(pattern) > 1 else (
+            {tags} if isinstance(tags, str) else set(tags.get("IN", ())) if "IN" in tags else None)
+        preds = [[_cond(a, v) for a, v in c.items()] for c in pattern]
+        rules.append((order, tags, preds, p.get("index", 0), pos))
+    untagged = [r for r in rules if r[1] is None]
+    by_tag: dict = {}
+    for r in rules:
+        for tag in r[1] or ():
+            by_tag.setdefault(tag, []).append(r)
+    for tag in by_tag:
+        by_tag[tag] = sorted(by_tag[tag] + untagged)
+
+    def tag_to_pos(doc):
+        n = len(doc)
+        for tok in doc:
+            for _, _, preds, index, pos in by_tag.get(tok.tag_, untagged):
+                start = tok.i - index
+                if start < 0 or start + len(preds) > n:
+                    continue
+                if all(all(f(doc[start + k]) for f in fs) for k, fs in enumerate(preds)):
+                    tok.pos_ = pos
+        return doc
+
+    return tag_to_pos
 
 
 def _glued_sentences(doc):
@@ -91,15 +168,18 @@ def _customise(nlp) -> None:
     elif "senter" in nlp.pipe_names or "sentencizer" in nlp.pipe_names:
         nlp.add_pipe("evfacts_glued_sentences", after=("senter" if "senter" in nlp.pipe_names else "sentencizer"))
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="evfacts_companies", config={"validate": False}, **where)
-    ruler.add_patterns(_patterns(nlp))
+    _add_rulers(nlp, "evfacts_companies", PATTERN_FILES, **where)
     if "ner" in nlp.pipe_names:
         if not Language.has_factory("evfacts_trim_ents"):
             Language.component("evfacts_trim_ents", func=_trim_ents)
         nlp.add_pipe("evfacts_trim_ents", after="ner")
     # places NER missed, where it found nothing else (a city inside "New York Community Bancorp" stays)
-    places = nlp.add_pipe("entity_ruler", name="evfacts_places", config={"validate": False, "overwrite_ents": False})
-    places.add_patterns(_patterns(nlp, PLACE_FILES))
+    _add_rulers(nlp, "evfacts_places", PLACE_FILES, last=True)
+    if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        if not Language.has_factory("evfacts_tag_to_pos"):
+            Language.factory("evfacts_tag_to_pos", func=lambda nlp, name: _tag_to_pos(nlp.get_pipe("attribute_ruler")))
+        nlp.add_pipe("evfacts_tag_to_pos", before="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
 
 
 @lru_cache(maxsize=None)
