@@ -53,8 +53,10 @@ class Claim:
         return d
 
     def fact_key(self) -> tuple:
-        """What makes two mentions the same fact for a reader (used by --unique)."""
-        return (self.kind, self.value, self.value_max, self.unit, self.change, self.period)
+        """What makes two mentions the same fact for a reader (used by --unique): the same figure,
+        unit, direction and period said of the same subject."""
+        return (self.kind, self.value, self.value_max, self.unit, self.change, self.period,
+                (self.subject or "").casefold())
 
 
 def _number(x: float | None) -> int | float | None:

@@ -189,7 +189,7 @@ def load(model: str | None = None):
 
     for name in ([model] if model else MODELS):
         try:
-            nlp = spacy.load(name, exclude=["lemmatizer"])
+            nlp = spacy.load(name, exclude=["lemmatizer", "senter"])
             break
         except OSError:
             continue

@@ -312,6 +312,12 @@ def test_unique_counts_repeats(cli):
     assert "mentions" not in plain[0]
 
 
+def test_unique_keeps_the_same_figure_of_different_subjects(cli):
+    text = "Apple sold 5 million phones in 2025.\nSamsung sold 5 million phones in 2025.\nApple sold 5 million phones in 2025.\n"
+    unique = jsonl(cli("extract", "-", "-f", "jsonl", "--unique", input=text))
+    assert [(rec["subject"], rec["line"], rec["mentions"]) for rec in unique] == [("Apple", 1, 2), ("Samsung", 2, 1)]
+
+
 def test_unique_csv_has_a_mentions_column(cli):
     r = cli("extract", "-", "-f", "csv", "--unique", input="Up 13%. Up 13%.\n")
     rows = csv_rows(out_text(r))
