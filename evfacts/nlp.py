@@ -107,7 +107,9 @@ def _tag_to_pos(ruler):
         tags = first.get("TAG")
         tags = None if tags is None or len(pattern) > 1 else (
             {tags} if isinstance(tags, str) else set(tags.get("IN", ())) if "IN" in tags else None)
-        preds = [[_cond(a, v) for a, v in c.items()] for c in pattern]
+        # indexed by TAG, a one-token rule need not test the TAG again
+        preds = [[_cond(a, v) for a, v in c.items() if not (tags and len(pattern) == 1 and a == "TAG")]
+                 for c in pattern]
         rules.append((order, tags, preds, p.get("index", 0), pos))
     untagged = [r for r in rules if r[1] is None]
     by_tag: dict = {}
@@ -118,13 +120,17 @@ def _tag_to_pos(ruler):
         by_tag[tag] = sorted(by_tag[tag] + untagged)
 
     def tag_to_pos(doc):
-        n = len(doc)
-        for tok in doc:
+        toks = list(doc)  # one Token object per token, not one per look-up
+        n = len(toks)
+        for i, tok in enumerate(toks):
             for _, _, preds, index, pos in by_tag.get(tok.tag_, untagged):
-                start = tok.i - index
-                if start < 0 or start + len(preds) > n:
+                if len(preds) == 1:
+                    if all(f(tok) for f in preds[0]):
+                        tok.pos_ = pos
                     continue
-                if all(all(f(doc[start + k]) for f in fs) for k, fs in enumerate(preds)):
+                start = i - index
+                if start >= 0 and start + len(preds) <= n and all(
+                        f(toks[start + k]) for k, fs in enumerate(preds) for f in fs):
                     tok.pos_ = pos
         return doc
 
