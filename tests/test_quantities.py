@@ -124,7 +124,7 @@ CASES = [
     ("The trial took 3 years.", 3, None, "year", Q, None, None),
     ("The 65-year-old founder resigned.", 65, None, "year", Q, None, None),
     ("The tablet weighs 500mg.", 500, None, "milligram", Q, None, None),
-    # --- counted nouns (head noun, adjectives skipped)
+    # --- counted nouns (head noun; quality adjectives skipped)
     ("Xiaomi plans 550,000 EV deliveries next year.", 550000, None, "delivery", Q, None, None),
     ("Two serious accidents triggered a probe.", 2, None, "accident", Q, None, None),
     ("The firm plans four new launches.", 4, None, "launch", Q, None, None),
@@ -274,8 +274,58 @@ CASES = [
     # --- tokenised text: a spaced hyphen inside a spelled-out number
     ("He sold his remaining one - third interest.", 1 / 3, None, "interest", Q, None, None),
     ("They bought twenty - five shares.", 25, None, "share", Q, None, None),
+    # --- a classifying (relational) adjective belongs to the counted noun; qualities do not
+    ("Police logged 22 residential burglaries last week.", 22, None, "residential burglary", Q, None, None),
+    ("The port is home to 60 commercial fishermen.", 60, None, "commercial fisherman", Q, None, None),
+    ("The city registered 1,200 electric vehicles.", 1200, None, "electric vehicle", Q, None, None),
+    ("The city registered 30 small cars.", 30, None, "car", Q, None, None),
+    ("The firm hired 50 additional workers.", 50, None, "worker", Q, None, None),
+    ("The store offers 600 new spatial experiences.", 600, None, "spatial experience", Q, None, None),
+    # --- an upper-case abbreviation closing the phrase is the unit
+    ("Top relievers: John Gant (0.5 WAR), Alex Reyes (0.4 WAR).", 0.4, None, "WAR", Q, None, None),
+    ("The pitcher posted a 3.25 ERA, the best in the league.", 3.25, None, "ERA", Q, None, None),
+    ("The port handled 20,000 TEU.", 20000, None, "TEU", Q, None, None),
+    # --- lower-cased ISO codes before the number
+    ("rmb 10 usd 20", 10, None, "CNY", M, None, None),
+    ("rmb 10 usd 20", 20, None, "USD", M, None, None),
+    ("The fund paid usd 2.5 million for the stake.", 2.5e6, None, "USD", M, None, None),
+    # --- a hyphenated from-to ("0-to-60-mph"); a bracketed conversion is as approximate as its figure
+    ("It shaved a second off its 0-to-60-mph time.", 0, 60, "mph", Q, None, None),
+    ("The trail runs about 300 miles (480 km) north.", 480, None, "km", Q, "~", None),
+    ("The deal is worth more than $5 billion (£4 billion) in cash.", 4e9, None, "GBP", M, ">", None),
+    # --- one currency code between two numbers belongs to the first ("17 USD 25" is 17.25)
+    ("The subscription will increase to 17 USD 25.", 17.25, None, "USD", M, None, None),
+    ("The building covers 24703m2 of floor.", 24703, None, "m²", Q, None, None),
+    # --- coordinated modifiers before the counted noun; "a NOUN or two"
+    ("The album sold 4.3M digital and physical copies.", 4.3e6, None, "copy", Q, None, None),
+    ("About 460 Kia and Hyundai vehicles were stolen.", 460, None, "vehicle", Q, "~", None),
+    ("They want to add another pick or two.", 2, None, "pick", Q, None, None),
+    ("The decision could take a day or two.", 2, None, "day", Q, None, None),
+    # --- a national currency named with its adjective is its ISO code
+    ("Nokia agreed to buy the firm for 420 million finnish markka.", 4.2e8, None, "FIM", M, None, None),
+    ("The bank sold 250 million Dutch guilders of bonds.", 2.5e8, None, "NLG", M, None, None),
+    ("He paid 30,000 Hungarian forints.", 30000, None, "HUF", M, None, None),
+    # --- "over" + a time span after a verb is "during", not "more than"
+    ("The rover traveled 28 kilometers over nine years.", 9, None, "year", Q, None, None),
+    ("The firm has operated for over 20 years.", 20, None, "year", Q, ">", None),
+    ("It happened over 20 years ago.", 20, None, "year", Q, ">", None),
+    # --- a count per unit of time is a rate
+    ("The plant will produce 200,000 batteries a year.", 200000, None, "battery per year", Q, None, None),
+    ("Neutron stars can spin 700 times a second.", 700, None, "time per second", Q, None, None),
+    # --- glued C/F in a sentence about temperature
+    ("The temperature hit 45.3C in Seville.", 45.3, None, "°C", Q, None, None),
+    ("Highs will reach 104F in a sweltering week.", 104, None, "°F", Q, None, None),
+    # --- "a quarter point" is a figure, "the quarter" a period
+    ("The Fed raised rates by a quarter point.", 0.25, None, "point", Q, None, "up"),
+    ("The bank cut by a quarter percentage point.", 0.25, None, "percentage point", P, None, "down"),
+    # --- a count before a brand and a plural noun is not part of a name
+    ("The fleet includes 14 Boeing 787 jets.", 14, None, None, Q, None, None),
+    ("The firm sold 300 Tesla cars last year.", 300, None, "car", Q, None, None),
     # --- multiples
     ("Revenue grew sixfold.", 6, None, "x", Q, None, None),
+    ("Sales of the phone jumped five-fold in two years.", 5, None, "x", Q, None, None),
+    ("Profits rose 3-fold last year.", 3, None, "x", Q, None, None),
+    ("The drug cut the risk of death by 20 percent.", 20, None, "%", P, None, "down"),
     ("The stock trades at 3x sales.", 3, None, "x", Q, None, None),
     ("Profits doubled last year.", 2, None, "x", Q, None, None),
 ]
@@ -340,6 +390,10 @@ NOT_CLAIMS = [
     ("One thing is clear: demand is strong.", 1),
     ("It is one of the best phones.", 1),
     ("That one was nice.", 1),
+    ("The meeting starts at 9 GMT.", 9),
+    ("The firm's Section 3C filing was cold comfort.", 3),
+    ("Sales fell in the quarter.", 0.25),
+    ("Flights resume at 14 UTC on Monday.", 14),
     ("The meeting starts at 0401 GMT.", 401),
     ("The Model 3 is popular.", 3),
     ("He has Apple Watch 5 on his wrist.", 5),

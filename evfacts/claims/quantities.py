@@ -72,8 +72,9 @@ MASKS = [
     ("code", re.compile(r"(?<![$€£¥])\b[A-Za-z]*[A-Za-z]\d+(?:[A-Za-z]+\d*)*\b")),  # SU7, O1, S24, i4, mk5, H1
     ("code", re.compile(r"\b[A-Z][A-Za-z]*-\d+(?:-\d+)?\b")),  # COVID-19, TA-35, F-150
     ("code", re.compile(r"(?i:\bcovid-?19\b)")),
+    ("code", re.compile(r"\b\d+ers\b")),  # the 49ers, the 76ers
     ("code", re.compile(r"(?i)\b(?!(?:to|mid|pre|post|and|or|by|over|under|about|around|top|sub|non|ex|late|early|minus|plus|per|up|down|from|than|the|a|an|of|in|on|at|now|then)-)[A-Za-z]{1,6}\d*-\d+[a-z]*\b")),
-    ("code", re.compile(r"\b\d+[A-Za-z]+\d+\w*\b")),
+    ("code", re.compile(r"\b\d+(?!(?:m|km|cm|mm|ft)[23]\b)[A-Za-z]+\d+\w*\b")),  # 3M2X, 5G4 -- not 500m2 (square metres)
     ("time", re.compile(r"\b(?:\d{4}|\d{1,2})\s?(?:GMT|UTC|EDT|EST|BST|CET|PDT|PST|HKT|JST)\b")),
     ("address", re.compile(r"\b\d+\s+(?:[A-Z]\.?\s+)?(?:\d+(?:st|nd|rd|th)\s+)(?:St|Street|Ave|Avenue|Rd|Road)\b\.?")),
     ("address", re.compile(r"\b\d+\s+(?:Ave|Avenue|Rue|Via|Calle|Boulevard|Blvd)\.?\s+[A-Z]")),
@@ -126,6 +127,11 @@ _PER_RE = re.compile(r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+|-a-|\s+a-)(" + L
 _OF_STUFF_PER_RE = re.compile(r"\s+of\s+(?:[a-z][a-z-]*\s+){1,3}(?=(?:a|an|per)\s+)")
 _TIME_DENOMINATORS = {"second", "minute", "hour", "day", "week", "month", "year", "annum", "quarter", "decade",
                       "seconds", "minutes", "hours", "days", "weeks", "months", "years", "quarters"}
+_COUNT_RATE_DENOMINATORS = _TIME_DENOMINATORS | {"person", "capita", "head", "game", "night"}
+_TEMP_GLUED_RE = re.compile(r"([CF])(?![\w°])")
+_TEMP_CONTEXT_RE = re.compile(r"\b(?:temperatures?|heat|heatwaves?|degrees?|hotter|hottest|warmer|warmest|colder|coldest|highs|lows|"
+                              r"thermometers?|celsius|centigrade|fahrenheit|mercury|freezing|scorching|sweltering)\b", re.I)
+_CAPITAL_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][\w.-]*\s+$")
 _SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
 _INCH_SPACED_OK = re.compile(r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|diagonal|screen|display|monitor|tv|wheels?|rims?)\b", re.I)
 _BRACKET_UNIT_RE = re.compile(r"\s?[(\[{<](" + L.alternation(L.UNIT_SYMBOLS) + r")[)\]}>]")
@@ -134,13 +140,19 @@ _AGE_RE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\
 _AGE_UNIT_RE = re.compile(r"(year|month|week|day)", re.I)
 _PLUS_RE = re.compile(r"\+(?!\d)")
 _OR_MORE_RE = re.compile(r"^\s*(or more|or over|or higher|or above|plus)\b|^\s*(or less|or fewer|or lower|or below)\b|^\s*(or so)\b", re.I)
-_MULTIPLE_WORD_RE = re.compile(r"(?<![\w-])(?:(\d+(?:\.\d+)?)-?fold|(" + L.alternation(L.MULTIPLE_WORDS) + r")|(" + L.alternation(L.MULTIPLE_VERBS) + r"))(?![\w-])", re.I)
+_MULTIPLE_WORD_RE = re.compile(r"(?<![\w-])(?:(\d+(?:\.\d+)?)[\s-]?fold|(" + L.alternation(L.MULTIPLE_WORDS) + r")|(" + L.alternation(L.MULTIPLE_VERBS) + r")"
+                               r"|(" + L.alternation(list(L.WORD_UNITS) + list(L.WORD_TENS) + ["hundred", "thousand"]) + r")[\s-]fold)(?![\w-])", re.I)
+_FOLD_AFTER_RE = re.compile(r"[\s-]fold\b", re.I)
 
 _APPROX_RE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))(" + L.alternation([w for w in L.APPROX if w not in ("+", "or more", "or so", "and up", "minimum")]) + r")\s*(?:of\s+)?(?:(?:just|only|a|an)\s+)?$", re.I)
+#: "over nine years" after a verb is a span (during); after these words it is "more than"
+_OVER_MORE_THAN_RE = re.compile(r"\b(?:for|in|of|than|since|after|within|took|take|takes|taking|lasted|last|lasts|lasting|spent|spend|spends|"
+                                r"aged|age|ages|is|are|was|were|be|been|being|has|have|had|just|well|by|to|with|at)\s+$", re.I)
+_AGO_RE = re.compile(r"\s+(?:ago|old|earlier|later|before)\b", re.I)
 _CHANGE_PRE_RE = re.compile(
     r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:(?:by\s+an?\s+[a-z]+|by|of|between|another|a\s+further|an\s+additional|an\s+extra|further|just|only|some|nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|over|under|as\s+much\s+as|up\s+to|close\s+to|sharply|slightly|marginally|modestly|steeply|strongly|a\s+whopping|a\s+massive|a\s+record|a\s+staggering|an\s+estimated|a\s+combined|a\s+total\s+of|a|an|the|its|their|fully)\s+)*$",
     re.I)
-_CHANGE_VERB_BY_RE = re.compile(r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:[\w'’-]+\s+){0,3}by\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only|another|a\s+further|an\s+additional|a|an)\s+)*$", re.I)
+_CHANGE_VERB_BY_RE = re.compile(r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:[\w'’-]+\s+){0,5}by\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only|another|a\s+further|an\s+additional|a|an)\s+)*$", re.I)
 _PCT_RANGE_AFTER = re.compile(r"\s?(?:-|–|to|and)\s?\d[\d.,]*\s?(?:%|percent|per\s?cent|percentage point)")
 _PLUS_WORD_RE = re.compile(r"(?:-|\s)plus\b(?=\s)", re.I)
 _OR_PCT_AFTER = re.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?[+-]?\d[\d.,]*\s?(?:%|percent|per\s?cent)")
@@ -155,6 +167,8 @@ _RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|
 _OR_JOIN_RE = re.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.I)
 _APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.I)
 
+_CONVERSION_OPEN_RE = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+|roughly\s+|approximately\s+)?")
+_CONVERSION_CLOSE_RE = re.compile(r"\s*[)\]]")
 _YEAR_FIGURE_RE = re.compile(r"\s+(?:" + L.alternation(L.YEAR_FIGURE_NOUNS) + r")\b", re.I)
 _YEAR_RE = re.compile(r"(?:1[89]|2[01])\d\d")
 _WORD_NUM_SINGLE_FRACTION = set(L.WORD_FRACTIONS) - {"half"}
@@ -208,7 +222,7 @@ def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None,
     if m:
         return i + m.end(), Decimal(str(L.SCALE_WORDS[m.group(1).lower()])), "scale_word"
     m = _SCALE_SUFFIX_RE.match(rest)
-    if m and (m.group(1) not in ("K", "k", "T", "b", "B", "M") or has_cur or re.match(r"[A-Za-z]+\+?(?:\s+[a-z]|\s*$|[\s,.;)])", rest)):
+    if m and (m.group(1) not in ("K", "k", "T", "b", "B", "M") or has_cur or re.match(r"[A-Za-z]+\+?(?:\s+[a-z(]|\s*$|[,.;)]|\s+\d)", rest)):
         if not (m.group(1) in ("T", "b") and not has_cur):
             return i + m.end(), Decimal(str(L.SCALE_SUFFIXES[m.group(1)])), "scale_suffix"
     m = _SCALE_SPACED_RE.match(rest)
@@ -314,6 +328,13 @@ def _extend_right(a: _Atom, text: str) -> None:
         if m and L.CUR_WORDS.get(m.group(1).lower()) == a.currency:
             a.e = i + m.end()
         _per_after(a, text)
+        return
+    # "45.3C", "104F" in a sentence about temperature: degrees
+    m = _TEMP_GLUED_RE.match(rest)
+    if m and i == a.ne and not a.currency and _TEMP_CONTEXT_RE.search(text) and not _CAPITAL_BEFORE_RE.search(text, 0, a.s):
+        a.unit, a.unit_kind = "°" + m.group(1), "sym"
+        a.e = i + m.end()
+        a.rules.append("unit_temperature")
         return
     # units: words first ("miles per hour"), then symbols ("km", "kWh", "°C")
     m = _UNIT_WORD_RE.match(rest)
@@ -423,6 +444,10 @@ def _digit_atoms(text: str, masks) -> list[_Atom]:
         if v is None:
             continue
         a = _Atom(s=s, e=ne, ns=ns, ne=ne, value=v, sign=sign, rules=["digits"])
+        fm = _FOLD_AFTER_RE.match(text, ne)
+        if fm:  # "3-fold": a multiple
+            a.unit, a.unit_kind, a.e = "x", "sym", fm.end()
+            a.rules.append("multiple")
         mm = re.search(r"(?i)\bminus[\s-]$", text[max(0, s - 7):s])
         if mm and not sign:
             a.sign, a.s = "-", s - (len(text[max(0, s - 7):s]) - mm.start())
@@ -461,12 +486,14 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
         if any(a <= s < b or a < e <= b for a, b in taken):
             continue
         lw = [w.lower() for w in words]
+        if _FOLD_AFTER_RE.match(text, e):
+            continue  # "five-fold": a multiple, read by _multiple_atoms
         # a lone fraction word ("third", "quarter") is an ordinal or a period, not a number
         if len(lw) == 1 and lw[0] in _WORD_NUM_SINGLE_FRACTION:
             continue
         if lw[0] in ("a", "an") and len(lw) == 2 and lw[1] in ("quarter", "quarters"):
-            if not re.match(r"\s+(?:of|million|billion|trillion|century)\b", text[e:]):
-                continue
+            if not re.match(r"\s+(?:of|million|billion|trillion|century|(?:percentage[\s-])?points?)\b", text[e:]):
+                continue  # "a quarter point" (0.25 points) is a figure; "a quarter" alone is a period
         if lw == ["half"] or lw[-1] == "half" and lw[0] in ("a", "an") and len(lw) == 2:
             pre = text[:s].rstrip().lower()
             if re.search(r"(?:first|second|1st|2nd|latter|back|front|top|bottom|other|the|a|an)$", pre) or not re.match(r"\s+(?:of|the|a|an|million|billion|its|their|his|her|our|all)\b", text[e:]):
@@ -519,8 +546,11 @@ def _multiple_atoms(text: str, taken) -> list[_Atom]:
             v = Decimal(m.group(1))
         elif m.group(2):
             v = Decimal(L.MULTIPLE_WORDS[m.group(2).lower()])
-        else:
+        elif m.group(3):
             v = Decimal(L.MULTIPLE_VERBS[m.group(3).lower()])
+        else:  # "five-fold", "ten fold"
+            w = m.group(4).lower()
+            v = Decimal(L.WORD_UNITS.get(w) or L.WORD_TENS.get(w) or {"hundred": 100, "thousand": 1000}[w])
         out.append(_Atom(s=m.start(), e=m.end(), ns=m.start(), ne=m.end(), value=v, unit="x", unit_kind="sym",
                          words=True, rules=["multiple"]))
     return out
@@ -572,8 +602,12 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
         return
     nouns = []
     skipped = 0
+    conj = False
     for t in toks:
         low = t.text.lower()
+        if low in ("and", "or") and skipped and not nouns:
+            conj = True  # "4.3M digital and physical sales", "460 Kia and Hyundai vehicles"
+            continue
         if low in L.COUNTED_STOP and not nouns:
             if low in ("time", "times"):
                 nouns.append(t)
@@ -614,10 +648,17 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
         return
     if head.text.lower() in L.MONTHS or head.text.lower() in L.WEEKDAYS:
         return
+    if _HAS_DIGIT.search(stext, after, head.idx - base):
+        return  # "0-to-60-mph": the noun belongs to the next number
     # lower-case noun compounds before the head: "job cuts", "lightning strikes"
     hi = nouns.index(head)
     parts = [t for t in nouns[:hi] if t.text.islower() and t.text.isalpha() and t.pos_ == "NOUN" and t.tag_ == "NN"]
     parts = parts[-1:] if parts and parts[-1].i == head.i - 1 else []
+    # a classifying adjective right before: "commercial fishermen", "electric vehicles" (not "new", "serious")
+    first = parts[0] if parts else head
+    adj = sent.doc[first.i - 1] if first.i - 1 >= sent.start else None
+    if adj is not None and not conj and adj.idx >= base + after and adj.tag_ == "JJ" and adj.whitespace_ and _relational_adjective(adj.text):
+        parts = [adj] + parts
     unit = " ".join([p.text.lower() for p in parts] + [L.singular(head.text)])
     if L.singular(head.text) in L.UNIT_WORDS:  # "fluid ounce" -> the unit of the lexicon
         unit = L.UNIT_WORDS[L.singular(head.text)]
@@ -626,6 +667,9 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
     a.unit, a.unit_kind = unit, "noun"
     a.e = head.idx + len(head.text) - base
     a.rules.append("counted_noun")
+    m = _PER_RE.match(stext, a.e)
+    if m and m.group(1).lower() in _COUNT_RATE_DENOMINATORS:
+        _per_after(a, stext)  # "200,000 batteries a year", "3 goals per game": a rate
 
 
 _ONE_OF_RE = re.compile(r"(?i)one\s+of\s+")
@@ -673,11 +717,39 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
     a.rules.append("one_of")
 
 
+_RELATIONAL_SUFFIX_RE = re.compile(r"[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
+
+
+def _relational_adjective(word: str) -> bool:
+    """A classifying (relational) adjective: 'residential', 'electric', 'public', 'military' -- it says what
+    kind of thing is counted, so it belongs to the unit. Qualities ('new', 'serious', 'large') and the
+    evaluative -al/-ic/-ary words of ``not_quantities.json`` (additional, total, typical ...) do not."""
+    return word.islower() and bool(_RELATIONAL_SUFFIX_RE.match(word)) and word not in L.NOT_RELATIONAL_ADJECTIVES
+
+
+_NOUN_OR_TWO_RE = re.compile(r"\b(?:a|an|another|one)\s+([a-z]+)\s+or\s+$", re.I)
+
+
+def _noun_or_two(a: _Atom, sent, base: int, text: str) -> None:
+    """'a day or two', 'another pick or two': the number counts the noun before 'or'."""
+    if a.value not in (2, 3) or a.e != a.ne:
+        return
+    m = _NOUN_OR_TWO_RE.search(text, max(0, a.s - 40), a.s)
+    if not m:
+        return
+    tok = _token_before(sent.doc, base + m.end(1), sent.start_char)
+    if tok is None or tok.pos_ != "NOUN" or tok.text.lower() in L.COUNTED_STOP:
+        return
+    a.unit, a.unit_kind = L.UNIT_WORDS.get(tok.text.lower()) or L.singular(tok.text), "noun"
+    a.rules.append("noun_or_two")
+
+
 # ----------------------------------------------------------------------------- cues
 def _approx(a: _Atom, text: str, lead: str = "") -> None:
     pre = (lead + text[:a.s])[-40:]
     m = _APPROX_RE.search(pre)
-    if m:
+    if m and not (m.group(1).lower() == "over" and a.unit in L.TIME_UNITS and not _OVER_MORE_THAN_RE.search(pre, 0, m.start())
+                  and not _AGO_RE.match(text, a.e)):
         a.approx = L.APPROX[m.group(1).lower()]
         a.rules.append("approx")
     post = text[a.e:a.e + 20]
@@ -745,8 +817,8 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
     """A bare number inside a name: Section 427, Boeing 737, Tablet 7 Ultra, Stoxx 50."""
     if a.currency or a.unit_kind in ("pct", "sym") or a.scale is not None or a.words or a.sign:
         return False
-    if a.unit_kind == "noun" and a.unit == "time":
-        return False  # "called Bob 3 times": a count of times is not part of a name
+    if a.unit_kind == "noun" and a.unit == "time" or "after_currency" in a.rules:
+        return False  # "called Bob 3 times": a count of times is not part of a name; nor "17 USD 25"
     pre = text[:a.ns]
     if not pre.endswith(" ") and not pre.endswith("#"):
         return pre.endswith(("No.", "no.", "#"))
@@ -764,7 +836,8 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
         return True
     nxt = [t for t in sent.doc[prev.i + 1: sent.end] if t.idx >= base + a.ne][:1]
     if nxt and not _headline(sent) and nxt[0].idx == base + a.ne + 1 and nxt[0].pos_ == "PROPN" and nxt[0].text.istitle() and "," not in text[a.ns:a.ne] \
-            and "." not in text[a.ns:a.ne] and a.unit_kind != "noun" and nxt[0].text.lower() not in L.MONTHS:
+            and "." not in text[a.ns:a.ne] and a.unit_kind != "noun" and nxt[0].text.lower() not in L.MONTHS \
+            and not (prev.text.islower() and _brand_then_plural(sent, nxt[0])):
         return True
     if prev.i == sent.start:  # sentence-initial capital is not a name signal
         return False
@@ -774,6 +847,16 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
         # "Nick Hague 44" is an age after a person: not a name number but we cannot tell; names win
         if prev.pos_ in ("PROPN", "NOUN", "X", "ADJ") or (prev.text.isupper() and prev.pos_ != "VERB"):
             return True
+    return False
+
+
+def _brand_then_plural(sent, tok) -> bool:
+    """'includes 14 Boeing 787 jets', 'sold 300 Tesla cars': a count of branded things, not a name number."""
+    for t in sent.doc[tok.i: min(tok.i + 4, sent.end)]:
+        if t.tag_ == "NNS" and t.text.islower():
+            return True
+        if not (t.pos_ in ("PROPN", "NUM") or t.like_num or t.tag_ == "HYPH"):
+            return False
     return False
 
 
@@ -957,6 +1040,14 @@ def find_quantities(sent) -> list[Quantity]:
     atoms = kept
     for a in atoms:
         _extend_right(a, text)
+    # "17 USD 25": the code was read as the first figure's currency; the second figure has no prefix of its own
+    for x, y in zip(atoms, atoms[1:]):
+        if y.s < x.e <= y.ns and "currency_prefix" in y.rules and x.currency == y.currency and y.scale is None:
+            y.s, y.currency = y.ns, None
+            y.rules.remove("currency_prefix")
+            y.rules.append("after_currency")
+            y.e = y.ne
+            _extend_right(y, text)
     taken = [(a.s, a.e) for a in atoms]
     words = [w for w in _word_atoms(text, taken) if not _masked(masks, w.ns, w.ne)]
     for a in words:
@@ -971,6 +1062,8 @@ def find_quantities(sent) -> list[Quantity]:
             _counted_noun(a, sent, base)
             if ONE_OF_AS_COUNT and a.words and a.value == 1 and not a.unit_kind:
                 _one_of(a, sent, base, text)
+            if a.words and not a.unit_kind:
+                _noun_or_two(a, sent, base, text)
     # the parser sometimes splits "approximately | 2.998×10−8 m": read cues across the boundary
     lead = sent.doc[max(0, sent.start - 4):sent.start].text_with_ws if sent.start else ""
     for a in atoms:
@@ -1007,6 +1100,11 @@ def find_quantities(sent) -> list[Quantity]:
         if x.change and not y.change and _APPOSITION_RE.match(text[x.e:y.s]):
             y.change = x.change
             y.rules.append("change_apposition")
+        # "more than 8.9 ksi (61.4 MPa)", "about $5 billion (£4 billion)": a conversion in brackets is as approximate
+        if x.approx and not y.approx and _CONVERSION_OPEN_RE.fullmatch(text, x.e, y.s) and _CONVERSION_CLOSE_RE.match(text, y.e) \
+                and (x.value_max is None) == (y.value_max is None):
+            y.approx = x.approx
+            y.rules.append("approx_conversion")
     out = []
     for a in atoms:
         if a.currency is None and a.unit_kind == "cur":

@@ -139,6 +139,7 @@ TIME_WORDS = NOT_QUANTITIES["time_words"]
 YEAR_FIGURE_NOUNS = NOT_QUANTITIES["year_figure_nouns"]
 YEAR_NOUNS_OK = set(NOT_QUANTITIES["year_nouns_ok"])
 COUNTED_STOP = set(NOT_QUANTITIES["counted_noun_stop"])
+NOT_RELATIONAL_ADJECTIVES = set(NOT_QUANTITIES["not_relational_adjectives"])
 
 
 def alternation(words, *, escape=True) -> str:
