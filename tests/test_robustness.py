@@ -347,3 +347,45 @@ def test_a_document_spacy_chokes_on_fails_alone(monkeypatch):
     out = list(pipeline.process_many(docs))
     assert isinstance(out[1], InputError) and "ValueError: cannot parse" in out[1].message
     assert [[c.value for c in r.claims if c.kind == "percent"] for r in (out[0], out[2])] == [[1], [3]]
+
+
+def test_interrupt_during_a_sqlite_run_leaves_a_consistent_store_that_resumes(tmp_path):
+    """SIGTERM mid-run: every stored document is whole (its claims all there), and a re-run
+    stores exactly the documents that were missing."""
+    import sqlite3
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"{i:03d}.txt").write_text(f"Acme unit {i} sold {i + 10} cars in May, up {i % 50 + 1}%.\n"
+                                             f"Profit rose {i % 9 + 2}% to ${i + 1} million.\n", encoding="utf-8")
+    db = tmp_path / "facts.sqlite"
+    proc = subprocess.Popen([EVFACTS, "extract", str(folder), "-o", str(db)], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while True:  # wait until some documents are stored, then interrupt
+        assert time.monotonic() < deadline and proc.poll() is None, "finished before it could be interrupted"
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as con:
+                    if con.execute("SELECT count(*) FROM documents").fetchone()[0] >= 5:
+                        break
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(60)
+    assert proc.returncode == 143
+    assert b"Traceback" not in proc.stderr.read()
+    con = sqlite3.connect(db)
+    stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert 5 <= stored < 300
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    per_doc = con.execute("SELECT d.claims, (SELECT count(*) FROM claims c WHERE c.document_id = d.id) FROM documents d").fetchall()
+    assert all(want == got and want > 0 for want, got in per_doc)
+    con.close()
+    r = subprocess.run([EVFACTS, "extract", str(folder), "-o", str(db)], capture_output=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 300
+    assert con.execute("SELECT count(DISTINCT sha256) FROM documents").fetchone()[0] == 300
+    assert con.execute("SELECT sum(claims) FROM documents").fetchone()[0] == con.execute("SELECT count(*) FROM claims").fetchone()[0]

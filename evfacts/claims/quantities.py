@@ -79,7 +79,7 @@ MASKS = [
     ("address", re.compile(r"\b\d+\s+(?:[A-Z]\.?\s+)?(?:\d+(?:st|nd|rd|th)\s+)(?:St|Street|Ave|Avenue|Rd|Road)\b\.?")),
     ("address", re.compile(r"\b\d+\s+(?:Ave|Avenue|Rue|Via|Calle|Boulevard|Blvd)\.?\s+[A-Z]")),
     ("resolution", re.compile(r"(?<![$€£\d.,])\b\d{1,2}K\b(?=\s+[A-Z]|\s+(?:resolution|video|display|screen|content|monitor|TV)\b)|\b\d{3,4}p\b|\b[2-6]G\b|\b[234]D\b")),
-    ("address", re.compile(r"\b\d+(?:-\d+)?\s+(?:[A-Z][\w'.]*\s+){1,3}(?:" + L.alternation([s.title() for s in L.STREET_SUFFIXES]) + r")(?!\w)")),
+    ("address", re.compile(r"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][\w'.]*\s+){1,3}(?:" + L.alternation([s.title() for s in L.STREET_SUFFIXES]) + r")(?!\w)")),
     ("postcode", re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\w*")),
     ("enumeration", re.compile(r"(?:^|(?<=[;:]\s)|(?<=[;:]\sand\s))\d{1,2}\s?\)")),
     ("phone", re.compile(r"(?<![\d.,$€£])\b\d{2,4}[ .-]\d{3,4}[ .-]\d{4}\b(?![.,]\d)")),
