@@ -70,7 +70,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="",
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Pull every quantitative claim out of reposted news articles."""
@@ -85,7 +85,7 @@ FormatOpt = Annotated[Optional[Format], typer.Option(
     case_sensitive=False, show_default=False)]
 OutputOpt = Annotated[Optional[str], typer.Option(
     "--output", "-o", help="Write to FILE atomically instead of stdout.", metavar="FILE")]
-LinesOpt = Annotated[bool, typer.Option("--lines", help="Every input line is its own document.")]
+LinesOpt = Annotated[bool, typer.Option("--lines", metavar="", help="Every input line is its own document.")]
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date (e.g. 2026-01-04) for 'last year', 'in May'.", metavar="DATE")]
 GlobOpt = Annotated[Optional[list[str]], typer.Option(
@@ -96,7 +96,7 @@ ConfigOpt = Annotated[Optional[str], typer.Option(
     "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off [default: ./evfacts.toml].")]
 ProfileOpt = Annotated[Optional[str], typer.Option(
     "--profile", metavar="FILE", help="Load a site's learned boilerplate template; a batch run saves what it learns.")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of failures.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of failures.")]
 
 
 def _usage_error(message: str) -> typer.Exit:
@@ -184,16 +184,16 @@ def extract(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lines: LinesOpt = False,
-    no_clean: Annotated[bool, typer.Option("--no-clean", help="Skip boilerplate removal.")] = False,
+    no_clean: Annotated[bool, typer.Option("--no-clean", metavar="", help="Skip boilerplate removal.")] = False,
     published: PublishedOpt = None,
-    unique: Annotated[bool, typer.Option("--unique", help="One record per fact; repeats counted in 'mentions'.")] = False,
+    unique: Annotated[bool, typer.Option("--unique", metavar="", help="One record per fact; repeats counted in 'mentions'.")] = False,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
                                       help="Worker processes (0 = all cores).")] = 1,
     dask: Annotated[Optional[str], typer.Option(
         "--dask", metavar="ADDRESS", help="Run on a Dask cluster (tcp://host:8786), or 'local'.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="With -o x.sqlite: redo documents already stored.")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="With -o x.sqlite: redo documents already stored.")] = False,
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
@@ -219,7 +219,7 @@ def extract(
 @app.command()
 def clean(
     paths: Paths = None,
-    explain: Annotated[bool, typer.Option("--explain", help="One record per line: keep, role and reason.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", metavar="", help="One record per line: keep, role and reason.")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     lines: LinesOpt = False,
@@ -246,7 +246,7 @@ def show(
     html: Annotated[Optional[str], typer.Option(
         "--html", help="Write a standalone HTML page (claims marked, fields on hover) to FILE; - for stdout.",
         metavar="FILE")] = None,
-    no_clean: Annotated[bool, typer.Option("--no-clean", help="Skip boilerplate removal.")] = False,
+    no_clean: Annotated[bool, typer.Option("--no-clean", metavar="", help="Skip boilerplate removal.")] = False,
     published: PublishedOpt = None,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,

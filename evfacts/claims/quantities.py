@@ -6,11 +6,16 @@ A small registry of named recognizers works over the sentence text and its spaCy
                addresses, ordinals (``not_quantities.json``)
   atoms        number surfaces: digits (separators, decimals, fractions, scientific) and
                spelled-out numbers (``number_words.json``), multiples (3x, sixfold, doubled)
-  extend       currency before/after (``currencies.json``), scale (``scales.json``), percent,
-               units (``units.json``), counted noun from the spaCy parse
-  ranges       "3 to 5", "between 10% and 12%", "$1-2 billion", "from X to Y"
-  filters      names (SU7, Section 427, Boeing 737), bare years used as dates, "one of"
-  cues         approximation (about, over, up to, + ...) and change (rose 5%, a 22% rally, down 3%)
+  extend       currency before/after (``currencies.json``, lower-cased codes, "17 USD 25"), scale
+               (``scales.json``), percent, units (``units.json``; "12 ft 2 in", "45.3C" in a sentence about
+               temperature), counted noun from the spaCy parse (with a classifying adjective: "commercial
+               fishermen"; an upper-case abbreviation closing the phrase: "0.5 WAR"; "a day or two"),
+               rates ("2.4 billion gallons of jet fuel a year", "200,000 batteries a year")
+  ranges       "3 to 5", "between 10% and 12%", "$1-2 billion", "from X to Y" (a bare end keeps the unit)
+  filters      names (SU7, Section 427, Boeing 737, the 49ers), bare years used as dates, "one of"
+               (counted as 1 with ONE_OF_AS_COUNT, NewsQuant's convention; off by default)
+  cues         approximation (about, over, up to, + ...; "over nine years" after a verb is a span; a
+               bracketed conversion shares it) and change (rose 5%, a 22% rally, down 3%, cut X by 20%)
 
 Offsets are doc-local: ``sent.doc.text[q.start:q.end] == q.text``.
 """
