@@ -285,6 +285,7 @@ CASES = [
     ("Top relievers: John Gant (0.5 WAR), Alex Reyes (0.4 WAR).", 0.4, None, "WAR", Q, None, None),
     ("The pitcher posted a 3.25 ERA, the best in the league.", 3.25, None, "ERA", Q, None, None),
     ("The port handled 20,000 TEU.", 20000, None, "TEU", Q, None, None),
+    ("The stock is up 30 YTD.", 30, None, None, Q, None, "up"),
     # --- lower-cased ISO codes before the number
     ("rmb 10 usd 20", 10, None, "CNY", M, None, None),
     ("rmb 10 usd 20", 20, None, "USD", M, None, None),

@@ -202,6 +202,7 @@ class _Atom:
     kind_year: bool = False
 
 
+_STANDALONE_DIGIT = re.compile(r"(?<![A-Za-z\d])\d")
 _HAS_DIGIT = re.compile(r"[\d" + "".join(L.UNICODE_FRACTIONS) + r"]")
 
 
@@ -579,7 +580,8 @@ def _token_before(doc, pos: int, limit_start: int):
 _ACRONYM_UNIT_RE = re.compile(r"\s([A-Z]{2,5})(?=\s*(?:[),;]|\.(?:\s|$)|$))")
 #: upper-case words after a number that are not what it counts: time zones, eras, clock, tickers' exchanges
 _ACRONYM_NOT_UNIT = set(L.TIME_WORDS) | {"am", "pm", "ad", "bc", "bce", "ce", "gmt", "utc", "nyse", "nasdaq", "ok", "us", "uk",
-                                         "eu", "un", "usa", "ceo", "cfo", "ipo", "tv", "pc", "id", "gb", "tb", "mb", "kb"}
+                                         "eu", "un", "usa", "ceo", "cfo", "ipo", "tv", "pc", "id", "gb", "tb", "mb", "kb", "ytd", "yoy",
+                                         "qoq", "mom", "ttm", "ltm", "fy", "vs", "et", "pt", "est", "eps"}
 _COUNTED_ADJ_POS = {"ADJ", "ADV"}
 _NOUN_TAGS_PL = {"NNS", "NNPS"}
 
@@ -653,7 +655,7 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
         return
     if head.text.lower() in L.MONTHS or head.text.lower() in L.WEEKDAYS:
         return
-    if _HAS_DIGIT.search(stext, after, head.idx - base):
+    if _STANDALONE_DIGIT.search(stext, after, head.idx - base):
         return  # "0-to-60-mph": the noun belongs to the next number
     # lower-case noun compounds before the head: "job cuts", "lightning strikes"
     hi = nouns.index(head)
