@@ -15,6 +15,8 @@ On top of the statistical model:
 """
 from __future__ import annotations
 
+import re
+
 import json
 import sys
 from functools import lru_cache
@@ -147,6 +149,37 @@ def _glued_sentences(doc):
     return doc
 
 
+#: a Reuters instrument code after a name: "Canada Goose GOOS.TO", "Skechers U.S.A SKX.N"
+RIC = re.compile(r"^[A-Z]{1,6}[a-z]?\.(?:N|O|OQ|K|A|P|TO|V|L|PA|DE|F|AS|MI|MC|SW|ST|CO|OL|HE|BR|LS|HK|T|SS|SZ|KS|KQ|AX|NS|BO|SI|TW|SA|MX|NZ|VI|I|IR|TA|J)$")
+
+
+def _ric_companies(doc, ents):
+    """A run of capitalised words right before a Reuters instrument code names a company."""
+    from spacy.tokens import Span
+
+    out, changed = list(ents), False
+    for tok in doc:
+        if not RIC.match(tok.text) or tok.i == 0:
+            continue
+        i = tok.i
+        if any(e.start <= i - 1 < e.end and e.label_ == "ORG" for e in out):
+            continue  # NER has the name already
+        start = i
+        while start > 0 and i - start < 4:
+            prev = doc[start - 1]
+            if not prev.text[:1].isupper() or prev.is_sent_start or prev.is_punct or prev.like_num or prev.text in ("The", "A", "An"):
+                break
+            start -= 1
+        if start == i:
+            continue
+        span = Span(doc, start, i, label="ORG")
+        if any(e.start < span.start < e.end or e.start < span.end < e.end for e in out):
+            continue  # an entity crossing the run's edges: leave it
+        out = [e for e in out if not (span.start <= e.start and e.end <= span.end)] + [span]
+        changed = True
+    return sorted(out, key=lambda e: e.start), changed
+
+
 def _trim_ents(doc):
     """Drop a leading preposition or adverb NER took into an entity ("Across Japan" -> "Japan")."""
     from spacy.tokens import Span
@@ -157,6 +190,9 @@ def _trim_ents(doc):
             ent = Span(doc, ent.start + 1, ent.end, label="GPE" if ent.label_ == "ORG" else ent.label_)
             changed = True
         ents.append(ent)
+    if "." in doc.text:
+        ents, added = _ric_companies(doc, ents)
+        changed = changed or added
     if changed:
         doc.ents = ents
     return doc

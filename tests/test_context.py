@@ -119,6 +119,10 @@ SUBJECT = [
     ("Nike slipped.\nIts shares fell 5% on Friday.", "5%", "Nike"),
     ("U.S. stocks fell 2% on Friday.", "2%", "U.S. stocks"),
     ("Sony makes consoles. Analysts at Jefferies believe the company will sell 20 million units.", "20 million", "Sony"),
+    # --- stock indices are subjects of their own moves, not the last company named
+    ("Nike slipped 2%. The Euro Stoxx 50 index closed up 0.6%.", "0.6%", "Euro Stoxx 50"),
+    ("Nike slipped 2%. In London, the FTSE 100 fell 0.3%.", "0.3%", "FTSE 100"),
+    ("Nike slipped 2%. Seoul's KOSPI rose 1.2% on the day.", "1.2%", "KOSPI"),
 ]
 
 
@@ -158,6 +162,8 @@ PERIOD = [
     ("Sales rose 5% in the fourth quarter.", "2024-02-01", "5%", "2023-Q4"),
     ("Sales should rise 5% in the second quarter.", "2024-02-01", "5%", "2024-Q2"),
     ("Sales rose 5% last quarter.", "2024-02-01", "5%", "2023-Q4"),
+    # --- another article's title in "(read: ...)" lends no period
+    ("The fund holds 41 stocks (read: 3 Top ETFs of 2022 to Watch in 2023).", PUB, "41", None),
     ("EV sales are forecast to drop 29% to 1.1 million units after reaching 1.5 million in 2025.", PUB, "1.5 million", "2025"),
     ("EV sales are forecast to drop 29% to 1.1 million units after reaching 1.5 million in 2025.", PUB, "29%", None),
     ("Sales of 4,000 units are not enough.", None, "4,000", None),
@@ -243,6 +249,20 @@ MODALITY = [
     ("Analysts' average price target of $426 implies 8% upside.", "8%", "forecast"),
     ("By 2030, the company wants EVs to account for half of its sales.", "half", "target"),
     ("Over the next five years, BYD hopes to sell 10 million cars abroad.", "10 million", "target"),
+    # --- the figure itself marked as expected: a relative clause or an adjective on the number
+    ("Quarterly sales reached $8.2 billion against $7.9 billion that was expected by analysts.", "$7.9 billion", "forecast"),
+    ("Jobless claims climbed to 231,000, above the expected 220,000.", "220,000", "forecast"),
+    ("Jobless claims climbed to 231,000, above the expected 220,000.", "231,000", "reported"),
+    # --- "up X% on Y% higher revenues": Y shares X's modality; "would follow" points back at what happened
+    ("Quarterly profit is expected to rise 9% from a year earlier on 4% higher sales.", "4%", "forecast"),
+    ("Quarterly profit rose 9% from a year earlier on 4% higher sales.", "4%", "reported"),
+    ("That would follow the 6% profit growth in the prior quarter.", "6%", "reported"),
+    # --- "the current quarter" is a period, not a sign that the figure is already known
+    ("Nike said it expects revenue in the current third quarter of $12 billion.", "$12 billion", "forecast"),
+    # --- a "target price" (not only a "price target") and "upside potential" are analysts' forecasts
+    ("The stock's last sale is 95% of the target price of $31.", "$31", "forecast"),
+    ("The stock's last sale is 95% of the target price of $31.", "95%", "reported"),
+    ("The consensus price target of $88 implies 12.5% upside potential.", "12.5%", "forecast"),
 ]
 
 
@@ -254,6 +274,9 @@ def test_modality(nlp, text, figure, want):
 
 # -- metric --------------------------------------------------------------------------------------------
 METRIC = [
+    # --- "year over year" is the comparison, not the measure
+    ("Subscription revenue grew 7% year over year.", "7%", "subscription revenue"),
+    ("Operating income fell 3% quarter-over-quarter.", "3%", "operating income"),
     ("EV sales are forecast to drop 29%.", "29%", "EV sales"),
     ("The firm plans 550,000 EV deliveries.", "550,000", "EV deliveries"),
     ("The board declared a cash dividend of $0.24 per share.", "$0.24", "cash dividend"),
@@ -272,6 +295,12 @@ def test_metric(nlp, text, figure, want):
 
 # -- companies of a sentence and of a document -----------------------------------------------------------
 SENTENCE_COMPANIES = [
+    # --- a name right before a Reuters instrument code is a company, known or not
+    ("Parka maker Canada Goose GOOS.TO rose 5.5% on Thursday.", "5.5%", ["Canada Goose"]),
+    ("Shoe maker Allbirds BIRD.O fell 7% after results.", "7%", ["Allbirds"]),
+    # --- financial media and data providers cited as sources are not companies of the claim
+    ("Nvidia gained 4%, according to Investor’s Business Daily.", "4%", ["Nvidia"]),
+    ("Statista expects Intel's ad revenue to reach $2 billion.", "$2 billion", ["Intel"]),
     ("BYD overtook Tesla in 2025 with 2.2 million cars.", "2.2 million", ["BYD", "Tesla"]),
     ("Xiaomi’s SU7 sold 10,000 units.", "10,000", ["Xiaomi"]),
     ("CATL and Nio signed a 5-year deal.", "5", ["CATL", "Nio"]),

@@ -329,6 +329,30 @@ CASES = [
     ("The drug cut the risk of death by 20 percent.", 20, None, "%", P, None, "down"),
     ("The stock trades at 3x sales.", 3, None, "x", Q, None, None),
     ("Profits doubled last year.", 2, None, "x", Q, None, None),
+    # --- "improving N%" is the size of a rise
+    ("Bookings totaled $3 billion, improving 14% on the prior year.", 14, None, "%", P, None, "up"),
+    ("Margins kept improving by a healthy 2 percent.", 2, None, "%", P, None, "up"),
+    # --- "N% higher/lower" with its baseline named is a change; without one it may be a level
+    ("Wearables sales were 9% lower year-over-year.", 9, None, "%", P, None, "down"),
+    ("Cloud bookings came in 12% higher than a year earlier.", 12, None, "%", P, None, "up"),
+    ("Freight volumes were 4% higher compared with the same period last year.", 4, None, "%", P, None, "up"),
+    ("The shares closed 3% higher at $12.", 3, None, "%", P, None, None),
+    # --- a bare list of percentages after a change shares it
+    ("The three miners ended the week off 7%, 5.5% and 2.1%.", 5.5, None, "%", P, None, "down"),
+    ("The three miners ended the week off 7%, 5.5% and 2.1%.", 2.1, None, "%", P, None, "down"),
+    ("Chip stocks rose 3%, 2.4%, and 1.8% on the day.", 2.4, None, "%", P, None, "up"),
+    # --- a word ending in "us"/"c" before "$" is not a "US $"/"C $" prefix: the "$" still makes it money
+    ("EPS came in at $1.10 versus $0.95 a year ago.", 0.95, None, "USD", M, None, None),
+    ("The card costs $10 plus $2 shipping.", 2, None, "USD", M, None, None),
+    # --- softening adverbs between the move and its size
+    ("Margins are seen rising just a little over 2%.", 2, None, "%", P, ">", "up"),
+    ("The stock is down slightly under 1% this year.", 1, None, "%", P, "<", "down"),
+    # --- "a third of", "a fifth stake" stay fractions
+    ("A third of revenue comes from services.", 1 / 3, None, None, Q, None, None),
+    # --- "ticked up to N%": "up" is the verb's particle, N the new level, not a ceiling
+    ("The unemployment rate ticked up to 4.1% in May.", 4.1, None, "%", P, None, None),
+    ("Mortgage rates edged up to 6.9% this week.", 6.9, None, "%", P, None, None),
+    ("Prices could rise up to 8% next year.", 8, None, "%", P, "<=", "up"),
 ]
 
 
@@ -348,6 +372,16 @@ def test_figure(pipeline, text, value, value_max, unit, kind, approx, change):
 
 
 NOT_CLAIMS = [
+    # "a fifth straight quarter" is an ordinal; "a four-quarter streak" a compound adjective, not 4 x 1/4
+    ("Revenue fell for a fifth straight quarter.", 0.2),
+    ("Shares climbed for a third consecutive session.", 1 / 3),
+    ("The results ended a four-quarter losing streak.", 1),
+    # a pointer to another article is not part of this one's claims
+    ("The fund holds 41 stocks (read: 3 Top ETFs of 2022 to Watch).", 3),
+    ("Volume is 50,000 shares a day (see: Four Dividend ETFs for Income).", 4),
+    # "won't" is a verb, not the Korean currency after a year
+    ("Bulls hope that 2025 won't be another flat year.", 2025),
+    ("Bulls hope that 2025 won’t be another flat year.", 2025),
     ("Xiaomi faces pressure after SU7 crashes.", 7),
     ("Lei announced the Xring O1 processor.", 1),
     ("It is designed for the Tablet 7 Ultra.", 7),

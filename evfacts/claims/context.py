@@ -291,6 +291,9 @@ def find_dates(sent) -> list[DateExpr]:
     base = sent.start_char
     doc = sent.doc
     taken: list[tuple[int, int]] = []
+    if "(" in text:  # "(read: 5 Best ETFs of 2023 Set to Soar in 2024)": another article's dates
+        from .quantities import CROSSREF_RE
+        taken += [m.span() for m in CROSSREF_RE.finditer(text)]
     out = []
     for kind, pat in DATE_PATTERNS:
         for m in pat.finditer(text):
@@ -435,6 +438,8 @@ REVISE_VERBS = {"raise", "raises", "raised", "raising", "lift", "lifts", "lifted
 
 def _verb_modality(t, L: Lex) -> str | None:
     low = t.lower_
+    if low in ("follow", "follows") and any(c.dep_ == "dobj" for c in t.children):
+        return "reported"  # "which would follow the +3.8% growth in Q3": the precedent has happened
     if low in REVISE_VERBS:
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass"):
@@ -484,6 +489,11 @@ def _noun_modality(t, L: Lex) -> str | None:
     low = t.lower_
     if low in L.forecast_nouns:
         return "forecast"
+    for c in t.children:
+        # "the target price of $54.5", "7.9% upside potential", "the consensus figure of $1.10"
+        if c.dep_ in ("compound", "amod") and c.i < t.i and (c.lower_ in ("upside", "downside") or c.dep_ == "compound" and c.lower_ == "consensus"
+                                                   or (c.lower_ in ("target", "targets") and low in ("price", "prices"))):
+            return "forecast"
     if low in L.target_nouns:
         if any(c.lower_ == "price" for c in t.children) or t.doc[t.i - 1].lower_ == "price":
             return "forecast"  # an analyst's price target is a forecast, not the company's plan
@@ -519,11 +529,27 @@ def modality(fig, fig_span) -> str:
         out = out.head
     if out.lower_ in ("upside", "downside") and not lo <= out.i < hi:
         return "forecast"  # "implies 8% upside"
+    if hi < len(fig.doc) and fig.doc[hi].lower_ in ("upside", "downside") and fig.doc[hi].sent == fig.sent:
+        return "forecast"  # "implies 7.9% upside potential"
     for c in own.children:
         if c.dep_ in ("amod", "compound") and not lo <= c.i < hi:
             if c.lower_ in L.target_mods:
                 return "target"
             if c.lower_ in L.forecast_mods:
+                return "forecast"
+    # the figure itself modified: "higher than the expected 212,000", "$39.2 billion that was forecast by analysts"
+    fig_toks = [fig.doc[i] for i in range(lo, hi)] if fig_span is not None else [fig]
+    for ft in fig_toks:
+        for c in ft.children:
+            if lo <= c.i < hi:
+                continue
+            if c.dep_ == "amod" and c.i < lo:
+                if c.lower_ in L.target_mods:
+                    return "target"
+                if c.lower_ in L.forecast_mods:
+                    return "forecast"
+            if c.dep_ == "relcl" and c.i >= hi and c.lower_ in L.forecast_verbs and c.lower_ not in ("see", "sees", "set", "due", "bound", "likely", "unlikely", "on track") \
+                    and any(x.dep_ in ("nsubjpass", "nsubj") and x.lower_ in ("that", "which") for x in c.children):
                 return "forecast"
     t = fig
     seen = 0
@@ -536,8 +562,19 @@ def modality(fig, fig_span) -> str:
                 m = _noun_modality(t, L)
                 if m:
                     return m
-                if any(c.dep_ == "amod" and c.lower_ in PRESENT_MODS for c in t.children):
-                    return "reported"  # "Peloton's current market cap of $2.1 billion"
+                if any(c.dep_ == "amod" and c.lower_ in PRESENT_MODS for c in t.children) and t.lower_ not in (
+                        "quarter", "quarters", "year", "years", "month", "months", "week", "weeks", "half", "period", "season"):
+                    return "reported"  # "Peloton's current market cap of $2.1 billion"; not "in the current quarter"
+                if t.dep_ == "pobj" and t.head.lower_ == "on" and any(
+                        c.lower_ in ("higher", "lower", "stronger", "weaker") for c in t.children):
+                    # "expected to be up 5% from a year ago on 3% higher revenues": the "on" phrase belongs to
+                    # the predicate, however it was attached; go on from the nearest verb above
+                    v = t.head
+                    while v.head.i != v.i and not is_verb(v):
+                        v = v.head
+                    if is_verb(v) and v.i != t.i:
+                        t = v
+                        continue
                 if t.dep_ == "pobj":
                     noun_hops += 1
                     if noun_hops >= 2:
@@ -763,6 +800,22 @@ def _noun_phrase(t, stop=()) -> str:
     return f"{out} {head}".strip()
 
 
+def _year_over_year(t) -> bool:
+    """'year over year', 'quarter-on-quarter': a comparison, never what is measured."""
+    doc = t.doc
+    if t.lower_ not in ("year", "quarter", "month", "week", "day"):
+        return False
+    j = t.i + 1
+    while j < len(doc) and doc[j].text == "-":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in ("over", "on", "to"):
+        return False
+    j += 1
+    while j < len(doc) and doc[j].text == "-":
+        j += 1
+    return j < len(doc) and doc[j].lower_ == t.lower_
+
+
 def metric(fig, fig_span) -> str | None:
     L = lex().metric_nouns
     own = set(range(fig_span.start, fig_span.end)) if fig_span is not None else {fig.i}
@@ -782,6 +835,8 @@ def metric(fig, fig_span) -> str | None:
         counted = fig
     elif fig.dep_ in ("nummod", "quantmod", "compound", "amod") and h.pos_ in ("NOUN", "PROPN"):
         counted = h
+    if counted is not None and (_year_over_year(counted) or _year_over_year(counted.head)):
+        counted = None  # "grew 2% year over year"
     if counted is not None and counted.dep_ in ("compound", "amod", "nmod") and counted.head.pos_ == "NOUN" \
             and counted.head.i > counted.i:
         return _noun_phrase(counted.head, stop={counted.i} | own)  # "a 3-nanometer processor": what is measured

@@ -59,7 +59,11 @@ ONE_OF_AS_COUNT = False
 _MON = L.alternation(L.MONTHS)
 _DAY = L.alternation(L.WEEKDAYS)
 _NOT_PCT = r"(?!\s?(?:%|percent|per\s?cent|million|billion|bn|m\b))"
+#: a pointer to another article inside a sentence: "(read: 5 Best ETFs of 2023)", "(see: all the ETFs here)"
+CROSSREF_RE = re.compile(r"\((?:read|see|also\s+read|read\s+more|more|see\s+also|also\s+see|related|check\s+out|don['’]t\s+miss)\s*:[^()]*\)", re.I)
+
 MASKS = [
+    ("crossref", CROSSREF_RE),
     ("url", re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*protected\]", re.I)),
     ("iso_datetime", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")),
     ("slash_date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")),
@@ -116,7 +120,7 @@ _MONEY_M_RE = re.compile(r"\s?(m)(?![A-Za-z²2])")
 _PCT_RE = re.compile(
     r"\s?(?:(%\s?points?)|(%)|(percent(?:age)?\s+points?|per\s?cent(?:age)?\s+points?|percentage-points?)"
     r"|(basis[\s-]points?|bps\b|bp\b)|(pp\b|ppt\b)|(percent|per\s?cent|pct\b|pc\b)(?:-\w+)?)", re.I)
-_CUR_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_WORDS) + r")(?![\w])", re.I)
+_CUR_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_WORDS) + r")(?![\w]|['’]t\b)", re.I)
 _CUR_AMBIG_RE = re.compile(r"\s?(" + L.alternation(L.CUR_AMBIGUOUS) + r")(?![\w])", re.I)
 _CUR_MINOR_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_MINOR) + r")(?![\w])", re.I)
 _CUR_CODE_AFTER_RE = re.compile(r"\s?(" + L.alternation([k for k in L.CUR_PREFIX if re.fullmatch(r"[A-Z]{3,4}", k)]) + r")(?![A-Za-z])")
@@ -155,7 +159,7 @@ _OVER_MORE_THAN_RE = re.compile(r"\b(?:for|in|of|than|since|after|within|took|ta
                                 r"aged|age|ages|is|are|was|were|be|been|being|has|have|had|just|well|by|to|with|at)\s+$", re.I)
 _AGO_RE = re.compile(r"\s+(?:ago|old|earlier|later|before)\b", re.I)
 _CHANGE_PRE_RE = re.compile(
-    r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:(?:by\s+an?\s+[a-z]+|by|of|between|another|a\s+further|an\s+additional|an\s+extra|further|just|only|some|nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|over|under|as\s+much\s+as|up\s+to|close\s+to|sharply|slightly|marginally|modestly|steeply|strongly|a\s+whopping|a\s+massive|a\s+record|a\s+staggering|an\s+estimated|a\s+combined|a\s+total\s+of|a|an|the|its|their|fully)\s+)*$",
+    r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:(?:by\s+an?\s+[a-z]+|by|of|between|another|a\s+further|an\s+additional|an\s+extra|further|just|only|some|nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|over|under|as\s+much\s+as|up\s+to|close\s+to|sharply|slightly|marginally|modestly|steeply|strongly|a\s+little|a\s+bit|a\s+whopping|a\s+massive|a\s+record|a\s+staggering|an\s+estimated|a\s+combined|a\s+total\s+of|a|an|the|its|their|fully)\s+)*$",
     re.I)
 _CHANGE_VERB_BY_RE = re.compile(r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:[\w'’-]+\s+){0,5}by\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only|another|a\s+further|an\s+additional|a|an)\s+)*$", re.I)
 _PCT_RANGE_AFTER = re.compile(r"\s?(?:-|–|to|and)\s?\d[\d.,]*\s?(?:%|percent|per\s?cent|percentage point)")
@@ -163,13 +167,19 @@ _PLUS_WORD_RE = re.compile(r"(?:-|\s)plus\b(?=\s)", re.I)
 _OR_PCT_AFTER = re.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?[+-]?\d[\d.,]*\s?(?:%|percent|per\s?cent)")
 _CHANGE_NOUN_PRE_RE = re.compile(r"\b(?:an?|the|its|their|his|her)?\s*(?:\w+\s+)?(" + L.alternation(L.CHANGE_NOUNS) + r")s?\s+(?:of|by)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$", re.I)
 _CHANGE_NOUN_POST_RE = re.compile(r"(?:[\s-]+(?:[a-z]+-)?(?:annual|annualized|yearly|monthly|quarterly|weekly|daily|sequential|year-on-year|year-over-year|on-year|overall|sharp|steep|modest|slight|small|big|huge|massive|whopping|further|surprise|pay|price|sales|revenue|share|stock|growth|jump|total|combined|average|cumulative|organic|yoy))*[\s-]+(" + L.alternation(L.CHANGE_NOUNS) + r")s?\b", re.I)
-_UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(?<!making )(?<!make )(?<!makes )(?<!made )(?<!taking )(?<!takes )(?<!took )(?<!take )(?<!summed )(?<!sum )(?<!add )(?<!adds )(?<!set )(?<!sets )(?<!picked )(?<!pick )(?<!picks )(?<!make)(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another)\s+)*$", re.I)
+_UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(?<!making )(?<!make )(?<!makes )(?<!made )(?<!taking )(?<!takes )(?<!took )(?<!take )(?<!summed )(?<!sum )(?<!add )(?<!adds )(?<!set )(?<!sets )(?<!picked )(?<!pick )(?<!picks )(?<!make)(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another|slightly|marginally|sharply|modestly|a\s+little|a\s+bit)\s+)*$", re.I)
 _ONE_BAD_PRE = re.compile(r"\b(?:the|this|that|which|no|any|each|every|another|some|one|someone|anyone|everyone|no-one|other)\s*$", re.I)
 _ONE_NOT_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in L.ONE_NOT_QUANTITY) + r")\b", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
 _FROM_RE = re.compile(r"\b(?:from|range[sd]?|ranging|ranging\s+from)\s+(?:\S+\s+)?$", re.I)
 _RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-\s?$", re.I)
 _OR_JOIN_RE = re.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.I)
+#: ... with the baseline named, so it is a comparison over time and not a level ("finished 34% higher at $3")
+_POST_HIGHER_LOWER_RE = re.compile(r"\s+(higher|lower)\s*,?\s+(?:(?:on\s+an?\s+)?(?:year[\s-]+(?:over|on)[\s-]+year|y/y|yoy|y-o-y|quarter[\s-]+(?:over|on)[\s-]+quarter|q/q|month[\s-]+(?:over|on)[\s-]+month|m/m|sequentially)\b|than\s+(?:a|the|in\s+the)\s+(?:year|quarter|month)[\s-]*(?:earlier|ago|before)|than\s+(?:last|the\s+previous|the\s+prior|the\s+same)\s+(?:year|quarter|month|period)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:a\s+year|the\s+year|the\s+same\s+period|last\s+year|the\s+prior[\s-]year|the\s+year-ago|a\s+year-ago))", re.I)
+#: "down 22%, 13.3%, and 11.6%": a bare list of percentages after a change shares it
+_PCT_LIST_RE = re.compile(r"^\s*,\s*(?:and\s+)?$", re.I)
+#: "ticked up to 3.8%": "up" belongs to the verb, the figure is the new level, not a ceiling
+_VERB_UP_TO_RE = re.compile(r"\b(?:ticked|ticks|tick|ticking|edged|edges|edging|inched|inches|inching|moved|moves|moving|went|goes|go|going|gone|shot|crept|creeping|revised)\s+up\s+to\s*$", re.I)
 _APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.I)
 
 _CONVERSION_OPEN_RE = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+|roughly\s+|approximately\s+)?")
@@ -466,6 +476,10 @@ def _digit_atoms(text: str, masks) -> list[_Atom]:
             ok = True
             if _PREFIX_NEEDS_BOUNDARY.match(sym[0]) and start > 0 and (text[start - 1].isalnum()):
                 ok = False
+                # "versus $4.96", "bonus $500": the letters belong to the word before, the "$" still stands
+                dm = re.search(r"\$\s?$", cm.group(0)) if sym.endswith("$") else None
+                if dm:
+                    sym, start, ok = "$", s - len(cm.group(0)) + dm.start(), True
             if sym == "PS" and not (re.match(r"\d[\d,.]*\s?(?:m|bn|k|million|billion)\b", text[ns:ns + 14]) or "," in num or "." in num):
                 ok = False  # PS5 is a console, PS6m is £6m
             if sym in ("dollar",) and not _DOLLAR_PREFIX_OK.match(text, ns):
@@ -497,6 +511,9 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
         # a lone fraction word ("third", "quarter") is an ordinal or a period, not a number
         if len(lw) == 1 and lw[0] in _WORD_NUM_SINGLE_FRACTION:
             continue
+        if lw[0] in ("a", "an") and len(lw) == 2 and lw[1] in ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth") \
+                and not re.match(r"\s+(?:of|more|less|fewer|million|billion|trillion|thousand|(?:percentage[\s-])?points?|stake|share|interest)\b", text[e:], re.I):
+            continue  # "for a fifth straight quarter", "a third time": an ordinal, not a fraction
         if lw[0] in ("a", "an") and len(lw) == 2 and lw[1] in ("quarter", "quarters"):
             if not re.match(r"\s+(?:of|million|billion|trillion|century|(?:percentage[\s-])?points?)\b", text[e:]):
                 continue  # "a quarter point" (0.25 points) is a figure; "a quarter" alone is a period
@@ -510,6 +527,12 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
             continue
         if lw in (["dozen"], ["dozens"]) or (len(lw) == 1 and lw[0] in L.WORD_SCALES):
             continue  # "Trillion", "million" alone: not a figure
+        if len(lw) == 2 and lw[1] == "quarter" and "-" in text[s:e] and (parse_words(words[:1]) or 0) in (2, 4, 5, 6, 7, 8, 9, 10, 11, 12):
+            # "a four-quarter streak", "a two-quarter slump": a span of quarters, not 4/4 of something
+            v = parse_words(words[:1])
+            atoms.append(_Atom(s=s, e=e, ns=s, ne=s + len(words[0]), value=Decimal(str(v)), words=True, unit="quarter",
+                               unit_kind="noun", rules=["words", "span_of_quarters"]))
+            continue
         if len(lw) > 1 and lw[-1] in ("quarters", "thirds", "halves", "fifths", "tenths", "eighths") and text[s:e].count("-") == 0 \
                 and not re.match(r"\s+(?:of|million|billion|trillion|thousand)\b", text[e:], re.I):
             words = words[:-1]
@@ -755,6 +778,8 @@ def _noun_or_two(a: _Atom, sent, base: int, text: str) -> None:
 def _approx(a: _Atom, text: str, lead: str = "") -> None:
     pre = (lead + text[:a.s])[-40:]
     m = _APPROX_RE.search(pre)
+    if m and m.group(1).lower() == "up to" and _VERB_UP_TO_RE.search(pre):
+        m = None
     if m and not (m.group(1).lower() == "over" and a.unit in L.TIME_UNITS and not _OVER_MORE_THAN_RE.search(pre, 0, m.start())
                   and not _AGO_RE.match(text, a.e)):
         a.approx = L.APPROX[m.group(1).lower()]
@@ -817,6 +842,13 @@ def _change(a: _Atom, text: str, lead: str = "") -> None:
     if a.sign in ("-", "−", "+") and (a.unit_kind == "pct" or a.unit == "point" or (not a.unit_kind and not a.currency)):
         a.change = "up" if a.sign == "+" else "down"
         a.rules.append("change_sign")
+        return
+    # "6% higher year-over-year", "moving 13% lower", "7% lower than a year earlier": the size of the move comes first
+    if a.unit_kind == "pct" or a.unit in ("point", "basis point"):
+        m = _POST_HIGHER_LOWER_RE.match(text, a.e)
+        if m:
+            a.change = "up" if m.group(1).lower() == "higher" else "down"
+            a.rules.append("change_post_higher_lower")
 
 
 # ----------------------------------------------------------------------------- filters
@@ -1063,6 +1095,10 @@ def find_quantities(sent) -> list[Quantity]:
     mults = _multiple_atoms(text, [(a.ns, a.e) for a in atoms + words])
     vague = _vague_atoms(text, [(a.s, a.e) for a in atoms + words + mults])
     atoms = sorted(atoms + words + mults + vague, key=lambda a: a.s)
+    if "(" in text:
+        refs = [m.span() for m in CROSSREF_RE.finditer(text)]
+        if refs:
+            atoms = [a for a in atoms if not any(rs <= a.s < re_ for rs, re_ in refs)]
     # counted nouns from the parse
     for a in atoms:
         if not a.unit_kind and not a.currency:
@@ -1107,6 +1143,10 @@ def find_quantities(sent) -> list[Quantity]:
         if x.change and not y.change and _APPOSITION_RE.match(text[x.e:y.s]):
             y.change = x.change
             y.rules.append("change_apposition")
+        elif x.change and not y.change and x.unit_kind == "pct" and y.unit_kind == "pct" and not y.approx \
+                and x.value_max is None and y.value_max is None and _PCT_LIST_RE.match(text[x.e:y.s]):
+            y.change = x.change
+            y.rules.append("change_list")
         # "more than 8.9 ksi (61.4 MPa)", "about $5 billion (£4 billion)": a conversion in brackets is as approximate
         if x.approx and not y.approx and _CONVERSION_OPEN_RE.fullmatch(text, x.e, y.s) and _CONVERSION_CLOSE_RE.match(text, y.e) \
                 and (x.value_max is None) == (y.value_max is None):
