@@ -103,7 +103,8 @@ class Store:
                 "INSERT INTO lines (document_id, line, keep, role, reason, rule, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, l.line, int(l.keep), l.role, l.reason, l.rule, l.text) for l in result.lines])
             db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
+        except BaseException:  # an error, or SIGINT/SIGTERM raised between two statements
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         return doc_id

@@ -374,8 +374,9 @@ def test_interrupt_during_a_sqlite_run_leaves_a_consistent_store_that_resumes(tm
         time.sleep(0.05)
     proc.send_signal(signal.SIGTERM)
     proc.wait(60)
-    assert proc.returncode == 143
-    assert b"Traceback" not in proc.stderr.read()
+    err = proc.stderr.read()
+    assert proc.returncode == 143, err
+    assert b"Traceback" not in err
     con = sqlite3.connect(db)
     stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     assert 5 <= stored < 300
