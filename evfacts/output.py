@@ -11,6 +11,7 @@ import contextlib
 import csv
 import json
 import os
+import signal
 import stat
 import sys
 import tempfile
@@ -75,9 +76,17 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
-                               dir=os.path.dirname(target))
+    # SIGINT/SIGTERM wait while the temp file is created, so that one arriving just then is raised
+    # inside the try below (which removes the file), not between its creation and the try.
+    mask = _block_interrupts()
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                                   dir=os.path.dirname(target))
+    except BaseException:
+        _restore_interrupts(mask)
+        raise
+    try:
+        _restore_interrupts(mask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
             fh.flush()
@@ -88,6 +97,18 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _block_interrupts():
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    except (AttributeError, ValueError, OSError):  # not POSIX
+        return None
+
+
+def _restore_interrupts(mask) -> None:
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _csv_cell(value):
