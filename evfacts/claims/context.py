@@ -974,11 +974,3 @@ def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState 
             subject = longer[0] if len(longer) == 1 else subject  # "Berkshire's portfolio" -> Berkshire Hathaway
     claim.subject = subject
     claim.metric = metric(fig, fig_span)
-
-
-def count_companies(docs):
-    """Company mentions of some docs, most mentioned first (kept for callers of the old API)."""
-    from collections import Counter
-
-    names = [m[3] for doc in docs for m in comp.doc_mentions(doc)]
-    return Counter(dict(comp.count(names)))
