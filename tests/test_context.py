@@ -410,3 +410,32 @@ def test_blank_pipeline_fallback_still_annotates():
     assert [c.period for c in claims] == ["2026", "2025", None]
     assert [c.modality for c in claims] == ["target", "reported", "forecast"]
     assert dict(companies) == {"Xiaomi": 1, "BYD": 1}
+
+
+# -- a company's subject does not stick -------------------------------------------------------------
+STICKY = [
+    # a company from an earlier paragraph does not own a figure about something else
+    ("Tesla shares fell on Monday. Rivals slipped too.\nThe broader index has gained 12% this year.", "12%", None),
+    # within a paragraph only the previous sentence passes its company on
+    ("Tesla delivered 5,000 cars in May. Shipping costs stayed high. Consumer spending could grow 7% next year.",
+     "7%", None),
+    # a non-company grammatical subject ("Investors") keeps the last company out
+    ("Rivian opened a plant in Georgia.\nInvestors poured $3 billion into bond funds in March.", "$3 billion", None),
+    ("Nvidia reported on Wednesday. Analysts expect the index to gain 4% in 2026.", "4%", None),
+    # "this group of companies" is a collection, not a pointer to the company
+    ("Tesla shares fell.\nSome analysts said margins for this group of companies are below the average of 12%.",
+     "12%", None),
+    # a pointer reaches back across paragraphs and sentences
+    ("Rivian opened a plant in Georgia.\nIts margin improved to 9% in March.", "9%", "Rivian"),
+    ("Rivian opened a plant in Georgia. Workers cheered.\nThe automaker expects margins of 9% in 2026.", "9%", "Rivian"),
+    # a heading that names the company carries into the paragraph under it
+    ("Nike Results in Focus\nEarnings per share came in at $1.18.", "$1.18", "Nike"),
+    # the previous sentence of the same paragraph still does
+    ("Ford cut prices on Monday. Margins fell to 5%.", "5%", "Ford"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", STICKY)
+def test_subject_does_not_stick(nlp, text, figure, want):
+    c = one(nlp, text, PUB, figure)
+    assert c.subject == want, (c.subject, c.sentence)

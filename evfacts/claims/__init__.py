@@ -53,14 +53,24 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
     ctx.main_company = ctx.companies[0][0] if ctx.companies else None
     claims: list[Claim] = []
     last_before = ctx.main_company  # last company named in earlier segments (sources aside)
+    tail = None  # the company the last sentence of the previous segment was about
     for (seg, doc), seg_mentions in zip(parsed, mentions):
         starts = [m[0] for m in seg_mentions]
 
-        def focus(at, _ms=seg_mentions, _starts=starts, _before=last_before):
+        def focus(at, since=None, _ms=seg_mentions, _starts=starts, _before=last_before, _tail=tail):
             """The company in focus at a doc-local offset: the company named last before it (banks
-            and research houses quoted as sources aside), else the article's main company."""
+            and research houses quoted as sources aside), else the article's main company.
+            since: a doc-local offset; only a company named from there on counts (no fallback to
+            earlier paragraphs or the main company): the strict fallback of a sentence that names
+            no company and does not point back to one."""
             k = bisect_left(_starts, at)
-            recent = [ctx.alias.get(m[3], m[3]) for m in _ms[:k] if m[3] not in comp.ANALYST_FIRMS]
+            recent = [ctx.alias.get(m[3], m[3]) for m in _ms[:k] if m[3] not in comp.ANALYST_FIRMS
+                      and (since is None or m[0] >= since)]
+            if since is not None:  # strict: the previous sentence; for a paragraph's first sentence,
+                # the company the previous paragraph (or its heading) ended on
+                if recent:
+                    return recent[-1]
+                return _tail if since < 0 else None
             name = recent[-1] if recent else (_before or ctx.main_company)
             return ctx.alias.get(name, name) if name else None
 
@@ -103,6 +113,8 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                 context.carry_over(prev, sent, info, sent_claims, ctx)
             except Exception:
                 pass
+        known = {n for n, _ in ctx.companies} | set(ctx.alias.values())
+        tail = prev.last if prev.last in known and prev.last not in comp.ANALYST_FIRMS else None
         named = [m[3] for m in seg_mentions if m[3] not in comp.ANALYST_FIRMS]
         if named:
             last_before = named[-1]

@@ -47,6 +47,7 @@ class Lex:
     pronouns: frozenset
     market_nouns: frozenset
     metric_nouns: frozenset
+    product_nouns: frozenset = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def lex() -> Lex:
     return Lex(fs(f["modals"]), fs(f["verbs"]), fs(f["nouns"]), fs(f["modifiers"]), fs(f["seers"]),
                fs(t["verbs"]), fs(t["nouns"]), fs(t["modifiers"]),
                fs(c["subject"]["company_nouns"]), fs(c["subject"]["pronouns"]), fs(c["subject"]["market_nouns"]),
-               fs(c["metric"]["nouns"]))
+               fs(c["metric"]["nouns"]), fs(c["subject"].get("product_nouns", ())))
 
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -97,6 +98,8 @@ class SentState:
 
     period: str | None = None
     subject: str | None = None
+    #: what the last sentence itself was about (None: nothing)
+    last: str | None = None
 
 
 @dataclass
@@ -759,12 +762,69 @@ class SubjectFinder:
         if self.info.companies:
             best = min(self.info.companies, key=lambda m: (abs(m[2] - fig.i), m[2] > fig.i))
             return best[3], True
-        if prev.subject:
+        # "Investors poured $3 billion into bond funds": not the company of the sentences before
+        other = self.other_subject()
+        if prev.subject and not other:
             return prev.subject, False
         places = [e for e in self.sent.ents if (e.label_ in PLACE_LABELS or e.label_ == "GOV") and not any(ch.isdigit() for ch in e.text)]
         if places:
             return _place_name(places[0]), True
-        return self.focus(at), False
+        return (None if other else self.recent_company(at)), False
+
+    def other_subject(self) -> bool:
+        """The sentence's grammatical subject is a noun phrase that is neither a company, a pointer
+        to one ("it", "the company", "the headset") nor a measure of one ("Revenues", "Earnings per
+        share"): "Investors ...", "Analysts ...", "The index ...". Its figures are not the company's."""
+        sent = self.sent
+        if not parsed(sent.doc):
+            return False
+        L = lex()
+        for c in sent.root.children:
+            if c.dep_ not in ("nsubj", "nsubjpass") or c.pos_ != "NOUN":
+                continue  # a proper noun may be a ticker or a name for the company ("VUG has earned")
+            words = {t.lower_ for t in c.subtree}
+            if any(t.text in ANALYST_FIRMS for t in c.subtree) or any(
+                    d.lower_ in ("this", "these", "that", "those") for d in c.children):
+                return False  # "Jefferies estimates ...": a source; "This segment ...": points back
+            if c.lower_ in INSTRUMENT_NOUNS | {"etf", "etfs", "funds"} and any(
+                    d.lower_ in ("the", "this", "that") for d in c.children):
+                return False  # "The fund charges 9 bps": points back to the fund just named
+            if words & (L.pronouns | L.company_nouns | L.product_nouns | L.metric_nouns | L.forecast_nouns
+                        | L.target_nouns | REPORT_NOUNS | {"outlook", "results", "result", "estimates"}) or any(
+                    t.i in self.by_token for t in c.subtree):
+                return False
+            return True
+        return False
+
+    def recent_company(self, at: int):
+        """The strict fallback of a sentence that names no company and points back to none: a
+        company named in the previous sentence of the same paragraph, else None."""
+        sent = self.sent
+        prev_start = max((s.start_char for s in sent.doc.sents if s.end_char <= sent.start_char), default=-1)
+        if points_back(sent):
+            return self.focus(at)
+        try:
+            return self.focus(at, since=prev_start)
+        except TypeError:  # a focus function without the strict form
+            return None
+
+
+#: pronouns that point back to a company named earlier ("we", "that", "which" do not)
+BACK_PRONOUNS = {"it", "its", "itself", "they", "their"}
+
+
+def points_back(sent) -> bool:
+    """A sentence that refers back to a company named earlier: "it", "its", "the company",
+    "the automaker", "the headset" (its product)."""
+    L = lex()
+    for t in sent:
+        if t.lower_ in BACK_PRONOUNS:
+            return True
+        if (t.lower_ in L.company_nouns or t.lower_ in L.product_nouns) and t.pos_ in ("NOUN", "PROPN") and any(
+                c.lower_ in ("the", "this") or c.dep_ == "poss" for c in t.children) and not any(
+                c.lower_ == "of" for c in t.children):  # "this group of index members": a collection
+            return True
+    return False
 
 
 # -- metric -------------------------------------------------------------------------------------------
@@ -930,11 +990,14 @@ def carry_over(prev: SentState, sent, info: SentInfo, sent_claims, ctx) -> None:
     """What the next sentence of the paragraph inherits: the period and the subject."""
     if info.dates:
         prev.period = sentence_period(sent, info, ctx.published) or prev.period
+    prev.last = None
     if sent_claims and sent_claims[-1].subject:
-        prev.subject = sent_claims[-1].subject
+        prev.subject = prev.last = sent_claims[-1].subject
     elif not sent_claims:
         subject = sentence_subject(sent, info, ctx.focus)
-        prev.subject = ctx.alias.get(subject, subject) if subject else prev.subject
+        prev.last = ctx.alias.get(subject, subject) if subject else None
+        # only the previous sentence passes its subject on, unless this one points back ("it", "the firm")
+        prev.subject = prev.last or (prev.subject if points_back(sent) else None)
 
 
 def sentence_period(sent, info: SentInfo, published) -> str | None:
