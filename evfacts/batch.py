@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputError, iter_documents
-from evfacts.output import Format, atomic_output, write_claims, write_lines
+from evfacts.output import Format, atomic_output, isatty, write_claims, write_lines
 from evfacts.pipeline import Pipeline
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -106,7 +106,7 @@ def _process(opts: RunOptions, items) -> Iterator:
 
 def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
     """A transient count of documents on stderr, only when stderr is a terminal and stdout is not one."""
-    if not (_isatty(sys.stderr) and (opts.output not in (None, "-") or not _isatty(sys.stdout))):
+    if not (isatty(sys.stderr) and (opts.output not in (None, "-") or not isatty(sys.stdout))):
         yield from items
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -117,13 +117,6 @@ def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
         for item in items:
             yield item
             progress.advance(task)
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def run_extract(opts: RunOptions) -> int:

@@ -649,11 +649,9 @@ def _find_published(ctx: _Ctx) -> datetime | None:
             plain = plain or d
     if labelled:
         return labelled
-    meta_date = (ctx.meta or {}).get("date")
-    if meta_date:
-        d = first_date(str(meta_date))
-        if d:
-            return d
+    d = _meta_date(ctx.meta)
+    if d:
+        return d
     if plain or updated:
         return plain or updated
     # a dated dateline: "Chicago, IL – January 25, 2024 – Zacks ..."
@@ -739,6 +737,13 @@ def _decide_repeated(l: _Line) -> None:
 
 
 def _meta_date(meta: dict | None) -> datetime | None:
-    if meta and meta.get("date"):
-        return first_date(str(meta["date"]))
-    return None
+    """The date of HTML metadata: ISO 8601 as trafilatura gives it, else any date in the string."""
+    value = (meta or {}).get("date")
+    if isinstance(value, datetime):
+        return value
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value).strip()).replace(tzinfo=None)
+    except ValueError:
+        return first_date(str(value))

@@ -43,10 +43,10 @@ def pick_format(fmt: Format | None, output: str | None, stream: IO | None = None
             return EXTENSIONS[ext]
         return Format.jsonl
     stream = stream or sys.stdout
-    return Format.table if _isatty(stream) else Format.jsonl
+    return Format.table if isatty(stream) else Format.jsonl
 
 
-def _isatty(stream) -> bool:
+def isatty(stream) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
@@ -177,7 +177,7 @@ def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=out, highlight=False, soft_wrap=False, width=None if _isatty(out) else 160)
+    console = Console(file=out, highlight=False, soft_wrap=False, width=None if isatty(out) else 160)
     n = 0
     for r in results:
         if not r.claims:

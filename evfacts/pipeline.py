@@ -127,8 +127,8 @@ class Pipeline:
         return InputError(doc.source, f"cannot {stage} it: {exc.__class__.__name__}: {exc}")
 
     def _result(self, doc: Document, cleaned: cleaning.CleanResult, parsed) -> Result:
-        published = self.published or cleaned.published or _meta_date(doc.meta.get("date"))
-        title = cleaned.title or doc.meta.get("title")
+        published = self.published or cleaned.published
+        title = cleaned.title
         claims, companies = extract_article(parsed, published=published, title=title)
         for c in claims:
             c.source = doc.source
@@ -187,18 +187,6 @@ def split_long(seg: Segment, limit: int | None = None) -> list[Segment]:
         pieces.append(Segment(text[pos:end], seg.start + pos, seg.line + text.count("\n", 0, pos)))
         pos = end
     return pieces
-
-
-def _meta_date(value) -> datetime | None:
-    """A date from HTML metadata (trafilatura gives ISO 8601 strings), or None."""
-    if isinstance(value, datetime):
-        return value
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(str(value).strip()).replace(tzinfo=None)
-    except ValueError:
-        return None
 
 
 def unique_claims(claims):
