@@ -353,6 +353,39 @@ CASES = [
     ("The unemployment rate ticked up to 4.1% in May.", 4.1, None, "%", P, None, None),
     ("Mortgage rates edged up to 6.9% this week.", 6.9, None, "%", P, None, None),
     ("Prices could rise up to 8% next year.", 8, None, "%", P, "<=", "up"),
+    # --- a measure between a number and the plural noun it counts; the counted phrase may run past 6 tokens
+    ("The brewery will fill six million 330ml cans this year.", 6e6, None, "can", Q, None, None),
+    ("The brewery will fill six million 330ml cans this year.", 330, None, "millilitre", Q, None, None),
+    ("The port unloaded three 20-foot containers.", 3, None, "container", Q, None, None),
+    ("The utility plans two 600-megawatt turbines.", 2, None, "turbine", Q, None, None),
+    ("The country still runs 15 fairly large gas-fired power stations.", 15, None, "power station", Q, None, None),
+    # --- "lost/shed/gained/added" + a physical measure is the size of the move; money stays a level
+    ("The ice sheet lost 150 gigatonnes last summer.", 150, None, "gigatonne", Q, None, "down"),
+    ("The boxer shed 6 kg before the fight.", 6, None, "kg", Q, None, "down"),
+    ("The calf gained 40 kg in a month.", 40, None, "kg", Q, None, "up"),
+    ("Stir in 2 litres of stock and add 1 kg of rice.", 1, None, "kg", Q, None, None),
+    ("The firm lost $7 million in the quarter.", 7e6, None, "USD", M, None, None),
+    ("The crew cut 30 metres of rope.", 30, None, "m", Q, None, None),
+    # --- whole units and cents are one amount
+    ("A coffee costs $4 and 75 cents here.", 4.75, None, "USD", M, None, None),
+    ("The ticket was 12 euros 40 cents.", 12.4, None, "EUR", M, None, None),
+    ("The stamp is now £1 and 10 pence.", 1.1, None, "GBP", M, None, None),
+    ("The tip was $2.50 and 75 cents went to tax.", 0.75, None, "USD", M, None, None),
+    # --- a code between two numbers: the second is the cents, even before a word; a code glued to a number is its prefix
+    ("The voucher is worth 20 USD 75 more after the update.", 20.75, None, "USD", M, None, None),
+    ("The shop gave away 5 EUR20 coupons.", 20, None, "EUR", M, None, None),
+    # --- "N more/fewer NOUNs" counts the noun; "N more than" stays bare
+    ("The club needs three more points to stay up.", 3, None, "point", Q, None, None),
+    ("The plant hired 250 fewer workers this year.", 250, None, "worker", Q, None, None),
+    ("The tally was 7 more than planned.", 7, None, None, Q, None, None),
+    ("The coach has won 4 previous titles with the club.", 4, None, "title", Q, None, None),
+    ("Exports were 40 last year.", 40, None, None, Q, None, None),
+    # --- half of a unit
+    ("The central bank cut by a half point.", 0.5, None, "point", Q, None, "down"),
+    ("The ferry crossing takes half an hour.", 0.5, None, "h", Q, None, None),
+    ("The lake is half a mile from the road.", 0.5, None, "mi", Q, None, None),
+    ("Yields rose half a percentage point.", 0.5, None, "percentage point", P, None, "up"),
+    ("The shop is a half-mile away.", 0.5, None, "mi", Q, None, None),
 ]
 
 
@@ -460,6 +493,10 @@ NOT_CLAIMS = [
     ("Deposits: 10 turkish lira 1111-22223333-4444", 1111),
     ("Deposits: 10 turkish lira 1111-22223333-4444", 4444),
     ("In the end the winger Lang 20 decided the match.", 20),
+    # "half" before a noun that is not a unit; "the last half hour" is a period
+    ("He ran a half marathon in May.", 0.5),
+    ("She met her half brother.", 0.5),
+    ("Nothing moved in the last half hour.", 0.5),
 ]
 
 

@@ -9,13 +9,16 @@ A small registry of named recognizers works over the sentence text and its spaCy
   extend       currency before/after (``currencies.json``, lower-cased codes, "17 USD 25"), scale
                (``scales.json``), percent, units (``units.json``; "12 ft 2 in", "45.3C" in a sentence about
                temperature), counted noun from the spaCy parse (with a classifying adjective: "commercial
-               fishermen"; an upper-case abbreviation closing the phrase: "0.5 WAR"; "a day or two"),
-               rates ("2.4 billion gallons of jet fuel a year", "200,000 batteries a year")
+               fishermen"; an upper-case abbreviation closing the phrase: "0.5 WAR"; "a day or two"; past a
+               measure: "six million 330ml cans"; past "more/fewer/previous": "two more wins"), "half a mile",
+               "a half point", rates ("2.4 billion gallons of jet fuel a year", "200,000 batteries a year"),
+               whole units and cents ("$4 and 75 cents", "12 euros 40 cents", "15 USD 50 more")
   ranges       "3 to 5", "between 10% and 12%", "$1-2 billion", "from X to Y" (a bare end keeps the unit)
   filters      names (SU7, Section 427, Boeing 737, the 49ers), bare years used as dates, "one of"
                (counted as 1 with ONE_OF_AS_COUNT, NewsQuant's convention; off by default)
   cues         approximation (about, over, up to, + ...; "over nine years" after a verb is a span; a
-               bracketed conversion shares it) and change (rose 5%, a 22% rally, down 3%, cut X by 20%)
+               bracketed conversion shares it) and change (rose 5%, a 22% rally, down 3%, cut X by 20%,
+               lost/shed/gained + a measure: "lost 25 pounds"; money after them stays a level)
 
 Offsets are doc-local: ``sent.doc.text[q.start:q.end] == q.text``.
 """
@@ -123,7 +126,7 @@ _PCT_RE = re.compile(
 _CUR_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_WORDS) + r")(?![\w]|['’]t\b)", re.I)
 _CUR_AMBIG_RE = re.compile(r"\s?(" + L.alternation(L.CUR_AMBIGUOUS) + r")(?![\w])", re.I)
 _CUR_MINOR_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_MINOR) + r")(?![\w])", re.I)
-_CUR_CODE_AFTER_RE = re.compile(r"\s?(" + L.alternation([k for k in L.CUR_PREFIX if re.fullmatch(r"[A-Z]{3,4}", k)]) + r")(?![A-Za-z])")
+_CUR_CODE_AFTER_RE = re.compile(r"\s?(" + L.alternation([k for k in L.CUR_PREFIX if re.fullmatch(r"[A-Z]{3,4}", k)]) + r")(?![A-Za-z\d])")
 _AFTER_DOLLAR_RE = re.compile(r"\s(" + L.alternation(L.CUR_AFTER_DOLLAR) + r")(?![A-Za-z])")
 _UNIT_WORD_RE = re.compile(r"(?:\s|-|\s?-\s?)?(" + L.alternation(L.UNIT_WORDS) + r")(?![\w])", re.I)
 _UNIT_SYM_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])")
@@ -519,7 +522,8 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
                 continue  # "a quarter point" (0.25 points) is a figure; "a quarter" alone is a period
         if lw == ["half"] or lw[-1] == "half" and lw[0] in ("a", "an") and len(lw) == 2:
             pre = text[:s].rstrip().lower()
-            if re.search(r"(?:first|second|1st|2nd|latter|back|front|top|bottom|other|the|a|an)$", pre) or not re.match(r"\s+(?:of|the|a|an|million|billion|its|their|his|her|our|all)\b", text[e:]):
+            if re.search(r"(?:first|second|1st|2nd|latter|back|front|top|bottom|other|the|a|an)$", pre) or not (
+                    re.match(r"\s+(?:of|the|a|an|million|billion|its|their|his|her|our|all)\b", text[e:]) or (len(lw) == 2 and _HALF_UNIT_RE.match(text, e))):
                 continue
         if lw in (["score"],) or (lw[-1] == "score" and len(lw) == 1):
             continue
@@ -549,6 +553,32 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
             a.value, a.scale = a.value / sc, sc
         atoms.append(a)
     return atoms
+
+
+#: "a half point", "a half-mile", "half a percentage point", "half an hour": half of a unit
+_HALF_UNIT_RE = re.compile(r"[\s-](?:an?\s+)?(?:(?:percentage[\s-])?points?|percent|per\s?cent|" + L.alternation(L.UNIT_WORDS) + r")(?![\w-])", re.I)
+_HALF_A_RE = re.compile(r"\s+an?(?=\s)", re.I)
+
+
+def _half_a_unit(a: _Atom, text: str) -> None:
+    """'half a mile', 'half an hour', 'half a point': the unit after the article is the figure's unit."""
+    if a.value != Decimal("0.5") or a.unit_kind or a.currency or a.e != a.ne or not _HALF_UNIT_RE.match(text, a.e):
+        return
+    m = _HALF_A_RE.match(text, a.e)
+    if not m:
+        return
+    ne = a.ne
+    a.ne = m.end()
+    pm = re.match(r"\s+(points?)\b", text[a.ne:], re.I)
+    if pm:
+        a.unit, a.unit_kind, a.e = "point", "noun", a.ne + pm.end()
+    else:
+        _extend_right(a, text)
+    if a.unit_kind in ("sym", "pct", "noun"):
+        a.rules.append("half_a_unit")
+    else:
+        a.e = ne
+    a.ne = ne
 
 
 _VAGUE_RE = re.compile(r"(?<![\w-])(" + L.alternation(L.VAGUE_PLURALS) + r")\s+of\s+(?!(?:" + L.alternation(L.VAGUE_PLURALS) + r"|dollars|euros|pounds|yen|yuan|the|them|us|these|those|its|their)\b)", re.I)
@@ -609,6 +639,10 @@ _COUNTED_ADJ_POS = {"ADJ", "ADV"}
 _NOUN_TAGS_PL = {"NNS", "NNPS"}
 
 
+_MEASURE_BEFORE_NOUN_RE = re.compile(r" \d[\d.,]*(?:\s?|-)(?:%|(?:" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])|(?i:"
+                                     + L.alternation(L.UNIT_WORDS) + r")(?![\w-]))(?= [a-z])")
+
+
 def _counted_noun(a: _Atom, sent, base: int) -> None:
     """The head noun a bare number counts: '550,000 EV deliveries' -> delivery."""
     stext = sent.text
@@ -616,13 +650,19 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
     pm = _PLUS_WORD_RE.match(stext, a.e)
     if pm:  # "1,000-plus employees"
         after = pm.end()
-    toks = [t for t in sent if t.idx >= base + after][:6]
+    # "eight million 250ml bottles", "four 40-foot containers": a measure between the number and what it counts
+    mm = _MEASURE_BEFORE_NOUN_RE.match(stext, after) if not a.unit_kind else None
+    if mm:
+        after = mm.end()
+    toks = [t for t in sent if t.idx >= base + after][:8]
     if not toks:
         return
     # the number must be right before the noun phrase (one space or a hyphen)
     gap = stext[after:toks[0].idx - base]
     if gap not in ("", " ", "-", "+", "+ "):
         return
+    if mm and not (toks[0].tag_ in _NOUN_TAGS_PL or (len(toks) > 1 and toks[1].tag_ in _NOUN_TAGS_PL)):
+        return  # only a plural noun right after the measure is what the number counts
     m = _ACRONYM_UNIT_RE.match(stext, after)
     if m and gap == " " and not a.words and m.group(1).lower() not in _ACRONYM_NOT_UNIT:
         # "(0.5 WAR)", "3.2 ERA,", "20,000 TEU.": an upper-case abbreviation closing the phrase is the unit
@@ -633,8 +673,11 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
     nouns = []
     skipped = 0
     conj = False
-    for t in toks:
+    for k, t in enumerate(toks):
         low = t.text.lower()
+        if low in ("more", "fewer", "previous") and k == 0 and len(toks) > 1 and toks[1].tag_ in _NOUN_TAGS_PL and toks[1].text.islower():
+            skipped += 1  # "two more wins", "300 fewer workers", "40 previous seasons": these do not stop the count
+            continue
         if low in ("and", "or") and skipped and not nouns:
             conj = True  # "4.3M digital and physical sales", "460 Kia and Hyundai vehicles"
             continue
@@ -695,8 +738,11 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
     if unit in ("time",):
         unit = "time"
     a.unit, a.unit_kind = unit, "noun"
-    a.e = head.idx + len(head.text) - base
     a.rules.append("counted_noun")
+    if mm:  # the measure is a figure of its own: the spans do not overlap
+        a.rules.append("counted_past_measure")
+        return
+    a.e = head.idx + len(head.text) - base
     m = _PER_RE.match(stext, a.e)
     if m and m.group(1).lower() in _COUNT_RATE_DENOMINATORS:
         _per_after(a, stext)  # "200,000 batteries a year", "3 goals per game": a rate
@@ -814,6 +860,8 @@ def _change(a: _Atom, text: str, lead: str = "") -> None:
         pct_like = a.unit_kind == "pct" or bool(_PCT_RANGE_AFTER.match(text, a.e))
         if verb not in L.CHANGE_VERBS_NEED_BY or " by " in tail + " " or pct_like or a.unit in ("point", "basis point") \
                 or (a.unit_kind == "noun" and not a.currency and verb.startswith(("cut", "shed", "add", "lost", "los", "slash", "trim", "elimin"))) \
+                or (a.unit_kind == "sym" and not a.currency and a.unit not in L.TIME_UNITS and a.unit != "x"
+                    and verb.startswith(("shed", "lost", "los", "gain"))) \
                 or re.search(r"\b(?:another|further|additional|extra)\b", tail) or _OR_PCT_AFTER.match(text, a.e):
             a.change = L.CHANGE_VERBS[verb]
             a.rules.append("change_verb")
@@ -1009,6 +1057,8 @@ def _feet_inches(atoms: list[_Atom], text: str) -> None:
 
 
 _FROM_FAR_GAP = re.compile(r"\s+(?:[^\s,;]+\s+){1,6}to\s+", re.I)
+#: currencies whose minor unit is called a cent (a hundredth)
+_CENT_CURRENCIES = {"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "ZAR", "BRL"}
 _MINOR_JOIN_RE = re.compile(r"^\s+(?:and\s+)?$", re.I)
 
 
@@ -1019,9 +1069,14 @@ def _merge_minor(atoms: list[_Atom], text: str) -> list[_Atom]:
         if skip:
             skip = False
             continue
-        if y is not None and x.currency and "currency_word" in x.rules and x.scale is None and _MINOR_JOIN_RE.match(text[x.e:y.s]):
-            minor = "currency_minor" in y.rules and y.currency == x.currency
-            bare = not y.unit_kind and not y.currency and y.value < 100 and y.value == int(y.value) and not re.match(r"\s*[A-Za-z]", text[y.e:])
+        if y is not None and x.currency and ("currency_word" in x.rules or "currency_prefix" in x.rules) and x.scale is None \
+                and x.value == int(x.value) and _MINOR_JOIN_RE.match(text[x.e:y.s]):
+            # "$10 and 30 cents", "10 euros 30 cents": cents of any currency divided in hundredths
+            minor = "currency_minor" in y.rules and y.value < 1 and y.scale is None and (
+                y.currency == x.currency or (y.currency == "USD" and x.currency in _CENT_CURRENCIES and re.match(r"\s?cents?\b", text[y.ne:], re.I)))
+            # "10 dollars 30", and "17 USD 25 more": a code between two numbers makes the second the cents
+            bare = "currency_word" in x.rules and not y.unit_kind and not y.currency and y.value < 100 and y.value == int(y.value) \
+                and y.scale is None and (not re.match(r"\s*[A-Za-z]", text[y.e:]) or "after_currency" in y.rules)
             if minor or bare:
                 x.value += y.value if minor else y.value / 100
                 x.e = y.e
@@ -1091,6 +1146,7 @@ def find_quantities(sent) -> list[Quantity]:
     words = [w for w in _word_atoms(text, taken) if not _masked(masks, w.ns, w.ne)]
     for a in words:
         _extend_right(a, text)
+        _half_a_unit(a, text)
     taken += [(a.s, a.e) for a in words]
     mults = _multiple_atoms(text, [(a.ns, a.e) for a in atoms + words])
     vague = _vague_atoms(text, [(a.s, a.e) for a in atoms + words + mults])
