@@ -4,7 +4,9 @@
 Builds a corpus of 1,000 documents in bench/work/corpus from ../shared/articles and NewsQuant
 sentences (never committed), then in one run measures:
   * evfacts with -j 1 and -j 2 on the whole corpus (documents/s, sentences/s, peak RSS);
-  * CQE 2.0.3 and quantulum3 (from .bench-venv) on the first PEER_DOCS documents, one core;
+  * CQE 2.0.3 and quantulum3 (from .bench-venv) on the first PEER_DOCS documents, one core
+    (single-core runs pinned with taskset), and every system's start-up on one empty file, so the
+    rates compare both with and without it;
   * wall latency of `evfacts extract one-file.txt` against bare `python -c "import spacy"`.
 Sentences are counted once with one regex for every system, so the rates compare.
 Writes bench/results/speed.md.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +31,9 @@ EVFACTS = str(ROOT / ".venv" / "bin" / "evfacts")
 PY = str(ROOT / ".venv" / "bin" / "python")
 BENCH_PY = str(ROOT / ".bench-venv" / "bin" / "python")
 N_DOCS = 1000
-PEER_DOCS = int(os.environ.get("PEER_DOCS", "100"))
+PEER_DOCS = int(os.environ.get("PEER_DOCS", "200"))
+#: single-core runs are pinned to one CPU when taskset exists, so no library thread uses a second
+ONE_CORE = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -84,17 +89,31 @@ def main() -> int:
     n_peer_sent = count_sentences(peer_paths)
     rows = []
     for jobs in (1, 2):
-        s, mb = timed([EVFACTS, "extract", str(CORPUS), "-f", "jsonl", "-j", str(jobs)])
+        s, mb = timed((ONE_CORE if jobs == 1 else []) + [EVFACTS, "extract", str(CORPUS), "-f", "jsonl", "-j", str(jobs)])
         rows.append((f"evfacts -j {jobs}", len(paths), n_sent, s, mb))
         print(rows[-1], file=sys.stderr)
-    s1, mb = timed([EVFACTS, "extract", *map(str, peer_paths), "-f", "jsonl", "-j", "1"])
+    empty = WORK / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    s1, mb = timed(ONE_CORE + [EVFACTS, "extract", *map(str, peer_paths), "-f", "jsonl", "-j", "1"])
     rows.append(("evfacts -j 1 (peer subset)", len(peer_paths), n_peer_sent, s1, mb))
+    # start-up (imports, model load) of every system: the same command on one empty file
+    startup = {"evfacts": statistics.median(timed(ONE_CORE + [EVFACTS, "extract", str(empty), "-f", "jsonl"])[0] for _ in range(3))}
     env = dict(os.environ, LC_ALL="en_US.UTF-8", LANG="en_US.UTF-8")
     peer_rates = {}
+    peer_seconds = {}
     for system in ("cqe", "quantulum3"):
-        s, mb = timed([BENCH_PY, str(ROOT / "bench" / "speed_peer.py"), system, *map(str, peer_paths)], env=env)
+        cmd = ONE_CORE + [BENCH_PY, str(ROOT / "bench" / "speed_peer.py"), system]
+        s, mb = timed(cmd + list(map(str, peer_paths)), env=env)
         rows.append((system, len(peer_paths), n_peer_sent, s, mb))
         peer_rates[system] = n_peer_sent / s
+        peer_seconds[system] = s
+        startup[system] = statistics.median(timed(cmd + [str(empty)], env=env)[0] for _ in range(3))
+        print(rows[-1], startup[system], file=sys.stderr)
+    # the floor: the spaCy model alone on the same documents, start-up included as for the others
+    for stage in ("parser", "parser+ner"):
+        s, mb = timed(ONE_CORE + [PY, str(ROOT / "bench" / "speed_spacy.py"), stage, *map(str, peer_paths)])
+        rows.append((f"spaCy sm alone: {stage.replace('parser', 'tagger+parser').replace('+ner', ' + NER')}",
+                     len(peer_paths), n_peer_sent, s, mb))
         print(rows[-1], file=sys.stderr)
     one = str(paths[0])
     lat = statistics.median(timed([EVFACTS, "extract", one, "-f", "jsonl"])[0] for _ in range(5))
@@ -105,14 +124,20 @@ def main() -> int:
     lines = ["# Speed (`make bench-speed`)", "",
              f"Corpus: {len(paths)} documents ({n_sent:,} sentences) built from ../shared/articles and NewsQuant",
              f"sentences. Peers run on the first {len(peer_paths)} documents ({n_peer_sent:,} sentences): CQE takes",
-             "minutes per hundred documents. Times are wall seconds including start-up; RSS is the peak of",
+             "a minute per hundred documents. Times are wall seconds including start-up; RSS is the peak of",
              "the largest single process of the run (a worker, for -j 2).", "",
              "| system | documents | sentences | seconds | sentences/s | peak RSS MB |", "|---|---|---|---|---|---|"]
     for name, docs, sents, s, mb in rows:
         lines.append(f"| {name} | {docs} | {sents:,} | {s:.1f} | {sents / s:,.0f} | {mb:.0f} |")
+    steady = {"evfacts": n_peer_sent / (s1 - startup["evfacts"])}
+    steady.update({k: n_peer_sent / (peer_seconds[k] - startup[k]) for k in peer_seconds})
+    lines += ["", "Start-up (the same command on one empty file, median of 3) and the rate without it:", "",
+              "| system | start-up s | sentences/s after start-up |", "|---|---|---|"]
+    lines += [f"| {k} | {startup[k]:.2f} | {steady[k]:,.0f} |" for k in ("evfacts", "cqe", "quantulum3")]
     lines += ["",
-              f"- evfacts (one core) vs CQE: **{ev_rate / peer_rates['cqe']:.1f}×** sentences/s; vs quantulum3: "
-              f"{ev_rate / peer_rates['quantulum3']:.1f}×.",
+              f"- evfacts (one core) vs CQE: **{ev_rate / peer_rates['cqe']:.1f}×** sentences/s wall, start-up included; "
+              f"**{steady['evfacts'] / steady['cqe']:.1f}×** after start-up. vs quantulum3: {ev_rate / peer_rates['quantulum3']:.1f}× "
+              f"and {steady['evfacts'] / steady['quantulum3']:.1f}×.",
               f"- -j 2 vs -j 1 on {len(paths)} documents: **{j1[3] / j2[3]:.2f}×**.",
               f"- `evfacts extract one-file.txt`: {lat:.2f} s wall (median of 5); bare `python -c \"import spacy\"`: {base:.2f} s."]
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
