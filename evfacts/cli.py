@@ -79,7 +79,8 @@ def _root(
 # -- shared options (one definition, every command: sqlite-utils' output_options) ---------
 
 Paths = Annotated[Optional[list[str]], typer.Argument(
-    help="Files, folders (walked recursively) or - for stdin. None and a pipe: stdin.", show_default=False)]
+    help="Files, folders (walked recursively) or - for stdin. None and a pipe: stdin.", show_default=False,
+    metavar="PATH")]
 FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="Output format (default: from -o's extension, else table on a terminal and jsonl in a pipe).",
     case_sensitive=False, show_default=False)]
@@ -91,7 +92,7 @@ PublishedOpt = Annotated[Optional[str], typer.Option(
 GlobOpt = Annotated[Optional[list[str]], typer.Option(
     "--glob", help=f"File pattern for folders, repeatable (default: {' '.join(DEFAULT_GLOBS)}).",
     metavar="PATTERN")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1)]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1, metavar="BYTES")]
 ConfigOpt = Annotated[Optional[str], typer.Option(
     "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off [default: ./evfacts.toml].")]
 ProfileOpt = Annotated[Optional[str], typer.Option(
@@ -242,7 +243,8 @@ def clean(
 @app.command()
 def show(
     paths: Annotated[Optional[list[str]], typer.Argument(
-        help="The article: a file, or - for stdin (a folder shows each of its files).", show_default=False)] = None,
+        help="The article: a file, or - for stdin (a folder shows each of its files).", show_default=False,
+        metavar="PATH")] = None,
     html: Annotated[Optional[str], typer.Option(
         "--html", help="Write a standalone HTML page (claims marked, fields on hover) to FILE; - for stdout.",
         metavar="FILE")] = None,
