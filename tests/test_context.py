@@ -439,3 +439,177 @@ STICKY = [
 def test_subject_does_not_stick(nlp, text, figure, want):
     c = one(nlp, text, PUB, figure)
     assert c.subject == want, (c.subject, c.sentence)
+
+
+# -- generalisation pass: people, products, publications are no companies -------------------------------
+SUBJECT_NOT_A_COMPANY = [
+    # "who" hangs on a person or an animal, never on the company in focus
+    ("Rivian opened a store. Shoppers came early. A dog who had been lost for three years was found nearby.",
+     "three years", None),
+    # "he", "I": a person; the company only when named in this or the previous sentence
+    ("Rivian opened a store in May. Shoppers came early. He said the trip took 12 hours.", "12 hours", None),
+    ("Rivian opened a store in May. I lost 14 followers that week.", "14 followers", None),
+    ("Rivian opened a store in May. Its sales rose 14% that week.", "14%", "Rivian"),
+    ("Rivian opened a store in May. CEO Jane Roe said sales rose 14% that week.", "14%", "Rivian"),
+    # "the German automaker" points back to the company, it is not Germany
+    ("Volkswagen unveiled a wagon. The German automaker says it will go 300 miles on a charge.", "300 miles",
+     "Volkswagen"),
+    # a product as the subject stands for the company in focus
+    ("Apple launched a laptop. Buyers queued.\nThe new MacBook Pro weighs 2 kilograms.", "2 kilograms", "Apple"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", SUBJECT_NOT_A_COMPANY)
+def test_subject_people_and_products(nlp, text, figure, want):
+    c = one(nlp, text, PUB, figure)
+    assert c.subject == want, (c.subject, c.sentence)
+
+
+@pytest.mark.parametrize("text,figure,want", [
+    ("Author Henry Ford wrote 12 novels.", "12", []),  # a known company's name after a first name: a person
+    ("Rivian sold 900 trucks, according to the Los Angeles Times.", "900", ["Rivian"]),
+    ("Chromecast owners can stream at 60 frames per second, Alphabet said.", "60", ["Alphabet"]),
+])
+def test_sentence_companies_people_products_media(nlp, text, figure, want):
+    assert one(nlp, text, PUB, figure).companies == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Springfield Herald", None), ("Sioux Falls Argus", None), ("KXTV Sports", None), ("Denver Post", None),
+    ("Sabres and", None), ("Orbit Labs, Fenwick", None), ("Belgium (Group I", None),
+    ("Ameris Bank Amphitheatre", None), ("Aberdeen Royal Infirmary", None), ("Quartz Valley Academy", None),
+    ("Tribune", "Tribune"), ("Orbit Labs", "Orbit Labs"),
+])
+def test_judge_media_venues_fragments(name, want):
+    assert comp.judge(name) == want
+
+
+def _doc_with(nlp, text, ents):
+    """A doc of `text` with hand-set entities [(surface, label, id)] (no NER involved)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    spans = []
+    for surface, label, ent_id in ents:
+        s = text.index(surface)
+        sp = doc.char_span(s, s + len(surface), label=label)
+        spans.append(Span(doc, sp.start, sp.end, label=label, span_id=ent_id or 0))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize("text,surface,want", [
+    ("The envoy to Canada Kurt Halvorsen testified for hours.", "Canada Kurt Halvorsen", None),
+    ("Shares of Graham Holdings rose.", "Graham Holdings", "Graham Holdings"),
+    ("Regulators approved the Skyforge Legends game on Tuesday.", "Skyforge Legends", None),
+    ("The new Quillback is just over 16 feet long.", "Quillback", None),
+    ("Orbit Labs users streamed more.", "Orbit Labs", None),
+    ("Orbit Labs hired staff.", "Orbit Labs", "Orbit Labs"),
+])
+def test_company_name_people_and_products(nlp, text, surface, want):
+    doc = _doc_with(nlp, text, [(surface, "ORG", None)])
+    assert comp.company_name(doc.ents[0]) == want
+
+
+def test_company_name_after_a_maker_is_a_product(nlp):
+    doc = _doc_with(nlp, "Google Lumora launched with 22 games.", [("Google", "ORG", "Alphabet"), ("Lumora", "ORG", None)])
+    assert [comp.company_name(e) for e in doc.ents] == ["Alphabet", None]
+
+
+def test_people_names_from_titles_and_full_names(nlp):
+    docs = [_doc_with(nlp, "Gov. Dana Whitfield visited the plant.", []),
+            _doc_with(nlp, "Coach Marta Ilves spoke before Lumen Ortiz arrived.", [("Lumen Ortiz", "PERSON", None)]),
+            _doc_with(nlp, "Zorbex said it grew.", [("Zorbex", "PERSON", None)]),
+            _doc_with(nlp, "Zorbex shares rose.", [("Zorbex", "ORG", None)])]
+    people = comp.people_names(docs)
+    assert {"Dana Whitfield", "Whitfield", "Marta Ilves", "Ilves", "Lumen Ortiz", "Ortiz", "Lumen"} <= people
+    assert "Zorbex" not in people  # PERSON once and ORG once: the company
+
+
+def test_drop_people_common_words_and_headings(nlp):
+    m = [(0, 8, 0, "Security", "ner"), (0, 5, 0, "Acme", "lexicon")]
+    assert comp.drop_people(m, set(), frozenset({"security"})) == [m[1]]
+    heading = _doc_with(nlp, "Post-Workout Meal", [("Post-Workout Meal", "ORG", None)])
+    m = [(0, 17, 0, "Post-Workout Meal", "ner")]
+    assert comp.drop_people(m, set(), frozenset({"post", "workout", "meal"}), heading) == []
+    assert comp.drop_people(m, set(), frozenset({"post", "workout", "meal"})) == m  # not a heading: kept
+    m = [(0, 20, 0, "Canada Kurt Halvorsen", "ner")]
+    assert comp.drop_people(m, {"Kurt Halvorsen", "Halvorsen"}) == []
+
+
+def test_person_mislabelled_as_company_is_added(nlp):
+    docs = [_doc_with(nlp, "Zorbex surged 20% today.", [("Zorbex", "PERSON", None)]),
+            _doc_with(nlp, "Zorbex's sales grew.", [("Zorbex", "ORG", None)])]
+    mentions = [[], [(0, 6, 0, "Zorbex", "ner")]]
+    out = comp.add_mislabelled(mentions, docs, set())
+    assert [m[3] for m in out[0]] == ["Zorbex"]
+    assert comp.add_mislabelled(mentions, docs, {"Zorbex"})[0] == []
+
+
+def test_a_persons_name_is_no_place(nlp):
+    from evfacts.claims.context import is_place
+
+    doc = _doc_with(nlp, "Halvorsen's appearance worried China.", [("Halvorsen", "GPE", None), ("China", "GPE", None)])
+    people = {"Halvorsen", "China"}
+    assert [is_place(e, people) for e in doc.ents] == [False, True]  # a known place stays a place
+    assert [is_place(e) for e in doc.ents] == [True, True]
+
+
+INDEX_SUBJECT = [
+    # an index named by its nouns, not the company of the sentence before
+    ("Tesla fell 3%. The dollar index rose 0.05% on Friday.", "0.05%", "dollar index"),
+    ("Tesla fell 3%. The XBK Regional Banking index fell 3.7% on the day.", "3.7%", "XBK Regional Banking index"),
+    # "the index" is the index named before it
+    ("The S&P 500 rose 1% on Monday. The index has gained 12% this year.", "12%", "S&P 500"),
+    # an index without a name stays unnamed; not the company before
+    ("Tesla fell 3%. The broader index gained 1.2% in the session.", "1.2%", None),
+    ("Tesla fell 3%. The index gained 1.2% in the session.", "1.2%", None),
+    # a pollution index is no market
+    ("Tesla fell 3% in Delhi. The air quality index in Delhi stood at 218 on Monday.", "218", "Delhi"),
+    # "a 5.2% plunge in Acme": the company the percentage sizes, not the index that is the clause's subject
+    ("The Zephyr Regional Lenders index lost 0.5%, hauled by a 5.2% plunge in Citigroup.", "5.2%", "Citigroup"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", INDEX_SUBJECT)
+def test_index_subjects(nlp, text, figure, want):
+    c = one(nlp, text, PUB, figure)
+    assert c.subject == want, (c.subject, c.sentence)
+
+
+PERIOD_END_POINTS = [
+    # "2020 to 80" is no span of years: two digits make a year only after a dash ("2024-25")
+    ("Deliveries rose from 16 in 2020 to 80 in 2024.", PUB, "16", "2020"),
+    ("Deliveries rose from 16 in 2020 to 80 in 2024.", PUB, "80", "2024"),
+    ("Revenue for 2024-25 reached $4 billion.", PUB, "$4 billion", "2024/2025"),
+    # the start of "from A to B by 2030" is no 2030 figure
+    ("Shipments will climb from 300 units today to 900 units by 2030.", PUB, "300 units", None),
+    ("Shipments will climb from 300 units today to 900 units by 2030.", PUB, "900 units", "2030"),
+    # "four years ago" is a date of its own: the sentence does not inherit the previous one's year
+    ("Acme sold 5,000 cars in 2016. That was up from four years ago, when it sold 900.", None, "900", None),
+]
+
+
+@pytest.mark.parametrize("text,published,figure,want", PERIOD_END_POINTS)
+def test_period_end_points(nlp, text, published, figure, want):
+    assert one(nlp, text, published, figure).period == want
+
+
+@pytest.mark.parametrize("text,figure,want", [
+    ("Acme shares are up about 40% year to date.", "40%", "Acme shares"),
+    ("Acme shares are up about 40% year-to-date.", "40%", "Acme shares"),
+])
+def test_metric_year_to_date_is_no_metric(nlp, text, figure, want):
+    assert one(nlp, text, PUB, figure).metric == want
+
+
+def test_common_word_names_inside_a_sentence_stay_companies(nlp):
+    # "target" in lower case elsewhere does not unmake the company named inside a sentence
+    text = "Shares of Target fell 4% after analysts cut their price target."
+    assert one(nlp, text, PUB, "4%").companies == ["Target"]
+    doc = _doc_with(nlp, "Fertilizer prices rose. Shares of Orbit fell.", [("Fertilizer", "ORG", None), ("Orbit", "ORG", None)])
+    mentions = [[(e.start_char, e.end_char, e.start, e.text, "ner") for e in doc.ents]]
+    mid = comp.named_mid_sentence(mentions, [doc])
+    assert mid == {"Orbit"}
+    kept = comp.drop_people(mentions[0], set(), frozenset({"fertilizer", "orbit"}), doc, mid)
+    assert [m[3] for m in kept] == ["Orbit"]

@@ -37,6 +37,8 @@ class ArticleContext:
     alias: dict = field(default_factory=dict)
     #: company most recently named before a doc-local offset of the current segment
     focus: object = None
+    #: names of the article's people ("Adam Neumann", "Neumann"): never a company or a place
+    people: set = field(default_factory=set)
 
 
 def extract_article(parsed, *, published: datetime | None = None, title: str | None = None, finder=None):
@@ -46,7 +48,12 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
     finder = finder or quantities.find_quantities
     ctx = ArticleContext(published=published, title=title)
     people = comp.people_names(doc for _, doc in parsed)
-    mentions = [comp.drop_people(comp.doc_mentions(doc), people) for _, doc in parsed]
+    lower_words = frozenset(t.text for _, doc in parsed for t in doc if t.is_lower and t.is_alpha)
+    mentions = [comp.doc_mentions(doc) for _, doc in parsed]
+    mid = comp.named_mid_sentence(mentions, [doc for _, doc in parsed])
+    mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, (_, doc) in zip(mentions, parsed)]
+    mentions = comp.add_mislabelled(mentions, [doc for _, doc in parsed], people)
+    ctx.people = people
     names = [m[3] for ms in mentions for m in ms]
     ctx.companies = comp.count(names)
     ctx.alias = comp.merge_names(dict.fromkeys(names, 1))

@@ -36,9 +36,42 @@ NOT_COMPANY_WORDS = {
     "challenge", "act", "curve", "observatory", "center", "centre", "festival", "championship", "tournament",
     "olympics", "museum", "hospital", "church", "theater", "theatre", "station", "airport", "park", "stadium",
     "prize", "conference", "summit", "law", "bill", "program", "programme", "project", "initiative", "state",
-    "county", "city", "province", "republic", "kingdom", "navy", "force", "forces", "guard", "police",
+    "county", "city", "province", "republic", "kingdom", "navy", "force", "forces", "police",
     "department", "regulator", "regulators", "tribunal", "commissioner", "mayor",
+    # venues, facilities and institutions: "Ameris Bank Amphitheatre", "Aberdeen Royal Infirmary"
+    "amphitheatre", "amphitheater", "pavilion", "auditorium", "arena", "hall", "laboratory", "infirmary", "clinic",
+    "facility", "panel", "command", "academy", "jail", "prison", "shelter", "cathedral", "temple", "mosque", "zoo",
+    "library", "gallery", "statehouse", "capitol", "courthouse", "seminary", "campus", "edition", "editions",
+    "concept", "vote", "division", "conference",
 }
+#: last words of the name of a newspaper, magazine or broadcaster ("Los Angeles Times", "CBS Sports"):
+#: a publication quoted as a source, not a company of the claim (a name of two words or more: "Tribune"
+#: alone may be the publisher)
+MEDIA_ENDINGS = {"times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "magazine", "telegraph",
+                 "inquirer", "examiner", "bee", "argus", "courier", "dispatch", "newswire", "traveller", "traveler",
+                 "sports", "newspaper", "weekly", "digest", "bulletin", "leader", "star-telegram", "post-gazette",
+                 "union-tribune", "news"}
+#: nouns right after a name that make it a product or an index ("the Mobile DnF game", "the KBW Banking index")
+PRODUCT_NOUNS_AFTER = {"game", "games", "app", "apps", "console", "consoles", "phone", "phones", "smartphone",
+                       "smartphones", "headset", "device", "devices", "platform", "service", "software", "telescope",
+                       "lander", "rover", "spacecraft", "rocket", "satellite", "sedan", "suv", "crossover", "hatchback",
+                       "coupe", "truck", "pickup", "wagon", "minivan", "model", "laptop", "laptops", "notebook",
+                       "tablet", "controller", "controllers", "keyboard", "chip", "chips", "processor", "drug",
+                       "vaccine", "franchise", "album", "film", "movie", "series", "show", "subscription",
+                       "subscribers", "users", "owners", "lineup", "port", "update", "feature", "features",
+                       "module", "engine", "sensor", "camera", "speaker", "display", "screen", "mission", "program",
+                       "index", "indexes", "indices"}
+#: words between "the" and a one-word name that make it a product: "the new Sportback"
+PRODUCT_LEADS = {"new", "latest", "original", "updated", "redesigned", "revamped", "upcoming", "refreshed",
+                 "next-generation", "entry-level", "all-new", "base", "standard", "top-end", "high-end", "older",
+                 "previous", "current", "outgoing"}
+#: last words of a company's name: "Graham Holdings", "Mack Trucks" are no people
+CORPORATE_WORDS = {"holdings", "group", "bank", "motors", "stores", "trucks", "capital", "partners", "financial",
+                   "technologies", "technology", "systems", "energy", "pharma", "foods", "brands", "media", "labs",
+                   "robotics", "aerospace", "airlines", "entertainment", "studios", "industries", "networks",
+                   "software", "solutions", "services", "therapeutics", "sciences", "bancorp", "realty", "resources",
+                   "communications", "insurance", "investments", "securities", "ventures", "works", "company",
+                   "corporation", "inc", "corp", "ltd", "llc", "plc", "co", "motor", "electric", "health", "inc."}
 PRODUCT_ENDINGS = {"pro", "ultra", "max", "plus", "mini", "lite", "se", "os", "app", "store"}
 LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Company|Corporation|Incorporated|Ltd|Limited|PLC|plc|LLC|AG|SA|NV|SE|"
                           r"A/S|ASA|AB|GmbH|S\.A|N\.V|S\.p\.A|SpA|KGaA|Oyj|Ltda|Bhd|Tbk|K\.K)\.?)+$")
@@ -94,7 +127,19 @@ ANALYST_FIRMS = {"Morgan Stanley", "Goldman Sachs", "JPMorgan", "Bank of America
 PERSON_CUES = {"ceo", "cfo", "coo", "cto", "chief", "president", "chairman", "chairwoman", "chair", "founder",
                "co-founder", "executive", "director", "officer", "minister", "spokesperson", "spokesman",
                "spokeswoman", "analyst", "reviewer", "reporter", "editor", "investor", "secretary", "governor",
-               "senator", "mr.", "ms.", "mrs.", "dr.", "by", "professor", "economist", "strategist", "head"}
+               "senator", "mr.", "ms.", "mrs.", "dr.", "by", "professor", "economist", "strategist", "head",
+               # roles in sport, politics and the arts ("quarterback Jane Roe"); none that also precedes a company
+               # ("asset manager", "chip designer", "oil producer")
+               "quarterback", "coach", "actor", "actress", "singer", "songwriter",
+               "rapper", "star", "author", "writer", "novelist", "journalist", "judge",
+               "attorney", "lawyer", "ambassador", "envoy", "rep.", "sen.", "gov.", "lt.", "col.", "gen.", "sgt.",
+               "cmdr.", "capt.", "deputy", "prosecutor", "sheriff", "detective", "officer", "mayor", "pitcher",
+               "striker", "midfielder", "defender", "goalkeeper", "linebacker",
+               "receiver", "diver", "swimmer", "teammate", "wife", "husband", "son", "daughter",
+               "brother", "sister", "mother", "father", "founder", "entrepreneur", "billionaire", "philanthropist",
+               "director", "choreographer", "composer", "artist", "photographer", "chef",
+               "doctor", "nurse", "scientist", "astronaut", "pastor", "bishop", "pope",
+               "prince", "princess", "sir"}
 #: single words NER calls ORG that are common nouns here: "the Company", "The Numbers"
 COMMON_WORDS = {"company", "board", "group", "firm", "numbers", "management", "government", "administration"}
 
@@ -116,10 +161,13 @@ def company_name(ent) -> str | None:
     """The canonical company name of an entity span, or None when it is not a company."""
     if ent.label_ != COMPANY_LABEL:
         return None
-    if ent.ent_id_:
-        return ent.ent_id_
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > 0 else None
+    if ent.ent_id_:
+        if len(ent) == 1 and prev is not None and prev.is_title and prev.lower_ in first_names() \
+                and not prev.is_sent_start:
+            return None  # "Mike Ford", "Henry Ford": a person of that name
+        return ent.ent_id_
     words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
     if words and words[0].lower_ == "the":
         words = words[1:]
@@ -129,14 +177,44 @@ def company_name(ent) -> str | None:
         return None
     if prev is not None and prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PERSON_CUES:
         return None  # "Director of Research Sheraz Mian"
-    if 2 <= len(words) <= 3 and words[0].lower_ in first_names() and all(w.is_title for w in words):
+    if person_shaped(words):
         return None
     if len(words) == 1:
         if words[0].lower_ in COMMON_WORDS or words[0].lower_ in stop_words():
             return None  # "the Company", "We"
         if (prev is not None and prev.lower_ == "the") or ent[0].lower_ == "the":
             return None  # "the Numbers", "the Company": a common noun in capitals
+    if product_context(ent):
+        return None
     return judge(ent.text)
+
+
+def person_shaped(words) -> bool:
+    """Two to four title-case words with a first name before the last ("Howard Jones", "envoy to
+    Ukraine Kurt Volker") and no company word at the end ("Graham Holdings")."""
+    return 2 <= len(words) <= 4 and all(w.is_title for w in words) and words[-1].lower_ not in CORPORATE_WORDS \
+        and any(w.lower_ in first_names() for w in words[:-1])
+
+
+def product_context(ent) -> bool:
+    """An ORG from NER that the words around it make a product: a product noun right after it ("the
+    Mobile DnF game", "Stadia users"), a word of novelty before it ("the new Sportback"), or a known
+    company right before it ("Google Stadia", "Acme e-tron Sportback")."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in PRODUCT_NOUNS_AFTER and nxt.pos_ in ("NOUN", "PROPN", "") \
+            and not nxt.is_title:
+        return True
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in PRODUCT_LEADS and len(ent) <= 2:
+        return True
+    k = ent.start - 1
+    while k > 0 and doc[k].is_lower and doc[k].text.count("-") and k > ent.start - 3:
+        k -= 1  # "Audi e-tron Sportback": a model word between maker and name
+    maker = doc[k]
+    return bool(maker.ent_type_ == "ORG" and maker.ent_id_ and not maker.whitespace_ == "" and not maker.is_punct)
 
 
 def judge(text: str) -> str | None:
@@ -171,6 +249,12 @@ def judge(text: str) -> str | None:
     lw = [w.lower().strip(".,") for w in words]
     if any(w in NOT_COMPANY_WORDS for w in lw) or lw[-1] in PRODUCT_ENDINGS:
         return None
+    if len(lw) >= 2 and lw[-1].strip("’'") in MEDIA_ENDINGS:
+        return None  # "Los Angeles Times", "CBS Sports": a publication
+    if words[-1].lower() in NAME_LINKS or words[0].lower() in NAME_LINKS - {"de", "la", "le", "van", "von", "del", "di", "du"}:
+        return None  # "Sabres and": a name cut short
+    if "," in name or name.count("(") != name.count(")"):
+        return None  # "Big Machine, Braun": a list NER ran together; "Belgium (Group I"
     if any(c in name for c in "@/:|") or "http" in low or ".com" in low and low not in lex.canonical:
         return None
     return name
@@ -226,25 +310,104 @@ def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
     return extra
 
 
+#: words before a name that make it a person wherever in the article it stands ("Gov. Kristi Noem" ->
+#: "Noem said" is a person too)
+TITLE_CUES = {"mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "lt.", "col.", "gen.", "sgt.", "cmdr.", "capt.",
+              "senator", "governor", "quarterback", "coach", "actress", "actor", "singer", "rapper", "ambassador",
+              "envoy", "secretary", "minister", "prosecutor", "judge", "spokesperson", "spokesman", "spokeswoman",
+              "professor", "economist", "analyst", "ceo", "cfo", "president", "chairman", "chairwoman"}
+
+
 def people_names(docs) -> set[str]:
-    """Names and surnames NER calls PERSON anywhere in the article ("Adam Neumann" -> "Neumann")."""
+    """Names and surnames of the people of an article: NER's PERSON entities ("Adam Neumann" ->
+    "Neumann") and title-case names after a title or role ("Gov. Kristi Noem", "coach Jane Roe")."""
     out = set()
+    # a one-word name is a person when NER calls it PERSON more often than ORG ("Nexon" once each is
+    # the company), or as often and it is a first name
+    single = Counter()
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or (ent.label_ == COMPANY_LABEL and not ent.ent_id_ and person_shaped(
+                    [t for t in ent if not t.is_punct and t.tag_ != "POS"])):
                 words = [t.text for t in ent if t.is_alpha]
-                if words:
+                if len(words) > 1:
                     out.add(" ".join(words))
-                    if len(words) > 1:
-                        out.add(words[-1])
+                    out.add(words[-1])
+                    single[words[0]] += 1  # "LeBron" of "LeBron James"
+                elif words:
+                    single[words[0]] += 1
+            elif ent.label_ == COMPANY_LABEL and len(ent) == 1:
+                single[ent.text] -= 1
+        for t in doc:
+            if t.lower_ not in TITLE_CUES or t.i + 1 >= len(doc):
+                continue
+            words = []
+            for w in doc[t.i + 1:t.i + 4]:
+                if not (w.is_title and w.is_alpha) or w.ent_id_ or w.ent_type_ in BLOCKING_LABELS:
+                    break
+                words.append(w.text)
+            if words and (len(words) > 1 or t.text.endswith(".")):
+                out.add(" ".join(words))
+                out.add(words[-1])
+    return out | {w for w, n in single.items() if n > 0 or (n == 0 and w.lower() in first_names())}
+
+
+def heading_like(doc) -> bool:
+    """A short line in title case ("Pre-Workout Meal", "Pos Player Plays % Stats"): a heading or a
+    table header, where NER calls any capitalised phrase a name."""
+    words = [t for t in doc if t.is_alpha]
+    return 0 < len(words) <= 10 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
+
+
+def named_mid_sentence(mentions: list, docs: list) -> set[str]:
+    """Names of company mentions that stand inside a sentence of running text, where a capital
+    means a name (not at a sentence start, not in a heading)."""
+    out = set()
+    for ms, doc in zip(mentions, docs):
+        if ms and not heading_like(doc):
+            out.update(m[3] for m in ms if 0 <= m[2] < len(doc) and not doc[m[2]].is_sent_start)
     return out
 
 
-def drop_people(mentions: list, people: set[str]) -> list:
-    """Company mentions that are not the name of a person of the article (known companies stay)."""
-    if not people:
+def drop_people(mentions: list, people: set[str], lower_words: frozenset = frozenset(), doc=None,
+                mid_sentence: set = frozenset()) -> list:
+    """Company mentions that are not the name of a person of the article (known companies stay):
+    the name itself, or a name ending in a person's name of two words ("Ukraine Kurt Volker").
+    lower_words: words the article also writes in lower case; a one-word name among them that the
+    article never capitalises inside a sentence (`mid_sentence`) is a common word ("Fertilizer" of a
+    headline, "Public" at a sentence start; not "Target" in "shares of Target"), and so is a name of
+    such words in a heading (`doc`, the segment: "Post-Workout Meal")."""
+    out = []
+    full = {p for p in people if " " in p}
+    heading = doc is not None and lower_words and heading_like(doc)
+    for m in mentions:
+        name = m[3]
+        if m[4] == "ner":
+            words = name.split()
+            if name in people or (len(words) <= 4 and any(name.endswith(" " + p) for p in full)):
+                continue
+            if len(words) == 1 and name.lower() in lower_words and name not in mid_sentence:
+                continue
+            if heading and name not in mid_sentence and all(
+                    w in lower_words for w in re.findall(r"[^\W\d_]+", name.lower())):
+                continue
+        out.append(m)
+    return out
+
+
+def add_mislabelled(mentions: list, docs: list, people: set[str]) -> list:
+    """NER sometimes calls a company of the article a person in one sentence ("Nexon surged 20%"
+    after "Nexon’s sales"): a PERSON entity whose text is a company named elsewhere in the article
+    and no person's name is a mention of that company."""
+    known = {m[3] for ms in mentions for m in ms if m[4] == "ner"}
+    if not known:
         return mentions
-    return [m for m in mentions if m[4] != "ner" or m[3] not in people]
+    out = []
+    for ms, doc in zip(mentions, docs):
+        extra = [(e.start_char, e.end_char, e.start, e.text, "ner") for e in doc.ents
+                 if e.label_ == "PERSON" and e.text in known and e.text not in people]
+        out.append(sorted(ms + extra) if extra else ms)
+    return out
 
 
 def merge_names(counts: Counter) -> dict[str, str]:

@@ -69,6 +69,11 @@ PLACE_LABELS = {"GPE", "LOC"}
 VAGUE_WORDS = {"these", "those", "this", "that", "both", "some", "many", "all", "other", "such", "several", "few",
                "most", "more", "any", "each", "its", "their", "our", "his", "her", "the", "a", "an", "'s", "’s"}
 INSTRUMENT_NOUNS = {"etf", "index", "fund", "trust", "composite"}
+#: nouns of a market index: "the dollar index", "the index" (the one named before)
+INDEX_NOUNS = {"index", "indexes", "indices", "benchmark", "gauge", "average"}
+#: words that do not name an index: "the benchmark index", "the broader gauge"
+GENERIC_INDEX_MODS = {"benchmark", "broader", "broad", "main", "blue-chip", "wider", "key", "headline", "stock",
+                      "equity", "share", "market", "overall"}
 REGION_BODIES = {"european union", "eu"}
 INSTRUMENT = re.compile(r"\b(?:ETF|ETFs|Index|Fund|Trust|Composite|Average)\b")
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -124,7 +129,8 @@ NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 
 # (name, compiled pattern) in priority order: a later pattern never takes text an earlier one took
 DATE_PATTERNS = [
-    ("span", re.compile(rf"\b(?:from\s+|between\s+)?({YEAR})\s*(?:-|–|—|to|through|thru|until|and)\s*({YEAR}|\d{{2}})\b(?!\s*%)", re.I)),
+    # "2020-2025", "2024–25", "from 2020 to 2025"; not "from 16 in 2020 to 80" (two digits only after a dash)
+    ("span", re.compile(rf"\b(?:from\s+|between\s+)?({YEAR})(?:\s*(?:-|–|—|to|through|thru|until|and)\s*({YEAR})|\s*[-–—/]\s*(\d{{2}}))\b(?!\s*%)", re.I)),
     ("ended", re.compile(rf"\b(?:(fiscal)\s+)?(year|quarter)\s*\(?\s*(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+|in\s+)?({MONTH_RE})\.?\s*(\d{{1,2}})?,?\s*({YEAR})?", re.I)),
     ("yearquarter", re.compile(rf"\b({YEAR})\s*(?:Q([1-4])|([1-4])Q)\b")),
     ("quarter", re.compile(rf"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter)(?:\s*(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?:the\s+)?(?:year\s+)?('?\d{{2}}\b|{YEAR}))?", re.I)),
@@ -134,6 +140,7 @@ DATE_PATTERNS = [
     ("daymonthyear", re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+({YEAR})\b")),
     ("monthrel", re.compile(rf"\b({MONTH_RE})\.?\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+prior)\s+year\b", re.I)),
     ("sameperiod", re.compile(rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time|week)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of|in)\s+({YEAR}))", re.I)),
+    ("ago", re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years|quarters|months)\s+(ago|earlier|before)\b", re.I)),
     ("relative", re.compile(r"\b(last|this|next|the\s+prior|the\s+previous|the\s+current|the\s+coming|a|one|the\s+same)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(year|quarter|month)(\s+(?:ago|earlier|before))?\b", re.I)),
     ("yearago", re.compile(r"\b(year[\s-]ago|year[\s-]earlier|year[\s-]over[\s-]year|year[\s-]on[\s-]year|prior[\s-]year|previous[\s-]year|quarter[\s-]over[\s-]quarter|sequential(?:ly)?)\b", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?({YEAR})\b", re.I)),
@@ -216,7 +223,7 @@ def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> s
     pub = published
     if d.kind == "span":
         a = int(g[0])
-        b = int(g[1]) if len(g[1]) == 4 else a // 100 * 100 + int(g[1])
+        b = int(g[1]) if g[1] else a // 100 * 100 + int(g[2])
         return f"{a}/{b}" if b > a else str(a)
     if d.kind == "ended":
         fiscal, unit, mon, day, year = g
@@ -266,6 +273,15 @@ def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> s
             return f"{y}-Q{q % 4 + 1}"
         m = pub.month - 1 + step
         return f"{pub.year + m // 12}-{m % 12 + 1:02d}"
+    if d.kind == "ago":  # "four years ago": a base of comparison, resolved only with a publication date
+        if not pub:
+            return None
+        n = int(g[0]) if g[0].isdigit() else NUM_WORDS[g[0].lower()]
+        unit = g[1].lower()
+        if unit == "years":
+            return str(pub.year - n)
+        m = pub.year * 12 + pub.month - 1 - (3 * n if unit == "quarters" else n)
+        return f"{m // 12}-Q{(m % 12) // 3 + 1}" if unit == "quarters" else f"{m // 12}-{m % 12 + 1:02d}"
     if d.kind == "sameperiod":
         return g[0] if g[0] else (str(pub.year - 1) if pub else None)
     if d.kind == "yearago":
@@ -413,6 +429,8 @@ def choose_date(fig, fig_span, dates: list[DateExpr]):
             penalty += 2
         if any(is_verb(t) and t.i not in dspan and not lo <= t.i < hi for t in between):
             penalty += 1  # the date belongs to another clause
+        if _other_end(fpath[1:up_f + 1], d):
+            continue  # "grow from 16 in 2020 to 80 by 2030": each end point has its own date
         if any(t.lower_ in PERIOD_COMPARISON and (t.i not in dspan or d.kind != "span") for t in dpath[:lca]) \
                 or d.text.split()[0].lower() in PERIOD_COMPARISON and d.kind != "span":
             penalty += 2  # "down from a 22% rally last year", "compared with 13.3 million in 2025"
@@ -426,6 +444,25 @@ def choose_date(fig, fig_span, dates: list[DateExpr]):
         if best_key is None or key < best_key:
             best, best_key = d, key
     return best
+
+
+def _other_end(fpath, d) -> bool:
+    """Is date `d` the other end point's in "from A [date] to B [date]"? fpath: the figure's ancestors
+    below the common one. A figure under "from" owns the dates up to "to"; a figure under "to" does
+    not own the dates between "from" and "to"."""
+    prep = next((t for t in fpath if t.dep_ == "prep" and t.lower_ in ("from", "to", "by")), None)
+    if prep is None:
+        return False
+    if prep.head.i not in {t.i for t in path_up(d.head)[1:]}:
+        return False  # a date of the clause above: "the surge from 2020 through 2025, when sales jumped from ..."
+    sib = {c.lower_: c for c in prep.head.children if c.dep_ == "prep" and c.i != prep.i}
+    i = d.head.i
+    if prep.lower_ == "from":
+        end = sib.get("to") or sib.get("by")
+        inside = i in {x.i for x in prep.subtree}
+        return not inside and not (prep.i < i and (end is None or i < end.i))
+    start = sib.get("from")
+    return start is not None and start.i < i < prep.i
 
 
 # -- modality -----------------------------------------------------------------------------------------
@@ -636,11 +673,35 @@ def _place_name(ent) -> str:
     return re.sub(r"['’]s?$", "", text).strip(" ,;:")
 
 
+@lru_cache(maxsize=1)
+def known_places() -> frozenset:
+    """Lower-cased names of data/places.jsonl and the places of its demonyms."""
+    import json
+
+    text = resources.files("evfacts").joinpath("data").joinpath("places.jsonl").read_text(encoding="utf-8")
+    names = {json.loads(line)["pattern"].lower() for line in text.splitlines()
+             if line.strip() and isinstance(json.loads(line)["pattern"], str)}
+    return frozenset(names | {v.lower() for v in demonyms().values()})
+
+
+def is_place(ent, people=frozenset()) -> bool:
+    """A country, region or public body that may be a subject: not a name with digits, and not a
+    name the article gives a person ("Sondland" of "Gordon Sondland") unless it is a known place."""
+    if not (ent.label_ in PLACE_LABELS or ent.label_ == "GOV") or any(ch.isdigit() for ch in ent.text):
+        return False
+    if people:
+        name = _place_name(ent)
+        if name in people and name.lower() not in known_places():
+            return False
+    return True
+
+
 class SubjectFinder:
-    def __init__(self, sent, info: SentInfo, focus):
+    def __init__(self, sent, info: SentInfo, focus, people=frozenset()):
         self.sent = sent
         self.info = info
         self.focus = focus  # function(char offset) -> company most recently named before it
+        self.people = people
         self.by_token = {}
         for s, e, i, name, *_ in info.companies:
             for t in sent.doc.char_span(s, e, alignment_mode="expand") or []:
@@ -655,18 +716,23 @@ class SubjectFinder:
             elif any(ch.isdigit() for ch in ent.text) or (ent.text.isupper() and len(ent.text) > 3
                                                            and ent.text not in ("APAC", "EMEA", "USA", "U.S.A.")):
                 continue  # "Q4", "H1", a ticker such as "VSTO": not a place
+            elif (ent.label_ in PLACE_LABELS or ent.label_ == "GOV") and not is_place(ent, people):
+                continue  # "Sondland’s appearance": a person of the article NER took for a place
             elif ent.label_ in PLACE_LABELS or ent.label_ == "GOV":  # "In the EU", "a rate cut by the ECB"
                 for t in ent:
                     self.by_token.setdefault(t.i, ("place", _place_name(ent)))
             elif ent.label_ == "PERSON":
                 for t in ent:
                     self.by_token.setdefault(t.i, ("person", ent.text))
+            elif ent.label_ == "PRODUCT":
+                for t in ent:
+                    self.by_token.setdefault(t.i, ("product", ent.text))
 
     def candidate(self, tokens, at: int, skip=()):
         """Company, then market, then place among tokens; a pronoun or 'the company' -> focus."""
         L = lex()
         toks = [t for t in tokens if t.i not in skip]
-        found = {"company": None, "place": None, "person": None, "instrument": None}
+        found = {"company": None, "place": None, "person": None, "instrument": None, "product": None}
         # nearest the head of the phrase first: "Apple's rival Samsung" is about Samsung
         for t in sorted(toks, key=lambda t: (_depth(t), t.i)):
             kind = self.by_token.get(t.i)
@@ -676,6 +742,23 @@ class SubjectFinder:
             return found["company"]
         if found["instrument"]:
             return found["instrument"]
+        for t in toks:  # "the dollar index", "the KBW Regional Banking index"; "the index": the one named before
+            if t.lower_ in INDEX_NOUNS and t.pos_ in ("NOUN", "PROPN") and t.i not in self.by_token \
+                    and t.dep_ not in ("compound", "amod"):
+                left = [x for x in t.subtree if x.i <= t.i and x.i not in skip]
+                mods = [x for x in left if x.i != t.i and not x.is_punct and x.dep_ not in ("det", "predet", "poss")
+                        and x.lower_ not in VAGUE_WORDS | GENERIC_INDEX_MODS
+                        and (x.dep_ in ("compound", "nmod") or x.pos_ == "PROPN")]
+                if any(x.like_num or any(ch.isdigit() for ch in x.text) or x.i in self.by_token for x in mods):
+                    continue
+                if mods and any(x.pos_ == "PROPN" or x.lower_ in L.market_nouns for x in mods):
+                    return _clean_np([x for x in left if x.lower_ not in GENERIC_INDEX_MODS or x.i == t.i])
+                if mods:
+                    continue  # "the air quality index": no market
+                if any(d.lower_ in ("the", "this", "that") for d in t.children):
+                    named = [e for e in t.doc.ents if e.label_ == "MARKET" and e.end <= t.i]
+                    if named:
+                        return comp.normalise(named[-1].text)
         for t in toks:
             if (t.lower_ in L.market_nouns or (t.lower_ in INSTRUMENT_NOUNS and t.text[0].isupper())) \
                     and t.pos_ in ("NOUN", "PROPN"):
@@ -687,15 +770,18 @@ class SubjectFinder:
                     return _clean_np(left)  # "global EV market", "Oil prices"; not "this segment", "Two stocks"
         if found["place"]:
             return found["place"]
-        for t in toks:  # "Chinese demand", "European registrations"
-            if t.dep_ in ("amod", "compound", "nmod") and t.lower_ in demonyms():
+        for t in toks:  # "Chinese demand", "European registrations"; not "the German automaker" (a pointer)
+            if t.dep_ in ("amod", "compound", "nmod") and t.lower_ in demonyms() and not (
+                    t.head.lower_ in L.company_nouns and any(c.lower_ in ("the", "this") for c in t.head.children)):
                 return demonyms()[t.lower_]
         for t in toks:  # "Global EV sales are set to hit 17 million": the world market
             if t.lower_ in ("global", "worldwide", "world", "world's", "global's") and t.dep_ in ("amod", "compound", "poss", "nmod"):
                 np = _clean_np([x for x in t.head.subtree if x.i <= t.head.i and x.i not in skip])
                 return np[0].lower() + np[1:] if np else "global"
         if found["person"]:
-            return self.focus(at)
+            return self.strict_focus(at)
+        if found["product"]:
+            return self.focus(at)  # "The new MacBook Pro weighs 2 kg": its maker, the company in focus
         for t in toks:
             if t.lower_ in L.pronouns and t.dep_ in ("nsubj", "nsubjpass", "poss"):
                 return self.antecedent(t)
@@ -711,14 +797,26 @@ class SubjectFinder:
             # "the U.S. dollar, which fell 0.5%": the noun the relative clause hangs on
             noun = verb.head
             r = self.candidate([t for t in noun.subtree if t.i < verb.left_edge.i or t.i == noun.i], pron.idx)
-            if r:
-                return r
+            if r or pron.lower_ == "who":
+                return r  # "a cat who has been missing": a person or an animal, never the company in focus
         before = [(i, v) for i, v in self.by_token.items() if i < pron.i and v[0] in ("company", "place", "instrument")]
         for kind in ("company", "instrument", "place"):
             cands = [(i, v[1]) for i, v in before if v[0] == kind]
             if cands:
                 return max(cands)[1]
+        if pron.lower_ in PERSON_PRONOUNS:
+            return self.strict_focus(pron.idx)  # "he", "she": a person; their company only if just named
         return self.focus(pron.idx)
+
+    def strict_focus(self, at: int):
+        """The company named in this sentence (before `at`) or the previous one, else None: what a
+        person of the sentence ("he", "Jane Roe said") may stand for."""
+        sent = self.sent
+        prev_start = max((s.start_char for s in sent.doc.sents if s.end_char <= sent.start_char), default=-1)
+        try:
+            return self.focus(at, since=prev_start)
+        except TypeError:  # a focus function without the strict form
+            return self.focus(at)
 
     def find(self, fig, fig_span, at: int, prev: SentState) -> tuple[str | None, bool]:
         """(subject, found by a rule of this sentence)."""
@@ -727,8 +825,14 @@ class SubjectFinder:
         on_path = {t.i for t in path}
         # the figure's own noun phrase: "two accidents involving the Xiaomi SU7", "Xiaomi's 550,000 deliveries"
         head = fig if not fig.like_num else fig.head
+        sized = head.lower_ in ("%", "percent", "cent") and head.dep_ in ("compound", "nmod", "amod", "nummod") \
+            and head.head.pos_ == "NOUN" and head.head.i > head.i
+        if sized:
+            head = head.head  # "a 5.2% plunge in Acme": the noun the percentage sizes
         if head.pos_ in ("NOUN", "PROPN") and not is_verb(head) and head.lower_ not in ("%", "percent", "cent"):
-            kids = [c for c in head.children if c.i not in on_path and c.dep_ in ("poss", "prep", "acl", "compound", "nmod")]
+            kids = [c for c in head.children if c.i not in on_path and (
+                c.dep_ in ("poss", "prep", "acl", "compound", "nmod") if not sized
+                else c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "for"))]
             for c in kids:
                 found = sorted((_depth(t), t.i, self.by_token[t.i][1]) for t in c.subtree
                                if t.i not in own and self.by_token.get(t.i, ("",))[0] == "company")
@@ -766,7 +870,7 @@ class SubjectFinder:
         other = self.other_subject()
         if prev.subject and not other:
             return prev.subject, False
-        places = [e for e in self.sent.ents if (e.label_ in PLACE_LABELS or e.label_ == "GOV") and not any(ch.isdigit() for ch in e.text)]
+        places = [e for e in self.sent.ents if is_place(e, self.people)]
         if places:
             return _place_name(places[0]), True
         return (None if other else self.recent_company(at)), False
@@ -780,12 +884,17 @@ class SubjectFinder:
             return False
         L = lex()
         for c in sent.root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("i", "he", "she") or (
+                    c.ent_type_ == "PERSON" and self.by_token.get(c.i, ("person",))[0] == "person")):
+                return True  # "He died two months later", "Jane Roe has five titles": a person's sentence
             if c.dep_ not in ("nsubj", "nsubjpass") or c.pos_ != "NOUN":
                 continue  # a proper noun may be a ticker or a name for the company ("VUG has earned")
             words = {t.lower_ for t in c.subtree}
             if any(t.text in ANALYST_FIRMS for t in c.subtree) or any(
                     d.lower_ in ("this", "these", "that", "those") for d in c.children):
                 return False  # "Jefferies estimates ...": a source; "This segment ...": points back
+            if c.lower_ in INDEX_NOUNS:
+                return True  # "The index gained 1%": a market, not the company of the sentences before
             if c.lower_ in INSTRUMENT_NOUNS | {"etf", "etfs", "funds"} and any(
                     d.lower_ in ("the", "this", "that") for d in c.children):
                 return False  # "The fund charges 9 bps": points back to the fund just named
@@ -809,6 +918,8 @@ class SubjectFinder:
             return None
 
 
+#: pronouns of a person
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
 #: pronouns that point back to a company named earlier ("we", "that", "which" do not)
 BACK_PRONOUNS = {"it", "its", "itself", "they", "their"}
 
@@ -861,7 +972,7 @@ def _noun_phrase(t, stop=()) -> str:
 
 
 def _year_over_year(t) -> bool:
-    """'year over year', 'quarter-on-quarter': a comparison, never what is measured."""
+    """'year over year', 'quarter-on-quarter', 'year to date': a comparison, never what is measured."""
     doc = t.doc
     if t.lower_ not in ("year", "quarter", "month", "week", "day"):
         return False
@@ -873,7 +984,7 @@ def _year_over_year(t) -> bool:
     j += 1
     while j < len(doc) and doc[j].text == "-":
         j += 1
-    return j < len(doc) and doc[j].lower_ == t.lower_
+    return j < len(doc) and (doc[j].lower_ == t.lower_ or doc[j].lower_ == "date")  # "year to date"
 
 
 def metric(fig, fig_span) -> str | None:
@@ -923,9 +1034,9 @@ def sentence_info(sent, mentions) -> SentInfo:
     return info
 
 
-def sentence_subject(sent, info: SentInfo, focus) -> str | None:
+def sentence_subject(sent, info: SentInfo, focus, people=frozenset()) -> str | None:
     """What a sentence without figures is about: its subject's company or place, else its first."""
-    sf = SubjectFinder(sent, info, focus)
+    sf = SubjectFinder(sent, info, focus, people)
     for c in (sent.root.children if parsed(sent.doc) else ()):
         if c.dep_ in SUBJ_DEPS:
             r = sf.candidate(c.subtree, c.idx)
@@ -933,7 +1044,7 @@ def sentence_subject(sent, info: SentInfo, focus) -> str | None:
                 return r
     if info.companies:
         return info.companies[0][3]
-    places = [e for e in sent.ents if (e.label_ in PLACE_LABELS or e.label_ == "GOV") and not any(ch.isdigit() for ch in e.text)]
+    places = [e for e in sent.ents if is_place(e, people)]
     return _place_name(places[0]) if places else None
 
 
@@ -994,7 +1105,7 @@ def carry_over(prev: SentState, sent, info: SentInfo, sent_claims, ctx) -> None:
     if sent_claims and sent_claims[-1].subject:
         prev.subject = prev.last = sent_claims[-1].subject
     elif not sent_claims:
-        subject = sentence_subject(sent, info, ctx.focus)
+        subject = sentence_subject(sent, info, ctx.focus, getattr(ctx, "people", frozenset()))
         prev.last = ctx.alias.get(subject, subject) if subject else None
         # only the previous sentence passes its subject on, unless this one points back ("it", "the firm")
         prev.subject = prev.last or (prev.subject if points_back(sent) else None)
@@ -1029,7 +1140,7 @@ def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState 
             and int(prev.period[:4]) < ctx.published.year):
         claim.period = prev.period  # "at the time", "The outlook compares with estimates of ..."
     focus = getattr(ctx, "focus", None) or (lambda at: ctx.main_company)
-    subject, _own = SubjectFinder(sent, info, focus).find(fig, fig_span, q.start, prev)
+    subject, _own = SubjectFinder(sent, info, focus, getattr(ctx, "people", frozenset())).find(fig, fig_span, q.start, prev)
     if subject and hasattr(ctx, "alias"):
         subject = ctx.alias.get(subject, subject)
         if subject not in dict(ctx.companies):
