@@ -110,3 +110,24 @@ def test_claims_are_the_same_with_ner_everywhere(nlp):
         del gate.needs
     assert gated == full
     assert gated[0]
+
+
+def test_the_tokenizer_is_the_models_own_plus_the_glued_full_stop(nlp):
+    """evfacts builds the tokenizer from the language defaults instead of loading the model's copy:
+    this holds only while the model ships exactly those defaults."""
+    from spacy.tokenizer import Tokenizer
+
+    if nlp.path is None or not (nlp.path / "tokenizer").exists():
+        pytest.skip("no model directory")
+    shipped = Tokenizer(nlp.vocab).from_disk(nlp.path / "tokenizer", exclude=["vocab"])
+    ours = nlp.tokenizer
+
+    def pattern(f):
+        return f.__self__.pattern if f is not None else None
+
+    for attr in ("prefix_search", "suffix_search", "token_match", "url_match"):
+        assert pattern(getattr(ours, attr)) == pattern(getattr(shipped, attr)), attr
+    assert ours.rules == shipped.rules
+    assert pattern(ours.infix_finditer).startswith(pattern(shipped.infix_finditer))
+    assert nlp_module.GLUED_STOP in pattern(ours.infix_finditer)
+    assert [t.text for t in nlp.make_doc("grew in 2025.Europe fell")] == ["grew", "in", "2025", ".", "Europe", "fell"]
