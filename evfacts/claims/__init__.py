@@ -48,7 +48,7 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
     finder = finder or quantities.find_quantities
     ctx = ArticleContext(published=published, title=title)
     people = comp.people_names(doc for _, doc in parsed)
-    lower_words = frozenset(t.text for _, doc in parsed for t in doc if t.is_lower and t.is_alpha)
+    lower_words = comp.lower_words(doc for _, doc in parsed)
     mentions = [comp.doc_mentions(doc) for _, doc in parsed]
     mid = comp.named_mid_sentence(mentions, [doc for _, doc in parsed])
     mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, (_, doc) in zip(mentions, parsed)]

@@ -338,8 +338,9 @@ def people_names(docs) -> set[str]:
                     single[words[0]] += 1
             elif ent.label_ == COMPANY_LABEL and len(ent) == 1:
                 single[ent.text] -= 1
-        for t in doc:
-            if t.lower_ not in TITLE_CUES or t.i + 1 >= len(doc):
+        for i in _cue_positions(doc):
+            t = doc[i]
+            if t.i + 1 >= len(doc):
                 continue
             words = []
             for w in doc[t.i + 1:t.i + 4]:
@@ -352,11 +353,50 @@ def people_names(docs) -> set[str]:
     return out | {w for w, n in single.items() if n > 0 or (n == 0 and w.lower() in first_names())}
 
 
+def _cue_positions(doc) -> list[int]:
+    """Indexes of the tokens of doc that are title cues (one array look-up, not a Token per word)."""
+    from spacy.attrs import LOWER
+
+    if not len(doc):
+        return []
+    cues = _cue_hashes()
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in cues]
+
+
+@lru_cache(maxsize=1)
+def _cue_hashes() -> frozenset:
+    from spacy.strings import StringStore
+
+    strings = StringStore()  # a string's hash is the same in every store
+    return frozenset(strings.add(c) for c in TITLE_CUES)
+
+
+def lower_words(docs) -> frozenset:
+    """The words an article writes in lower case (alphabetic tokens), from the docs' arrays."""
+    import numpy as np
+
+    from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
+
+    out, strings = set(), None
+    for doc in docs:
+        if len(doc):
+            arr = doc.to_array([ORTH, IS_LOWER, IS_ALPHA])
+            out.update(np.unique(arr[(arr[:, 1] == 1) & (arr[:, 2] == 1), 0]).tolist())
+            strings = doc.vocab.strings
+    return frozenset(strings[h] for h in out) if out else frozenset()
+
+
 def heading_like(doc) -> bool:
     """A short line in title case ("Pre-Workout Meal", "Pos Player Plays % Stats"): a heading or a
     table header, where NER calls any capitalised phrase a name."""
-    words = [t for t in doc if t.is_alpha]
-    return 0 < len(words) <= 10 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
+    from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
+
+    if not len(doc):
+        return False
+    arr = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER])
+    alpha = arr[:, 0] == 1
+    n = int(alpha.sum())
+    return 0 < n <= 10 and int(((arr[:, 1] == 1) | (arr[:, 2] == 1))[alpha].sum()) >= 0.7 * n
 
 
 def named_mid_sentence(mentions: list, docs: list) -> set[str]:
