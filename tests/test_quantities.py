@@ -386,6 +386,18 @@ CASES = [
     ("The lake is half a mile from the road.", 0.5, None, "mi", Q, None, None),
     ("Yields rose half a percentage point.", 0.5, None, "percentage point", P, None, "up"),
     ("The shop is a half-mile away.", 0.5, None, "mi", Q, None, None),
+    # --- real figures next to the score, table, citation, name and pronoun rules
+    ("Margins were between ~4x and ~9x the sector average.", 4, 9, "x", Q, "~", None),
+    ("Output was between 2x and 5x higher.", 2, 5, "x", Q, None, None),
+    ("The firm hopes to win 3-5 contracts next year.", 3, 5, "contract", Q, None, None),
+    ("Charging takes 20-30 minutes at a fast charger.", 20, 30, "min", Q, None, None),
+    ("Shares of the carmaker rose 2-3% on Friday.", 2, 3, "%", P, None, "up"),
+    ("The dealer sold one car on Monday.", 1, None, "car", Q, None, None),
+    ("Two inspectors visited the plant.", 2, None, "inspector", Q, None, None),
+    ("Patients ate one small meal per day for a month.", 1, None, "meal per day", Q, None, None),
+    ("The console renders the game at 45fps.", 45, None, "fps", Q, None, None),
+    ("The pilot plant is rated at 7-9 MW.", 7, 9, "MW", Q, None, None),
+    ("Bonuses will rise 10-8 percent under the two plans.", 10, 8, "%", P, None, "up"),
 ]
 
 
@@ -497,6 +509,33 @@ NOT_CLAIMS = [
     ("He ran a half marathon in May.", 0.5),
     ("She met her half brother.", 0.5),
     ("Nothing moved in the last half hour.", 0.5),
+    # sports results and records are two figures, not a range
+    ("The Falcons edged the Rams 31-28 on Sunday.", 31),
+    ("The Falcons edged the Rams 31-28 on Sunday.", 28),
+    ("Ortiz beat Lindqvist 6-3, 4-6, 7-6 (4) in the final.", 6),
+    ("Ortiz beat Lindqvist 6-3, 4-6, 7-6 (4) in the final.", 4),
+    ("The Hawks (7-2, 4-1) host the Owls (3-6, 1-4) next week.", 7),
+    ("The Hawks (7-2, 4-1) host the Owls (3-6, 1-4) next week.", 3),
+    ("The club improved to 11-3-2 in its last sixteen games.", 11),
+    ("The club improved to 11-3-2 in its last sixteen games.", 2),
+    ("They drew 2-2 with the visitors.", 2),
+    ("A 5-1 thrashing of the leaders followed.", 5),
+    ("Marlow (2-0): Jaden Pike 12 points.", 2),
+    # a table row of bare numbers is not prose
+    ("4 Tom Reyes 3110 2 5 14 22", 3110),
+    ("4 Tom Reyes 3110 2 5 14 22", 22),
+    # a numbered reference at the end of a sentence
+    ("Sleep loss raises appetite in adults (17).", 17),
+    ("Sleep loss raises appetite in adults (17, 18).", 18),
+    # a capitalised number word inside a name
+    ("Buyers can pick the Xbox One S bundle.", 1),
+    ("The sedan offers Zero Drift Mirrors as standard.", 0),
+    ("The plan funds the One Harbor District projects.", 1),
+    ("Analysts at Pick-Two Games expect a delay.", 2),
+    # the pronoun 'one', a rank, a version
+    ("She moved to a bigger one several months ago.", 1),
+    ("It is the number one seller of vans.", 1),
+    ("What's new in 4.12 for drivers?", 4.12),
 ]
 
 

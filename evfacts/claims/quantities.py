@@ -100,6 +100,7 @@ MASKS = [
     ("ratio", re.compile(r"\b\d+-for-\d+\b|\b24/7\b|\b365/24\b")),
     ("ratio", re.compile(r"\b\d+(?:\.\d+)?-to-(?:\d+(?:\.\d+)?|one)\b(?=\s+ratio)|\b\d+(?:\.\d+)?[:/]\d+(?:\.\d+)?\s+ratio\b")),
     ("fixed_term", re.compile(r"\b\d+(?:[- ]\d/\d)?[- ](?:day|week|month|year)\s+(?:(?:[A-Z][\w-]*|benchmark)\s+){0,2}(?:T-notes?|T-bills?|T-bonds?|bunds?|JGBs?|OATs?|BTPs?|high|low|highs|lows|average|moving|Treasury|Treasuries|treasury|note|notes|bond|bonds|yield|yields|bill|bills|gilt|gilts|Bund|JGB)\b")),
+    ("version", re.compile(r"(?i)\b(?:what['’]s\s+new|new\s+features?|changes|release\s+notes|changelog)\s+(?:in|for)\s+v?\d+(?:\.\d+)+\b")),
     ("score", re.compile(r"\b\d{1,2}-\d{1,2}\b(?=\s+(?:win|loss|defeat|victory|lead|draw|down|record|vote|decision|ruling|majority)\b)")),
 ]
 
@@ -172,8 +173,10 @@ _CHANGE_NOUN_PRE_RE = re.compile(r"\b(?:an?|the|its|their|his|her)?\s*(?:\w+\s+)
 _CHANGE_NOUN_POST_RE = re.compile(r"(?:[\s-]+(?:[a-z]+-)?(?:annual|annualized|yearly|monthly|quarterly|weekly|daily|sequential|year-on-year|year-over-year|on-year|overall|sharp|steep|modest|slight|small|big|huge|massive|whopping|further|surprise|pay|price|sales|revenue|share|stock|growth|jump|total|combined|average|cumulative|organic|yoy))*[\s-]+(" + L.alternation(L.CHANGE_NOUNS) + r")s?\b", re.I)
 _UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(?<!making )(?<!make )(?<!makes )(?<!made )(?<!taking )(?<!takes )(?<!took )(?<!take )(?<!summed )(?<!sum )(?<!add )(?<!adds )(?<!set )(?<!sets )(?<!picked )(?<!pick )(?<!picks )(?<!make)(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another|slightly|marginally|sharply|modestly|a\s+little|a\s+bit)\s+)*$", re.I)
 _ONE_BAD_PRE = re.compile(r"\b(?:the|this|that|which|no|any|each|every|another|some|one|someone|anyone|everyone|no-one|other)\s*$", re.I)
+_ONE_ADJ_PRE = re.compile(r"\b(?:a|an|the|my|your|his|her|its|our|their)\s+(?:(?!(?:single|mere|only|just|extra|additional|further|another|more|first|last|next)\b)[a-z]+\s+)$")
+_ONE_DET_AFTER = re.compile(r"\s+(?:several|few|many|some|a\s+few|a\s+couple|these|those|the|its|their|his|her|our|my|your)\b", re.I)
 _ONE_NOT_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in L.ONE_NOT_QUANTITY) + r")\b", re.I)
-_BETWEEN_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?[~≈]?$", re.I)
 _FROM_RE = re.compile(r"\b(?:from|range[sd]?|ranging|ranging\s+from)\s+(?:\S+\s+)?$", re.I)
 _RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-\s?$", re.I)
 _OR_JOIN_RE = re.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.I)
@@ -224,7 +227,58 @@ def _mask_spans(text: str) -> list[tuple[int, int, str]]:
     for name, rx in MASKS:
         for m in rx.finditer(text):
             spans.append((m.start(), m.end(), name))
+    if "-" in text or "–" in text:
+        spans += _score_spans(text)
+    if "(" in text:
+        spans += [(m.start(), m.end(), "citation") for m in _CITATION_RE.finditer(text)]
     return spans
+
+
+# ----------------------------------------------------------------------------- scores, tables, citations
+#: a result or a record: "6-4", "7-6 (5)", "14-0-1" (no currency before, no decimal, no unit glued after)
+_SCORE_PAIR_RE = re.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})[-–](\d{1,3})(?:[-–](\d{1,3}))?(?![\w/%°:]|[.,]\d|[-–]\d)(\s?\(\d{1,2}\))?")
+#: words that make the pair a result: "beat X 24-17", "improved to 9-2", "outshot 16-3"
+_SCORE_VERB_RE = re.compile(r"\b(?:beat|beats|beating|beaten|defeat(?:s|ed|ing)?|lost|lose|loses|losing|won|wins?|winning|edg(?:e|ed|es|ing)|"
+                            r"top(?:s|ped|ping)|led|leads?|leading|trail(?:s|ed|ing)?|outscor(?:e|ed|es|ing)|outsh(?:o|oo)t|"
+                            r"improv(?:e|ed|es|ing)\s+to|fell\s+to|falls?\s+to|dropp(?:ed|s)\s+to|mov(?:e|ed|es)\s+to|clinch(?:ed|es|ing)?|"
+                            r"rout(?:s|ed|ing)?|blank(?:s|ed|ing)?|drew|tied|level(?:l?ed|l?ing)?|past|over|against|record\s+(?:of|to|at)|"
+                            r"scoreline\s+of|score\s+(?:of|was|is))"
+                            r"(?:\s+(?:[A-Z][\w.'’-]*|and|of|the|de|van|der|la|le|St\.?)|,)*\s*,?\s*$")
+_SCORE_NOUN_RE = re.compile(r"\s+(?:win|wins|victory|victories|loss|losses|defeat|defeats|rout|drubbing|thrashing|triumph|lead|bulge|"
+                            r"draw|tie|decision|verdict|vote|majority|ruling|record|start|skid|streak|run|aggregate|advantage|deficit|"
+                            r"at\s+halftime|on\s+aggregate|in\s+(?:the\s+)?(?:final|semi-?finals?|quarter-?finals?|deciding|opening|first|second|third|fourth|fifth))\b"
+                            r"|,?\s+(?:over|against|at)\s+(?:the\s+)?[A-Z]", re.I)
+#: a team record in brackets after its name: "The Eagles (6-5, 3-4)", "Palm Bay (1-0):"
+_SCORE_RECORD_PRE_RE = re.compile(r"[A-Z][\w.'’]*\s\($")
+_SCORE_RECORD_POST_RE = re.compile(r"(?:,\s?\d{1,3}[-–]\d{1,3}(?:[-–]\d{1,3})?)*\)")
+_SCORE_MEASURED_RE = re.compile(r"[\s-]?(?:%|percent\b|per\s?cent\b|percentage\b|points?\b|(?:" + L.alternation(L.SCALE_WORDS) + r")\b|(?:"
+                                + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])|(?:" + L.alternation(L.UNIT_WORDS) + r")\b)", re.I)
+#: a tabular row: "3 Kevin Harvick 5033 4 6 15 26" -- three or more bare numbers side by side are a table, not prose
+_TABLE_RUN_RE = re.compile(r"(?<![\w.,$€£¥%/-])\d+(?:\.\d+)?(?:[ \t]+[-+]?\d+(?:\.\d+)?){2,}(?![\w.,%/])")
+#: a numbered reference at the end of a sentence: "... binge eating (5).", "(12, 13)"
+_CITATION_RE = re.compile(r"(?<=[\w.,;:%)”\"’])\s?\(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\)(?=\s*[.;,]?\s*$)")
+
+
+def _score_spans(text: str) -> list[tuple[int, int, str]]:
+    """Sports results and records: '6-4, 7-6 (5)', 'lost 24-17', 'improved to 14-0-1', 'a 4-0 rout', 'The Gophers (9-1, 6-1)'.
+
+    A score is two figures, not a range: a pair is one when it runs downhill (a range is written low to high),
+    is a tie, has a third part or a tie-break, follows a result verb, precedes a result noun or is a team record
+    in brackets. Then every bare pair of the sentence is one ('6-2, 6-1'). A measured pair ('10-8 km') is not.
+    """
+    pairs = []
+    for m in _SCORE_PAIR_RE.finditer(text):
+        if _SCORE_MEASURED_RE.match(text, m.end()) and not m.group(4):
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        strong = a > b or a == b or m.group(3) is not None or m.group(4) is not None \
+            or bool(_SCORE_VERB_RE.search(text, max(0, m.start() - 80), m.start()) and not re.match(r"\s+[a-z]", text[m.end():m.end() + 2])) \
+            or bool(_SCORE_NOUN_RE.match(text, m.end())) \
+            or bool(_SCORE_RECORD_PRE_RE.search(text, max(0, m.start() - 40), m.start()) and _SCORE_RECORD_POST_RE.match(text, m.end()))
+        pairs.append((m.start(), m.end(), strong))
+    if not any(p[2] for p in pairs):
+        return []
+    return [(s, e, "score") for s, e, _ in pairs]
 
 
 def _masked(spans, s: int, e: int) -> str | None:
@@ -796,6 +850,14 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
 _RELATIONAL_SUFFIX_RE = re.compile(r"[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
 
 
+def _one_after_adjective(a: _Atom, sent, base: int, pre: str) -> bool:
+    """'a professional one', 'the number one': 'one' standing for a noun (or a rank), not a count."""
+    if not _ONE_ADJ_PRE.search(pre):
+        return False
+    prev = _token_before(sent.doc, base + a.s, sent.start_char)
+    return prev is not None and (prev.pos_ in ("ADJ", "NOUN") or prev.tag_ in ("JJ", "NN"))
+
+
 def _relational_adjective(word: str) -> bool:
     """A classifying (relational) adjective: 'residential', 'electric', 'public', 'military' -- it says what
     kind of thing is counted, so it belongs to the unit. Qualities ('new', 'serious', 'large') and the
@@ -937,6 +999,32 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
     return False
 
 
+def _bare(a: _Atom) -> bool:
+    """A number with nothing to say what it counts: no unit, currency, scale or sign."""
+    return not (a.unit_kind or a.currency or a.scale is not None or a.words or a.sign or a.approx)
+
+
+_SENT_OPEN = set("\"“‘'(:—–-[")
+
+
+def _word_in_name(a: _Atom, sent, base: int, text: str) -> bool:
+    """A capitalised number word inside a title-case name: 'Xbox One X', 'Zero Gravity Seats', 'One Home Depot'."""
+    if not a.words or not text[a.ns:a.ns + 1].isupper() or a.currency or a.unit_kind in ("pct", "sym") or a.scale is not None:
+        return False
+    if re.search(r"[A-Z][a-z]+-$", text[max(0, a.ns - 20):a.ns]):
+        return True  # "Take-Two", "Formula-One": a hyphenated name
+    prev = _token_before(sent.doc, base + a.ns, sent.start_char)
+    if prev is None or prev.i == sent.start or prev.text in _SENT_OPEN or prev.is_punct and prev.text != ",":
+        return False  # a sentence or a quotation starts with a capital
+    if _headline(sent):
+        return False  # "Tesla Sells One Million Cars": capitals say nothing in a headline
+    nxt = [t for t in sent.doc[prev.i + 1: sent.end] if t.idx >= base + a.ne][:1]
+    if prev.is_alpha and prev.text[:1].isupper() and prev.text.lower() not in L.MONTHS and prev.pos_ in ("PROPN", "NOUN", "X", "ADJ"):
+        return True  # "Xbox One", "Formula One", "Air Force One"
+    return bool(nxt) and nxt[0].is_alpha and (nxt[0].text.istitle() or nxt[0].text.isupper()) and nxt[0].text.lower() not in L.MONTHS \
+        and nxt[0].idx == base + a.ne + 1
+
+
 def _brand_then_plural(sent, tok) -> bool:
     """'includes 14 Boeing 787 jets', 'sold 300 Tesla cars': a count of branded things, not a name number."""
     for t in sent.doc[tok.i: min(tok.i + 4, sent.end)]:
@@ -1012,7 +1100,7 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
             gap = text[a.e:b.s]
             if b.sign == "-" and gap.strip() == "" and b.s == b.ns - 1 and not a.sign:
                 b.sign, b.s, gap = "", b.ns, text[a.e:b.ns]
-            between = bool(_BETWEEN_RE.search(lead + text[:a.s])) and re.fullmatch(r"\s+and\s+", gap, re.I)
+            between = bool(_BETWEEN_RE.search(lead + text[:a.s])) and re.fullmatch(r"\s+and\s+[~≈]?", gap, re.I)
             join = _RANGE_JOIN_RE.match(gap) and not re.fullmatch(r"\s+and\s+", gap, re.I)
             compatible = _compatible(a, b)
             from_to = _FROM_RE.search(text[:a.s]) and re.fullmatch(r"\s+to\s+", gap, re.I)
@@ -1021,7 +1109,7 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
                     and _FROM_FAR_GAP.fullmatch(gap) and ((a.currency and a.currency == b.currency) or (a.unit and a.unit == b.unit))):
                 join = from_to = True
             sign_only = a.change and "change_sign" in a.rules
-            if (between or (join and (not a.change or sign_only or gap.strip() in ("-", "–", "—")))) and compatible and not (from_to and (a.approx or b.approx)) and not b.approx:
+            if (between or (join and (not a.change or sign_only or gap.strip() in ("-", "–", "—")))) and compatible and not (from_to and (a.approx or b.approx)) and (not b.approx or (between and b.approx == a.approx)):
                 if not (gap.strip() in ("-", "–", "—") and a.words != b.words):
                     _share(a, b)
                     # value..value_max in the order written ("from 4.8% to 4.7%" keeps 4.8 first)
@@ -1169,6 +1257,7 @@ def find_quantities(sent) -> list[Quantity]:
         _approx(a, text, lead)
     kept = []
     dropped_prev = None
+    table = has_digit and _TABLE_RUN_RE.search(text) is not None
     for a in atoms:
         if dropped_prev is not None and _RANGE_JOIN_RE.match(text[dropped_prev.e:a.s]) and not a.unit_kind:
             dropped_prev = a  # "aged 25 to 54": the second end goes with the first
@@ -1178,7 +1267,8 @@ def find_quantities(sent) -> list[Quantity]:
             a.kind_year = True  # "its planned 2035 ban": the year is the figure
             a.e = a.ne
             a.rules.append("year_figure")
-        elif _bare_year(a, text) or _name_like(a, sent, base, text) or _age_apposition(a, sent, base, text) or _hyphen_adjective(a, text):
+        elif _bare_year(a, text) or _name_like(a, sent, base, text) or _age_apposition(a, sent, base, text) or _hyphen_adjective(a, text) \
+                or (table and _bare(a)) or _word_in_name(a, sent, base, text):
             dropped_prev = a
             continue
         kept.append(a)
@@ -1218,6 +1308,8 @@ def find_quantities(sent) -> list[Quantity]:
             pre = text[:a.s]  # "that one" is a pronoun; "that one mile" is a distance
             if _ONE_BAD_PRE.search(pre) or _ONE_NOT_RE.match(text[a.s:]):
                 continue
+            if a.unit_kind != "pct" and a.scale is None and (_one_after_adjective(a, sent, base, pre) or _ONE_DET_AFTER.match(text, a.ne)):
+                continue  # "a professional one", "one several weeks ago": the pronoun, not a count
         if a.words and a.value == 1 and text[a.s:a.ne].lower() in ("a", "an"):
             continue
         if a.words and a.value == 0 and not a.unit_kind:
