@@ -4,7 +4,8 @@
 Builds a corpus of 1,000 documents in bench/work/corpus from ../shared/articles and NewsQuant
 sentences (never committed), then in one run measures:
   * evfacts with -j 1 and -j 2 on the whole corpus (documents/s, sentences/s, peak RSS);
-  * CQE 2.0.3 and quantulum3 (from .bench-venv) on the first PEER_DOCS documents, one core
+  * CQE 2.0.3 and quantulum3 (from .bench-venv) on the first PEER_DOCS documents, one core, taking
+    turns with evfacts PEER_ROUNDS times (medians)
     (single-core runs pinned with taskset), and every system's start-up on a one-word file, so the
     rates compare both with and without it;
   * wall latency of `evfacts extract one-file.txt` against bare `python -c "import spacy"`.
@@ -32,6 +33,7 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 BENCH_PY = str(ROOT / ".bench-venv" / "bin" / "python")
 N_DOCS = 1000
 PEER_DOCS = int(os.environ.get("PEER_DOCS", "200"))
+PEER_ROUNDS = int(os.environ.get("PEER_ROUNDS", "3"))
 #: single-core runs are pinned to one CPU when taskset exists, so no library thread uses a second
 ONE_CORE = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -94,21 +96,27 @@ def main() -> int:
         print(rows[-1], file=sys.stderr)
     empty = WORK / "startup.txt"  # one short sentence: every system loads its models for it
     empty.write_text("Hello.\n", encoding="utf-8")
-    s1, mb = timed(ONE_CORE + [EVFACTS, "extract", *map(str, peer_paths), "-f", "jsonl", "-j", "1"])
-    rows.append(("evfacts -j 1 (peer subset)", len(peer_paths), n_peer_sent, s1, mb))
-    # start-up (imports, model load) of every system: the same command on a one-word file
-    startup = {"evfacts": statistics.median(timed(ONE_CORE + [EVFACTS, "extract", str(empty), "-f", "jsonl"])[0] for _ in range(3))}
     env = dict(os.environ, LC_ALL="en_US.UTF-8", LANG="en_US.UTF-8")
+    commands = {"evfacts": (ONE_CORE + [EVFACTS, "extract", "-f", "jsonl", "-j", "1"], None),
+                "cqe": (ONE_CORE + [BENCH_PY, str(ROOT / "bench" / "speed_peer.py"), "cqe"], env),
+                "quantulum3": (ONE_CORE + [BENCH_PY, str(ROOT / "bench" / "speed_peer.py"), "quantulum3"], env)}
+    # the systems take turns, PEER_ROUNDS times, and each keeps its median: this machine's speed
+    # drifts by 10-20% over minutes, which one run after the other would put into the ratios
+    runs: dict = {k: [] for k in commands}
+    startups: dict = {k: [] for k in commands}
+    for _ in range(PEER_ROUNDS):
+        for system, (cmd, e) in commands.items():
+            runs[system].append(timed(cmd + list(map(str, peer_paths)), env=e))
+            startups[system].append(timed(cmd + [str(empty)], env=e)[0])  # imports and models
+            print(system, runs[system][-1], startups[system][-1], file=sys.stderr)
+    peer_seconds = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
+    startup = {k: statistics.median(v) for k, v in startups.items()}
+    s1 = peer_seconds["evfacts"]
+    rows.append(("evfacts -j 1 (peer subset)", len(peer_paths), n_peer_sent, s1, max(mb for _, mb in runs["evfacts"])))
     peer_rates = {}
-    peer_seconds = {}
     for system in ("cqe", "quantulum3"):
-        cmd = ONE_CORE + [BENCH_PY, str(ROOT / "bench" / "speed_peer.py"), system]
-        s, mb = timed(cmd + list(map(str, peer_paths)), env=env)
-        rows.append((system, len(peer_paths), n_peer_sent, s, mb))
-        peer_rates[system] = n_peer_sent / s
-        peer_seconds[system] = s
-        startup[system] = statistics.median(timed(cmd + [str(empty)], env=env)[0] for _ in range(3))
-        print(rows[-1], startup[system], file=sys.stderr)
+        rows.append((system, len(peer_paths), n_peer_sent, peer_seconds[system], max(mb for _, mb in runs[system])))
+        peer_rates[system] = n_peer_sent / peer_seconds[system]
     # the floor: the spaCy model alone on the same documents, start-up included as for the others
     for stage in ("parser", "parser+ner"):
         s, mb = timed(ONE_CORE + [PY, str(ROOT / "bench" / "speed_spacy.py"), stage, *map(str, peer_paths)])
@@ -123,15 +131,15 @@ def main() -> int:
     j2 = next(r for r in rows if r[0] == "evfacts -j 2")
     lines = ["# Speed (`make bench-speed`)", "",
              f"Corpus: {len(paths)} documents ({n_sent:,} sentences) built from ../shared/articles and NewsQuant",
-             f"sentences. Peers run on the first {len(peer_paths)} documents ({n_peer_sent:,} sentences): CQE takes",
-             "a minute per hundred documents. Times are wall seconds including start-up; RSS is the peak of",
+             f"sentences. Peers run on the first {len(peer_paths)} documents ({n_peer_sent:,} sentences), taking turns with",
+             f"evfacts {PEER_ROUNDS} times (median seconds shown). Times are wall seconds including start-up; RSS is the peak of",
              "the largest single process of the run (a worker, for -j 2).", "",
              "| system | documents | sentences | seconds | sentences/s | peak RSS MB |", "|---|---|---|---|---|---|"]
     for name, docs, sents, s, mb in rows:
         lines.append(f"| {name} | {docs} | {sents:,} | {s:.1f} | {sents / s:,.0f} | {mb:.0f} |")
     steady = {"evfacts": n_peer_sent / (s1 - startup["evfacts"])}
     steady.update({k: n_peer_sent / (peer_seconds[k] - startup[k]) for k in peer_seconds})
-    lines += ["", "Start-up (the same command on a file holding \"Hello.\", median of 3) and the rate without it:", "",
+    lines += ["", f"Start-up (the same command on a file holding \"Hello.\", median of {PEER_ROUNDS}) and the rate without it:", "",
               "| system | start-up s | sentences/s after start-up |", "|---|---|---|"]
     lines += [f"| {k} | {startup[k]:.2f} | {steady[k]:,.0f} |" for k in ("evfacts", "cqe", "quantulum3")]
     lines += ["",
