@@ -16,63 +16,28 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 COMPANY_LABEL = "ORG"
+#: the word lists below live in data/name_words.toml
+_WORDS = tomllib.loads(resources.files("evfacts").joinpath("data/name_words.toml").read_text(encoding="utf-8"))
 #: words that make an ORG name a body, a product or a section rather than a company
-NOT_COMPANY_WORDS = {
-    "department", "ministry", "commission", "agency", "administration", "council", "committee", "university",
-    "party", "court", "government", "police", "army", "senate", "parliament", "bureau", "authority",
-    "office", "association", "federation", "union", "institute", "board", "directors", "report", "index",
-    "fund", "exchange", "treasury", "congress", "reserve", "house", "school", "college", "foundation",
-    "coalition", "organization", "organisation", "club", "league", "team", "staff", "division", "relations",
-    "affairs", "stock", "stocks", "analysis", "reports", "movers", "picture", "prediction", "predictions",
-    "rally", "intelligence", "crude", "earnings", "outlook", "update", "preview", "recap", "news", "week",
-    "today", "portfolio", "dividend", "dividends", "etf", "etfs", "sector", "index", "shares", "legislature",
-    "assembly", "embassy", "consulate", "awards", "award", "series", "finals", "cup", "show", "performance",
-    "challenge", "act", "curve", "observatory", "center", "centre", "festival", "championship", "tournament",
-    "olympics", "museum", "hospital", "church", "theater", "theatre", "station", "airport", "park", "stadium",
-    "prize", "conference", "summit", "law", "bill", "program", "programme", "project", "initiative", "state",
-    "county", "city", "province", "republic", "kingdom", "navy", "force", "forces", "police",
-    "department", "regulator", "regulators", "tribunal", "commissioner", "mayor",
-    # venues, facilities and institutions: "Ameris Bank Amphitheatre", "Aberdeen Royal Infirmary"
-    "amphitheatre", "amphitheater", "pavilion", "auditorium", "arena", "hall", "laboratory", "infirmary", "clinic",
-    "facility", "panel", "command", "academy", "jail", "prison", "shelter", "cathedral", "temple", "mosque", "zoo",
-    "library", "gallery", "statehouse", "capitol", "courthouse", "seminary", "campus", "edition", "editions",
-    "concept", "vote", "division", "conference",
-}
+NOT_COMPANY_WORDS = set(_WORDS["not_company_words"])
 #: last words of the name of a newspaper, magazine or broadcaster ("Los Angeles Times", "CBS Sports"):
 #: a publication quoted as a source, not a company of the claim (a name of two words or more: "Tribune"
 #: alone may be the publisher)
-MEDIA_ENDINGS = {"times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "magazine", "telegraph",
-                 "inquirer", "examiner", "bee", "argus", "courier", "dispatch", "newswire", "traveller", "traveler",
-                 "sports", "newspaper", "weekly", "digest", "bulletin", "leader", "star-telegram", "post-gazette",
-                 "union-tribune", "news"}
+MEDIA_ENDINGS = set(_WORDS["media_endings"])
 #: nouns right after a name that make it a product or an index ("the Mobile DnF game", "the KBW Banking index")
-PRODUCT_NOUNS_AFTER = {"game", "games", "app", "apps", "console", "consoles", "phone", "phones", "smartphone",
-                       "smartphones", "headset", "device", "devices", "platform", "service", "software", "telescope",
-                       "lander", "rover", "spacecraft", "rocket", "satellite", "sedan", "suv", "crossover", "hatchback",
-                       "coupe", "truck", "pickup", "wagon", "minivan", "model", "laptop", "laptops", "notebook",
-                       "tablet", "controller", "controllers", "keyboard", "chip", "chips", "processor", "drug",
-                       "vaccine", "franchise", "album", "film", "movie", "series", "show", "subscription",
-                       "subscribers", "users", "owners", "lineup", "port", "update", "feature", "features",
-                       "module", "engine", "sensor", "camera", "speaker", "display", "screen", "mission", "program",
-                       "index", "indexes", "indices"}
+PRODUCT_NOUNS_AFTER = set(_WORDS["product_nouns_after"])
 #: words between "the" and a one-word name that make it a product: "the new Sportback"
-PRODUCT_LEADS = {"new", "latest", "original", "updated", "redesigned", "revamped", "upcoming", "refreshed",
-                 "next-generation", "entry-level", "all-new", "base", "standard", "top-end", "high-end", "older",
-                 "previous", "current", "outgoing"}
+PRODUCT_LEADS = set(_WORDS["product_leads"])
 #: last words of a company's name: "Graham Holdings", "Mack Trucks" are no people
-CORPORATE_WORDS = {"holdings", "group", "bank", "motors", "stores", "trucks", "capital", "partners", "financial",
-                   "technologies", "technology", "systems", "energy", "pharma", "foods", "brands", "media", "labs",
-                   "robotics", "aerospace", "airlines", "entertainment", "studios", "industries", "networks",
-                   "software", "solutions", "services", "therapeutics", "sciences", "bancorp", "realty", "resources",
-                   "communications", "insurance", "investments", "securities", "ventures", "works", "company",
-                   "corporation", "inc", "corp", "ltd", "llc", "plc", "co", "motor", "electric", "health", "inc."}
-PRODUCT_ENDINGS = {"pro", "ultra", "max", "plus", "mini", "lite", "se", "os", "app", "store"}
+CORPORATE_WORDS = set(_WORDS["corporate_words"])
+PRODUCT_ENDINGS = set(_WORDS["product_endings"])
 LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Company|Corporation|Incorporated|Ltd|Limited|PLC|plc|LLC|AG|SA|NV|SE|"
                           r"A/S|ASA|AB|GmbH|S\.A|N\.V|S\.p\.A|SpA|KGaA|Oyj|Ltda|Bhd|Tbk|K\.K)\.?)+$")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -100,9 +65,8 @@ def lexicon() -> Lexicon:
 
 
 TICKER_TAIL = re.compile(r"(?:\s*\((?:[A-Z]+:\s*)?[A-Z0-9.\-]*\)?|\s+[A-Z0-9]{1,6}\.[A-Z]{1,2}|(?<=[a-z])[A-Z]{1,5}\.[A-Z]{1,2})$")
-LEADING_WORDS = {"across", "in", "at", "for", "with", "from", "by", "on", "to", "into", "within", "among", "after",
-                 "before", "since", "during", "meanwhile", "moreover", "however", "also", "while", "when", "if"}
-NAME_LINKS = {"of", "and", "&", "de", "du", "la", "le", "von", "van", "der", "y", "e", "del", "di"}
+LEADING_WORDS = set(_WORDS["leading_words"])
+NAME_LINKS = set(_WORDS["name_links"])
 
 
 def normalise(text: str) -> str:
@@ -116,32 +80,13 @@ def normalise(text: str) -> str:
 
 #: banks and research houses: as the subject of "estimates", "expects", "said" they are a source,
 #: not what the figure is about, and never the company "the company" points back to
-ANALYST_FIRMS = {"Morgan Stanley", "Goldman Sachs", "JPMorgan", "Bank of America", "Citigroup", "Barclays", "UBS",
-                 "Wells Fargo", "Deutsche Bank", "HSBC", "Nomura", "Wedbush", "Jefferies", "Bernstein", "Evercore",
-                 "Piper Sandler", "Mizuho", "KeyBanc", "Needham", "Oppenheimer", "Raymond James", "TD Cowen",
-                 "BMO Capital Markets", "RBC Capital Markets", "Wolfe Research", "Gartner", "TrendForce", "Canalys",
-                 "Counterpoint", "IDC", "Morningstar", "Citi", "Macquarie", "CLSA", "Daiwa", "BofA"}
+ANALYST_FIRMS = set(_WORDS["analyst_firms"])
 
 
 #: words before a name that make it a person: "CEO Tim Cook", "Tech reviewer Marques Brownlee"
-PERSON_CUES = {"ceo", "cfo", "coo", "cto", "chief", "president", "chairman", "chairwoman", "chair", "founder",
-               "co-founder", "executive", "director", "officer", "minister", "spokesperson", "spokesman",
-               "spokeswoman", "analyst", "reviewer", "reporter", "editor", "investor", "secretary", "governor",
-               "senator", "mr.", "ms.", "mrs.", "dr.", "by", "professor", "economist", "strategist", "head",
-               # roles in sport, politics and the arts ("quarterback Jane Roe"); none that also precedes a company
-               # ("asset manager", "chip designer", "oil producer")
-               "quarterback", "coach", "actor", "actress", "singer", "songwriter",
-               "rapper", "star", "author", "writer", "novelist", "journalist", "judge",
-               "attorney", "lawyer", "ambassador", "envoy", "rep.", "sen.", "gov.", "lt.", "col.", "gen.", "sgt.",
-               "cmdr.", "capt.", "deputy", "prosecutor", "sheriff", "detective", "officer", "mayor", "pitcher",
-               "striker", "midfielder", "defender", "goalkeeper", "linebacker",
-               "receiver", "diver", "swimmer", "teammate", "wife", "husband", "son", "daughter",
-               "brother", "sister", "mother", "father", "founder", "entrepreneur", "billionaire", "philanthropist",
-               "director", "choreographer", "composer", "artist", "photographer", "chef",
-               "doctor", "nurse", "scientist", "astronaut", "pastor", "bishop", "pope",
-               "prince", "princess", "sir"}
+PERSON_CUES = set(_WORDS["person_cues"])
 #: single words NER calls ORG that are common nouns here: "the Company", "The Numbers"
-COMMON_WORDS = {"company", "board", "group", "firm", "numbers", "management", "government", "administration"}
+COMMON_WORDS = set(_WORDS["common_words"])
 
 
 @lru_cache(maxsize=1)
@@ -266,8 +211,7 @@ TICKERED = re.compile(
     r"OTC|OTCMKTS|TSX|TSXV|LSE|LON|HKEX|HKG|HK|SHA|SHE|SZSE|SSE|TYO|TSE|ETR|EPA|FRA|BIT|SIX|ASX|KRX)\s*:\s*)?"
     r"[A-Z]{1,5}(?:[./][A-Z]{1,3})?\)")
 #: words before "Name (TICKER)" that are not part of the name (parsed or not): "Consider Peloton (PTON)"
-TICKER_LEAD = {"the", "shares", "stock", "also", "and", "but", "consider", "buy", "sell", "hold", "watch", "see", "why",
-               "how", "what", "is", "should", "investors", "peers", "like", "including", "such", "as", "rival", "rivals"}
+TICKER_LEAD = set(_WORDS["ticker_lead"])
 BLOCKING_LABELS = {"GOV", "MARKET", "MEDIA", "PRODUCT", "GENERIC", "GPE", "LOC", "NORP"}
 
 
@@ -312,10 +256,7 @@ def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
 
 #: words before a name that make it a person wherever in the article it stands ("Gov. Kristi Noem" ->
 #: "Noem said" is a person too)
-TITLE_CUES = {"mr.", "ms.", "mrs.", "dr.", "sen.", "rep.", "gov.", "lt.", "col.", "gen.", "sgt.", "cmdr.", "capt.",
-              "senator", "governor", "quarterback", "coach", "actress", "actor", "singer", "rapper", "ambassador",
-              "envoy", "secretary", "minister", "prosecutor", "judge", "spokesperson", "spokesman", "spokeswoman",
-              "professor", "economist", "analyst", "ceo", "cfo", "president", "chairman", "chairwoman"}
+TITLE_CUES = set(_WORDS["title_cues"])
 
 
 def people_names(docs) -> set[str]:
