@@ -101,7 +101,8 @@ def _register_ruler() -> None:
     Language.factory("evfacts_entity_ruler", default_config={"phrase_matcher_attr": None}, func=make)
 
 
-_TOKEN_ATTR = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "ORTH": "text", "POS": "pos_"}
+#: the token attributes the POS rules may test, in the column order of _TagToPos' arrays
+_TOKEN_ATTR = ("TAG", "LOWER", "DEP", "ORTH", "POS")
 
 
 class _TagToPos:
@@ -394,11 +395,17 @@ def _attribute_ruler_patterns(nlp) -> list | None:
     if "attribute_ruler" in nlp.pipe_names:
         return nlp.get_pipe("attribute_ruler").patterns
     path = getattr(nlp, "path", None)
-    if path is None or not (path / "attribute_ruler" / "patterns").exists():
+    return _read_patterns(str(path / "attribute_ruler" / "patterns")) if path is not None else None
+
+
+@lru_cache(maxsize=4)
+def _read_patterns(path: str) -> list | None:
+    """A model's attribute_ruler patterns file, read once however often the pipeline asks."""
+    if not os.path.exists(path):
         return None
     import srsly
 
-    return srsly.read_msgpack(path / "attribute_ruler" / "patterns")
+    return srsly.read_msgpack(path)
 
 
 @lru_cache(maxsize=None)

@@ -142,7 +142,7 @@ class Pipeline:
 
 
 #: components a text without any figure does not need (entities come from the rulers and ner)
-LIGHT_SKIP = ("tok2vec", "tagger", "evfacts_glued_sentences", "parser", "attribute_ruler", "senter")
+LIGHT_SKIP = ("tok2vec", "tagger", "evfacts_glued_sentences", "parser")
 
 
 @lru_cache(maxsize=1)

@@ -459,12 +459,6 @@ SUBJECT_NOT_A_COMPANY = [
 ]
 
 
-@pytest.mark.parametrize("text,figure,want", SUBJECT_NOT_A_COMPANY)
-def test_subject_people_and_products(nlp, text, figure, want):
-    c = one(nlp, text, PUB, figure)
-    assert c.subject == want, (c.subject, c.sentence)
-
-
 @pytest.mark.parametrize("text,figure,want", [
     ("Author Henry Ford wrote 12 novels.", "12", []),  # a known company's name after a first name: a person
     ("Rivian sold 900 trucks, according to the Los Angeles Times.", "900", ["Rivian"]),
@@ -571,8 +565,8 @@ INDEX_SUBJECT = [
 ]
 
 
-@pytest.mark.parametrize("text,figure,want", INDEX_SUBJECT)
-def test_index_subjects(nlp, text, figure, want):
+@pytest.mark.parametrize("text,figure,want", SUBJECT_NOT_A_COMPANY + INDEX_SUBJECT)
+def test_subject_people_products_and_indices(nlp, text, figure, want):
     c = one(nlp, text, PUB, figure)
     assert c.subject == want, (c.subject, c.sentence)
 
