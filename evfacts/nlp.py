@@ -408,10 +408,47 @@ def _read_patterns(path: str) -> list | None:
     return srsly.read_msgpack(path)
 
 
+def _defer_spacy_cli() -> None:
+    """spaCy's `__init__` imports its own command line (`from .cli.info import info`) and with it
+    requests, httpx, weasel and some 300 more modules: ~0.2 s of every start-up, for commands
+    evfacts never runs. Before spaCy's first import, `spacy.cli` and `spacy.cli.info` are made
+    stand-ins that import the real modules on first use (`spacy.cli.download`, `spacy.info()`)."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    import importlib
+    import types
+
+    def real(name: str):
+        for stub in ("spacy.cli.info", "spacy.cli"):
+            if isinstance(sys.modules.get(stub), _Deferred):
+                del sys.modules[stub]
+        module = importlib.import_module(name)
+        sys.modules["spacy"].cli = sys.modules["spacy.cli"]
+        return module
+
+    class _Deferred(types.ModuleType):
+        def __getattr__(self, attr):
+            if attr.startswith("__"):
+                raise AttributeError(attr)
+            return getattr(real(self.__name__), attr)
+
+    def info(*args, **kwargs):
+        return real("spacy.cli.info").info(*args, **kwargs)
+
+    cli, cli_info = _Deferred("spacy.cli"), _Deferred("spacy.cli.info")
+    cli.__path__ = []  # a package, so that `spacy.cli.info` may be imported below it
+    cli_info.info = info
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, cli_info
+
+
 @lru_cache(maxsize=None)
 def load(model: str | None = None):
     """The English pipeline: en_core_web_sm if installed, else the PyPI re-upload, else rules only."""
+    _defer_spacy_cli()
     import spacy
+
+    if "spacy.cli" in sys.modules and not hasattr(spacy, "cli"):
+        spacy.cli = sys.modules["spacy.cli"]  # as a real import of the subpackage would have set it
     from thinc.api import NumpyOps, set_current_ops
 
     # numpy's matrix product (OpenBLAS, one thread: see evfacts/__init__.py) is 2-3x faster than

@@ -131,3 +131,25 @@ def test_the_tokenizer_is_the_models_own_plus_the_glued_full_stop(nlp):
     assert pattern(ours.infix_finditer).startswith(pattern(shipped.infix_finditer))
     assert nlp_module.GLUED_STOP in pattern(ours.infix_finditer)
     assert [t.text for t in nlp.make_doc("grew in 2025.Europe fell")] == ["grew", "in", "2025", ".", "Europe", "fell"]
+
+
+def test_spacy_cli_is_imported_only_when_used():
+    """Loading the pipeline leaves spaCy's command line (requests, httpx, weasel...) unimported;
+    `spacy.info()`, `spacy.cli.download` and `from spacy.cli.info import info` still work."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from evfacts import nlp\n"
+        "nlp.load()\n"
+        "print('requests' in sys.modules, 'weasel' in sys.modules)\n"
+        "import spacy, spacy.cli\n"
+        "from spacy.cli.info import info\n"
+        "print(spacy.cli.download.__module__, callable(info), 'requests' in sys.modules)\n"
+        "print(sorted(spacy.info())[:2])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False False"
+    assert out[1] == "spacy.cli.download True True"
+    assert out[2] == "['location', 'pipelines']"
