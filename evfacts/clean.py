@@ -42,6 +42,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from evfacts import rx
 from evfacts.clean_dates import first_date, is_date_only
 from evfacts.ingest import iter_lines
 from evfacts.model import LineDecision
@@ -84,48 +85,10 @@ class Cue:
         return False
 
 
-try:  # the regex parser, to find the literal words a pattern cannot match without
-    import re._constants as _sc
-    import re._parser as _sp
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _sc  # type: ignore[no-redef]
-    import sre_parse as _sp  # type: ignore[no-redef]
-
-
-def _required(items) -> list[str] | None:
-    """Literal strings one of which every match must contain (lower-cased), or None."""
-    best: list[str] | None = None
-
-    def consider(cands: list[str] | None) -> None:
-        nonlocal best
-        if cands and min(map(len, cands)) >= 3 and (best is None or min(map(len, cands)) > min(map(len, best))):
-            best = cands
-
-    run: list[str] = []
-    for op, av in items:
-        if op is _sc.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        consider(["".join(run)] if run else None)
-        run = []
-        if op is _sc.SUBPATTERN:
-            consider(_required(av[-1]))
-        elif op is _sc.BRANCH:
-            alts = [_required(b) for b in av[1]]
-            if all(alts):
-                consider([x for a in alts for x in a])  # type: ignore[union-attr]
-        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
-            consider(_required(av[2]))
-    consider(["".join(run)] if run else None)
-    return best
-
-
 def _prefilter(pattern: str) -> tuple[str, ...] | None:
-    try:
-        need = _required(_sp.parse(pattern, re.I))
-    except Exception:  # pragma: no cover - the pattern compiles; the analysis is only an optimisation
-        return None
-    return tuple(sorted(set(need))) if need else None
+    """The literals one of which every match of a cue pattern holds (cue patterns are matched
+    ignoring case); strings under 3 characters make no useful filter."""
+    return rx.literals(pattern, re.I, min_len=3)
 
 
 @dataclass(frozen=True)
@@ -385,6 +348,8 @@ def _counter(ctx: _Ctx, l: _Line) -> bool:
 def _contact_line(ctx: _Ctx, l: _Line) -> bool:
     """Lines that are mostly URLs, e-mail addresses or phone numbers (`((jon@x.com; +1 646 ...))`)."""
     t = l.norm
+    if "@" not in t and "/" not in t and "www." not in t.casefold() and sum(map(str.isdigit, t)) < 8:
+        return False  # no e-mail (@), URL (/ or www.) or phone number (8 digits or more) can match
     has_url, has_mail = bool(_URL.search(t)), bool(_EMAIL.search(t))
     rest = _URL.sub(" ", t)
     rest = _EMAIL.sub(" ", rest)
@@ -686,7 +651,7 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
         # cues look at (at most) the start and the end of a very long line: boilerplate is short,
         # and it bounds the cost of a pattern on pathological input
         probe = l.norm if len(l.norm) <= _PROBE else l.norm[:_PROBE * 2 // 3] + " … " + l.norm[-_PROBE // 3:]
-        low = probe.lower()
+        low = probe.casefold()
         l.cues = [c for c in lex.cues if c.search(probe, low)]
     # the head ends at the first sentence-like line that no cue claims
     # (a long headline without a full stop on the first line does not end the head)

@@ -28,6 +28,7 @@ from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 
+from evfacts import rx
 from evfacts.claims import companies as comp
 
 # -- lexicons ---------------------------------------------------------------------------------------
@@ -147,6 +148,9 @@ DATE_PATTERNS = [
     ("month", re.compile(rf"\b(?:(in|since|during|by|of|on|last|this|next|early|late|mid|until|through|from|before|after)[\s-]+)?({MONTH_RE})\.?(?:\s+(\d{{1,2}})\b)?(?!\s*{YEAR})")),
     ("year", re.compile(rf"(?<![\d$€£¥.,])({YEAR})(?![\d%,.]\d|\s*%|\s*(?:million|billion|bn|mn|km|kwh)\b)")),
 ]
+#: each with the literals one of which its matches hold ("quarter", a month's name): most are
+#: skipped without running on a sentence that has none
+DATE_PATTERNS = [(kind, rx.Gated(pat)) for kind, pat in DATE_PATTERNS]
 
 
 DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")
@@ -314,8 +318,9 @@ def find_dates(sent) -> list[DateExpr]:
         from .quantities import CROSSREF_RE
         taken += [m.span() for m in CROSSREF_RE.finditer(text)]
     out = []
+    folded = text.casefold()
     for kind, pat in DATE_PATTERNS:
-        for m in pat.finditer(text):
+        for m in pat.finditer(text, folded):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
