@@ -398,6 +398,29 @@ CASES = [
     ("The console renders the game at 45fps.", 45, None, "fps", Q, None, None),
     ("The pilot plant is rated at 7-9 MW.", 7, 9, "MW", Q, None, None),
     ("Bonuses will rise 10-8 percent under the two plans.", 10, 8, "%", P, None, "up"),
+    # --- real figures next to the model-number, temperature, list-number, word-range and tally rules
+    ("The iPhone 5s sold 9 million units in 3 days.", 3, None, "day", Q, None, None),
+    ("The car hits 60 mph in 3s.", 3, None, "s", Q, None, None),
+    ("The Anker 65W charger costs $40.", 65, None, "W", Q, None, None),
+    ("Nvidia trades at 40x earnings.", 40, None, "x", Q, None, None),
+    ("The stock trades at 123x earnings.", 123, None, "x", Q, None, None),
+    ("Water was heated to 80C before use.", 80, None, "°C", Q, None, None),
+    ("Water was heated to 80 C before use.", 80, None, "°C", Q, None, None),
+    ("Water was heated to 80°C before use.", 80, None, "°C", Q, None, None),
+    ("The fans spin up at about 75C — earlier than the 80C that older models needed.", 80, None, "°C", Q, None, None),
+    ("Leaders aim to limit warming to 1.5C.", 1.5, None, "°C", Q, None, None),
+    ("Rules:\n1. Be kind.\n2. Save 5% each month.", 5, None, "%", P, None, None),
+    ("Revenue rose by\n2. The CEO said so.", 2, None, None, Q, None, "up"),
+    ("The trip takes two-three days.", 2, 3, "day", Q, None, None),
+    ("They hired ten-twelve engineers.", 10, 12, "engineer", Q, None, None),
+    ("There are twenty-five members.", 25, None, "member", Q, None, None),
+    ("Doctors made 400 diagnoses last year.", 400, None, "diagnosis", Q, None, None),
+    ("The lab ran 30 analyses and tested 12 hypotheses.", 12, None, "hypothesis", Q, None, None),
+    ("The clinic gave 300 doses to 40 houses.", 300, None, "dose", Q, None, None),
+    ("The army closed 12 bases.", 12, None, "base", Q, None, None),
+    ("The index fell from 9 to 3.", 9, 3, None, Q, None, None),
+    ("The project takes 3 — 5 years.", 3, 5, "year", Q, None, None),
+    ("Prices rose 3 — 5% this year.", 3, 5, "%", P, None, "up"),
 ]
 
 
@@ -536,6 +559,28 @@ NOT_CLAIMS = [
     ("She moved to a bigger one several months ago.", 1),
     ("It is the number one seller of vans.", 1),
     ("What's new in 4.12 for drivers?", 4.12),
+    # a model letter glued to a number after a product name; a non-round three-digit "Nx" that multiplies nothing
+    ("He still uses an iPhone 5s at work.", 5),
+    ("Honor 8X phones sold well.", 8),
+    ("The Boeing 777X will fly next year.", 777),
+    ("The airline cut its commitment of 777x jets to 126.", 777),
+    # a C after a name is a label, not degrees; list numbering at the start of a line
+    ("Take a seat in row 14C.", 14),
+    ("Tips for travellers:\n2. Don't forget your passport.", 2),
+    ("2. Don't forget your passport.", 2),
+    ("Rules:\n1. Be kind.", 1),
+    # "two-three days" is a range, not 2 + 3
+    ("The trip takes two-three days.", 5),
+    ("He landed a one-two punch.", 1),
+    # vote and court tallies, and results with a spaced or em dash, are two figures, not a range
+    ("The court ruled 7 — 2 in favour.", 7),
+    ("The court ruled 7—2 in favour.", 7),
+    ("The council voted 9 to 3 to approve the plan.", 9),
+    ("By a vote of 7 to 2, the board approved it.", 7),
+    ("It was a 6 to 3 ruling.", 6),
+    ("The senators voted 7-2 to approve.", 7),
+    ("The team won 3 — 1 at home.", 3),
+    ("Chelsea beat Arsenal 2 — 0 on Sunday.", 2),
 ]
 
 

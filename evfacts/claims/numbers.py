@@ -68,6 +68,17 @@ def _spaced_hyphen_pair(prev: str, w: str) -> bool:
         (prev in WORD_UNITS or prev in WORD_TENS) and w in WORD_FRACTIONS and w not in ("half", "halves"))
 
 
+def _hyphen_range(prev: str, w: str) -> bool:
+    """'two-three days', 'ten-twelve', 'twenty-thirty': two numbers joined by a hyphen are a range, not one number.
+
+    A hyphen makes one number only in 'twenty-five' (tens then a digit), 'two-thirds', 'one-half' (a
+    fraction), 'two-hundred', 'three-million', 'two-dozen' (a multiplier).
+    """
+    if not ((prev in WORD_UNITS or prev in WORD_TENS) and (w in WORD_UNITS or w in WORD_TENS)):
+        return False
+    return not (prev in WORD_TENS and w in WORD_UNITS and 0 < WORD_UNITS[w] < 10)
+
+
 def word_runs(text: str):
     """Yield (start, end, words) for each run of number words joined by spaces, hyphens or 'and'.
 
@@ -93,6 +104,8 @@ def word_runs(text: str):
         w = m.group(0).lower()
         gap = text[prev_end:m.start()] if prev_end is not None else None
         joined = gap in (" ", "-", "\u00a0") or (gap == " - " and bool(run) and _spaced_hyphen_pair(run[-1].group(0).lower(), w))
+        if joined and gap == "-" and run and _hyphen_range(run[-1].group(0).lower(), w):
+            joined = False  # "two-three days": a range of two numbers (merged by the range rules)
         ok = w in _NUMWORDS or w in ("a", "an", "and")
         if ok and w == "and" and run:
             prev_w = run[-1].group(0).lower()

@@ -3,18 +3,19 @@
 A small registry of named recognizers works over the sentence text and its spaCy tokens:
 
   masks        not-claim regions: URLs, e-mails, dates, times, tickers, phone numbers, product codes,
-               addresses, ordinals (``not_quantities.json``)
+               addresses, ordinals (``not_quantities.json``), scores and vote tallies ("won 3 — 1", "voted
+               9 to 3"), list numbering at the start of a line ("2. Don't ...")
   atoms        number surfaces: digits (separators, decimals, fractions, scientific) and
                spelled-out numbers (``number_words.json``), multiples (3x, sixfold, doubled)
   extend       currency before/after (``currencies.json``, lower-cased codes, "17 USD 25"), scale
                (``scales.json``), percent, units (``units.json``; "12 ft 2 in", "45.3C" in a sentence about
-               temperature), counted noun from the spaCy parse (with a classifying adjective: "commercial
+               temperature, "80C"/"80 C" before nothing that makes C a label), counted noun from the spaCy parse (with a classifying adjective: "commercial
                fishermen"; an upper-case abbreviation closing the phrase: "0.5 WAR"; "a day or two"; past a
                measure: "six million 330ml cans"; past "more/fewer/previous": "two more wins"), "half a mile",
                "a half point", rates ("2.4 billion gallons of jet fuel a year", "200,000 batteries a year"),
                whole units and cents ("$4 and 75 cents", "12 euros 40 cents", "15 USD 50 more")
   ranges       "3 to 5", "between 10% and 12%", "$1-2 billion", "from X to Y" (a bare end keeps the unit)
-  filters      names (SU7, Section 427, Boeing 737, the 49ers), bare years used as dates, "one of"
+  filters      names (SU7, Section 427, Boeing 737, the 49ers, iPhone 5s, Boeing 777X), bare years used as dates, "one of"
                (counted as 1 with ONE_OF_AS_COUNT, NewsQuant's convention; off by default)
   cues         approximation (about, over, up to, + ...; "over nine years" after a verb is a span; a
                bracketed conversion shares it) and change (rose 5%, a 22% rally, down 3%, cut X by 20%,
@@ -142,7 +143,17 @@ _TIME_DENOMINATORS = {"second", "minute", "hour", "day", "week", "month", "year"
                       "seconds", "minutes", "hours", "days", "weeks", "months", "years", "quarters"}
 _COUNT_RATE_DENOMINATORS = _TIME_DENOMINATORS | {"person", "capita", "head", "game", "night"}
 _TEMP_GLUED_RE = re.compile(r"([CF])(?![\w°])")
-_TEMP_CONTEXT_RE = re.compile(r"\b(?:temperatures?|heat|heatwaves?|degrees?|hotter|hottest|warmer|warmest|colder|coldest|highs|lows|"
+#: "80 C": a lone capital C/F after a space (not "C-suite", "C.", "C's")
+_TEMP_SPACED_RE = re.compile(r" ([CF])(?![\w°'’-]|\.\w)")
+#: what may follow a temperature when the sentence does not say it is one: the sentence goes on (end, punctuation,
+#: a function word, a comparison: "heated to 80C before use", "the 80C that ...", "1.5C above ..."), where a
+#: content word after makes the letter a label or rating ("3C products", "a 4C charging rate", "80C grades")
+_TEMP_AFTER_OK_RE = re.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(/—–]|\s(?:in|on|at|for|and|or|to|by|with|before|after|during|when|while|until|"
+                               r"from|than|is|was|were|are|be|will|would|could|can|may|might|has|had|have|as|inside|outside|"
+                               r"overnight|today|yesterday|tomorrow|this|that|which|but|so|then|above|below|higher|lower|"
+                               r"warmer|colder|hotter|cooler|last|next|earlier|later|each|every|per|over|under|across|around|since)\b)")
+_TEMP_NAME_BEFORE_RE = re.compile(r"\b([A-Za-z][\w.]*)\s+$")
+_TEMP_CONTEXT_RE = re.compile(r"\b(?:temperatures?|warming|heat|heatwaves?|degrees?|hotter|hottest|warmer|warmest|colder|coldest|highs|lows|"
                               r"thermometers?|celsius|centigrade|fahrenheit|mercury|freezing|scorching|sweltering)\b", re.I)
 _CAPITAL_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][\w.-]*\s+$")
 _SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
@@ -227,7 +238,7 @@ def _mask_spans(text: str) -> list[tuple[int, int, str]]:
     for name, rx in MASKS:
         for m in rx.finditer(text):
             spans.append((m.start(), m.end(), name))
-    if "-" in text or "–" in text:
+    if "-" in text or "–" in text or "—" in text or " to " in text:
         spans += _score_spans(text)
     if "(" in text:
         spans += [(m.start(), m.end(), "citation") for m in _CITATION_RE.finditer(text)]
@@ -236,7 +247,12 @@ def _mask_spans(text: str) -> list[tuple[int, int, str]]:
 
 # ----------------------------------------------------------------------------- scores, tables, citations
 #: a result or a record: "6-4", "7-6 (5)", "14-0-1" (no currency before, no decimal, no unit glued after)
-_SCORE_PAIR_RE = re.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})[-–](\d{1,3})(?:[-–](\d{1,3}))?(?![\w/%°:]|[.,]\d|[-–]\d)(\s?\(\d{1,2}\))?")
+#: the dash may be an em dash and may be spaced ("won 3 — 1", "ruled 7 — 2"): group 2 is the separator
+_SCORE_PAIR_RE = re.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})( ?[-–—] ?)(\d{1,3})(?:[-–—](\d{1,3}))?(?![\w/%°:]|[.,]\d|[-–—]\d)(\s?\(\d{1,2}\))?")
+#: a vote or a court's split: "voted 7-2", "ruled 6 to 3", "by a vote of 7 to 2", "a 5-4 decision" (a tally, not a range)
+_TALLY_CUE_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|rul(?:ed|es|ing)|decided|decision|verdict)(?:\s+(?:of|by))?\s*,?\s*$", re.I)
+_TALLY_NOUN_RE = re.compile(r"\s+(?:votes?|decisions?|verdicts?|rulings?|majority|margin|tally|split)\b", re.I)
+_TALLY_TO_RE = re.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})\s+to\s+(\d{1,3})(?![\w/%°:]|[.,]\d|\s?%)")
 #: words that make the pair a result: "beat X 24-17", "improved to 9-2", "outshot 16-3"
 _SCORE_VERB_RE = re.compile(r"\b(?:beat|beats|beating|beaten|defeat(?:s|ed|ing)?|lost|lose|loses|losing|won|wins?|winning|edg(?:e|ed|es|ing)|"
                             r"top(?:s|ped|ping)|led|leads?|leading|trail(?:s|ed|ing)?|outscor(?:e|ed|es|ing)|outsh(?:o|oo)t|"
@@ -265,20 +281,62 @@ def _score_spans(text: str) -> list[tuple[int, int, str]]:
     A score is two figures, not a range: a pair is one when it runs downhill (a range is written low to high),
     is a tie, has a third part or a tie-break, follows a result verb, precedes a result noun or is a team record
     in brackets. Then every bare pair of the sentence is one ('6-2, 6-1'). A measured pair ('10-8 km') is not.
+    A vote or a court's split is one too ('voted 7-2', 'ruled 6 to 3', 'a 5-4 decision'): not a claim.
     """
     pairs = []
     for m in _SCORE_PAIR_RE.finditer(text):
-        if _SCORE_MEASURED_RE.match(text, m.end()) and not m.group(4):
+        if _SCORE_MEASURED_RE.match(text, m.end()) and not m.group(5):
             continue
-        a, b = int(m.group(1)), int(m.group(2))
-        strong = a > b or a == b or m.group(3) is not None or m.group(4) is not None \
-            or bool(_SCORE_VERB_RE.search(text, max(0, m.start() - 80), m.start()) and not re.match(r"\s+[a-z]", text[m.end():m.end() + 2])) \
+        a, b = int(m.group(1)), int(m.group(3))
+        shape = a > b or a == b or m.group(4) is not None or m.group(5) is not None
+        verb = bool(_SCORE_VERB_RE.search(text, max(0, m.start() - 80), m.start()))
+        tally = bool(_TALLY_CUE_RE.search(text, max(0, m.start() - 40), m.start()))
+        cued = (verb and not re.match(r"\s+[a-z]", text[m.end():m.end() + 2])) \
             or bool(_SCORE_NOUN_RE.match(text, m.end())) \
             or bool(_SCORE_RECORD_PRE_RE.search(text, max(0, m.start() - 40), m.start()) and _SCORE_RECORD_POST_RE.match(text, m.end()))
+        if m.group(2) not in ("-", "–"):
+            # a spaced or em dash also sets off an aside ("40 — 12 of them electric"): a downhill pair is a
+            # result only after a result or vote word ("won 3 — 1", "ruled 7 — 2")
+            strong = cued or (shape and (verb or tally))
+        else:
+            strong = shape or cued
         pairs.append((m.start(), m.end(), strong))
+    # "voted 9 to 3", "ruled 6 to 3 that ...": a downhill or tied pair joined by "to" after a vote word
+    if " to " in text:
+        for m in _TALLY_TO_RE.finditer(text):
+            if _SCORE_MEASURED_RE.match(text, m.end()):
+                continue
+            if int(m.group(1)) >= int(m.group(2)) and (_TALLY_CUE_RE.search(text, max(0, m.start() - 40), m.start())
+                                                     or _TALLY_NOUN_RE.match(text, m.end())):
+                pairs.append((m.start(), m.end(), True))
     if not any(p[2] for p in pairs):
         return []
     return [(s, e, "score") for s, e, _ in pairs]
+
+
+#: "2. Don't forget ...", "10. Tesla": a number, a full stop and a capitalised word at the start of a line
+_LIST_NUMBER_RE = re.compile(r"(?:^|(?<=\n))[ \t]*(\d{1,2})\.[ \t]+[\"“‘'(\[]?[A-Z]")
+#: a line that ends a sentence, a heading or a lead-in ("Tips:"): the next line may open a list; a line ending in a
+#: lower-case word or a comma runs on ("revenue rose by\n2. The ...": the number ends a wrapped sentence)
+_LINE_RUNS_ON_RE = re.compile(r"[a-z,\-–]$")
+
+
+def _list_number_spans(sent) -> list[tuple[int, int, str]]:
+    """List numbering at the start of a segment or a line: not a figure. Sentence-local offsets."""
+    doc_text, s0 = sent.doc.text, sent.start_char
+    if not any(c.isdigit() for c in doc_text[s0:sent.end_char]):
+        return []
+    spans = []
+    for m in _LIST_NUMBER_RE.finditer(doc_text, max(0, s0 - 1), min(len(doc_text), sent.end_char + 20)):
+        ns = m.start(1)
+        if not (s0 <= ns < sent.end_char):
+            continue
+        if m.start() > 0:  # after a newline: the line before
+            nl = m.start() - 1
+            if _LINE_RUNS_ON_RE.search(doc_text[doc_text.rfind("\n", 0, nl) + 1:nl].rstrip()):
+                continue
+        spans.append((ns - s0, m.end(1) - s0, "list_number"))
+    return spans
 
 
 def _masked(spans, s: int, e: int) -> str | None:
@@ -402,13 +460,18 @@ def _extend_right(a: _Atom, text: str) -> None:
             a.e = i + m.end()
         _per_after(a, text)
         return
-    # "45.3C", "104F" in a sentence about temperature: degrees
-    m = _TEMP_GLUED_RE.match(rest)
-    if m and i == a.ne and not a.currency and _TEMP_CONTEXT_RE.search(text) and not _CAPITAL_BEFORE_RE.search(text, 0, a.s):
-        a.unit, a.unit_kind = "°" + m.group(1), "sym"
-        a.e = i + m.end()
-        a.rules.append("unit_temperature")
-        return
+    # "45.3C", "104F", "80 C" in a sentence about temperature, and a C (no unit of its own; F is also the farad)
+    # with nothing after it that makes the letter a label ("heated to 80C before use"): degrees, as "80°C" is
+    # (not after a name: "Row 14C", "Form 10C")
+    m = _TEMP_GLUED_RE.match(rest) or _TEMP_SPACED_RE.match(rest)
+    if m and i == a.ne and not a.currency and not _CAPITAL_BEFORE_RE.search(text, 0, a.s) and abs(a.value) <= 5000 \
+            and (_TEMP_CONTEXT_RE.search(text) or (m.group(1) == "C" and _TEMP_AFTER_OK_RE.match(text, i + m.end()))):
+        nm = _TEMP_NAME_BEFORE_RE.search(text, 0, a.s)
+        if not (nm and nm.group(1).lower() in L.NAME_PREFIXES):
+            a.unit, a.unit_kind = "°" + m.group(1), "sym"
+            a.e = i + m.end()
+            a.rules.append("unit_temperature")
+            return
     # units: words first ("miles per hour"), then symbols ("km", "kWh", "°C")
     m = _UNIT_WORD_RE.match(rest)
     sym = _UNIT_SYM_RE.match(rest)
@@ -999,6 +1062,40 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
     return False
 
 
+#: what makes "Nx" a multiple: a comparison, the thing multiplied (earnings, sales, the average), or the clause ends
+_MULTIPLE_AFTER_RE = re.compile(r"\s*(?:$|[.,;:)\]]|\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|"
+                                r"better|worse|greater|cheaper|stronger|the|as|that|than|over|its|their|what|earnings|sales|revenues?|"
+                                r"ebitda|book|cash|fcf|forward|trailing|multiples?|returns?|gains?|leverage|oversubscribed|zoom)\b)", re.I)
+
+
+def _model_number(a: _Atom, sent, base: int, text: str) -> bool:
+    """'iPhone 5s', 'Boeing 777X', 'Honor 8X': a capitalised name, then a number with a model letter glued to it.
+
+    The letter would read as a unit (seconds, a multiple) but after a product or brand name it is part of the
+    model's name. Only the letters of ``model_suffix_units``: 'Anker 65W', 'Tokyo 100m' stay measures. Without
+    the name, a three-digit 'Nx' that is not round and multiplies nothing ('777x jets') is a model too.
+    """
+    if a.unit_kind != "sym" or "unit_symbol" not in a.rules or a.currency or a.scale is not None or a.sign \
+            or a.e != a.ne + 1 or text[a.ne:a.e] not in L.MODEL_SUFFIX_UNITS or not re.fullmatch(r"\d{1,4}", text[a.ns:a.ne]):
+        return False
+    if text[a.ne:a.e] in ("x", "X") and a.value >= 100 and a.value % 10 and not a.approx and not _MULTIPLE_AFTER_RE.match(text, a.e):
+        return True  # "a commitment of 777x jets": a multiple is round or says what it multiplies ("123x earnings")
+    if text[a.ns - 1:a.ns] != " ":
+        return False
+    prev = _token_before(sent.doc, base + a.ns - 1, sent.start_char)
+    if prev is None or prev.idx + len(prev.text) != base + a.ns - 1:
+        return False
+    w = prev.text
+    camel = w[:1].islower() and any(c.isupper() for c in w[1:])  # iPhone, eVTOL
+    if not w.isalpha() or not (w[:1].isupper() or camel) or (w.isupper() and len(w) > 1) or w.lower() in L.MONTHS or w.lower() in L.WEEKDAYS:
+        return False
+    if camel:
+        return True
+    if _headline(sent) or (prev.i == sent.start and prev.pos_ != "PROPN"):
+        return False  # capitals say nothing in a headline; a sentence starts with a capital ("Within 5s ...")
+    return prev.pos_ in ("PROPN", "NOUN", "X")
+
+
 def _bare(a: _Atom) -> bool:
     """A number with nothing to say what it counts: no unit, currency, scale or sign."""
     return not (a.unit_kind or a.currency or a.scale is not None or a.words or a.sign or a.approx)
@@ -1210,7 +1307,7 @@ def find_quantities(sent) -> list[Quantity]:
     base = sent.start_char
     _HEADLINE_CACHE.clear()
     has_digit = _HAS_DIGIT.search(text) is not None
-    masks = _mask_spans(text) if has_digit else []
+    masks = _mask_spans(text) + _list_number_spans(sent) if has_digit else []
     atoms = _digit_atoms(text, masks) if has_digit else []
     # a number in a masked region is not a claim (unless the currency makes it money: "$2024")
     kept = []
@@ -1268,7 +1365,7 @@ def find_quantities(sent) -> list[Quantity]:
             a.e = a.ne
             a.rules.append("year_figure")
         elif _bare_year(a, text) or _name_like(a, sent, base, text) or _age_apposition(a, sent, base, text) or _hyphen_adjective(a, text) \
-                or (table and _bare(a)) or _word_in_name(a, sent, base, text):
+                or (table and _bare(a)) or _word_in_name(a, sent, base, text) or _model_number(a, sent, base, text):
             dropped_prev = a
             continue
         kept.append(a)

@@ -30,6 +30,8 @@ NUMBER_WORDS = _load("number_words.json")
 NOT_QUANTITIES = _load("not_quantities.json")
 
 IRREGULAR = {k.lower(): v for k, v in UNITS["irregular_plurals"].items()}
+#: plural endings of Greek -sis nouns ("-yses" -> "-ysis"), from units.json
+GREEK_SES = tuple(UNITS["greek_ses_plurals"])
 
 
 @lru_cache(maxsize=4096)
@@ -46,6 +48,11 @@ def singular(word: str) -> str:
         return IRREGULAR[w]
     if w.endswith(("ss", "us", "is")) or len(w) <= 3:
         return w
+    # Greek -sis nouns make their plural in -ses: analyses, diagnoses, hypotheses, metastases (not "diagnose");
+    # the endings are those no -se noun shares (doses, houses, cheeses keep the plain -s rule)
+    for suf in GREEK_SES:
+        if w.endswith(suf) and len(w) > len(suf):
+            return w[:-2] + "is"
     for suf, rep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", "")):
         if w.endswith(suf) and len(w) > len(suf) + 1:
             return w[: -len(suf)] + rep
@@ -139,6 +146,7 @@ TIME_WORDS = NOT_QUANTITIES["time_words"]
 YEAR_FIGURE_NOUNS = NOT_QUANTITIES["year_figure_nouns"]
 YEAR_NOUNS_OK = set(NOT_QUANTITIES["year_nouns_ok"])
 COUNTED_STOP = set(NOT_QUANTITIES["counted_noun_stop"])
+MODEL_SUFFIX_UNITS = set(NOT_QUANTITIES["model_suffix_units"])
 NOT_RELATIONAL_ADJECTIVES = set(NOT_QUANTITIES["not_relational_adjectives"])
 
 
