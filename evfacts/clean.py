@@ -75,12 +75,24 @@ class Cue:
     block: bool = True
     kind: str = "line"  # line | cta | header
 
+    @property
+    def need(self) -> tuple[str, ...] | None:
+        """The literals of all parts together (None if a part has none): most lines hold none of
+        them, and one check then rules the whole cue out."""
+        if "_need" not in self.__dict__:
+            needs = [n for n, _ in self.parts]
+            object.__setattr__(self, "_need", None if any(n is None for n in needs)
+                               else tuple(sorted({x for n in needs for x in n})))  # type: ignore[union-attr]
+        return self.__dict__["_need"]
 
     def search(self, norm: str, low: str) -> bool:
-        for need, rx in self.parts:
+        need = self.need
+        if need is not None and not any(map(low.__contains__, need)):
+            return False
+        for need, pattern in self.parts:
             if need is not None and not any(map(low.__contains__, need)):
                 continue
-            if rx.search(norm):
+            if pattern.search(norm):
                 return True
         return False
 

@@ -56,7 +56,15 @@ def literals(pattern: str | re.Pattern, flags: int = 0, min_len: int = 1) -> tup
         need = _required(_sp.parse(pattern, flags & ~re.UNICODE), min_len)
     except Exception:  # pragma: no cover - the pattern compiles; the analysis is only an optimisation
         return None
-    return tuple(sorted(set(need))) if need else None
+    if not need:
+        return None
+    # a literal holding a shorter one adds nothing to the check ("added" is in any text "add" is in)
+    need = sorted(set(need), key=len)
+    kept: list[str] = []
+    for w in need:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(sorted(kept))
 
 
 class Gated:

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from evfacts import rx
 from evfacts.claims import units as L
 from evfacts.claims.numbers import DIGITS, parse_digits, parse_words, word_runs
 
@@ -107,7 +108,9 @@ MASKS = [
 
 _CUR_CODES_GLUED = sorted([k for k in L.CUR_PREFIX if k[-1:].isalpha() and " " not in k] + ["PS"], key=len, reverse=True)
 _LB = "(?:(?<![\\w.,])" + "".join(f"|(?<={re.escape(c)})" for c in _CUR_CODES_GLUED) + ")"
-NUM = re.compile(r"(?:(?<![\w.,])([−+-])(?=\.?\d))?" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
+#: the lookahead first: a match starts at a sign, a digit, a point or a fraction character, and every other
+#: position fails on it before the currency-code lookbehinds are tried
+NUM = re.compile(r"(?=[−+\-.\d" + "".join(L.UNICODE_FRACTIONS) + r"])(?:(?<![\w.,])([−+-])(?=\.?\d))?" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
 
 #: lower-cased ISO codes before a number ("rmb 10", "usd 2.5 million" in lower-cased text); not "try", "nis"
 _LOWER_CODES = ["usd", "eur", "gbp", "jpy", "cny", "rmb", "hkd", "aud", "cad", "chf", "sgd", "nzd", "inr", "krw"]
@@ -183,6 +186,9 @@ _OR_PCT_AFTER = re.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s
 _CHANGE_NOUN_PRE_RE = re.compile(r"\b(?:an?|the|its|their|his|her)?\s*(?:\w+\s+)?(" + L.alternation(L.CHANGE_NOUNS) + r")s?\s+(?:of|by)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$", re.I)
 _CHANGE_NOUN_POST_RE = re.compile(r"(?:[\s-]+(?:[a-z]+-)?(?:annual|annualized|yearly|monthly|quarterly|weekly|daily|sequential|year-on-year|year-over-year|on-year|overall|sharp|steep|modest|slight|small|big|huge|massive|whopping|further|surprise|pay|price|sales|revenue|share|stock|growth|jump|total|combined|average|cumulative|organic|yoy))*[\s-]+(" + L.alternation(L.CHANGE_NOUNS) + r")s?\b", re.I)
 _UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(?<!making )(?<!make )(?<!makes )(?<!made )(?<!taking )(?<!takes )(?<!took )(?<!take )(?<!summed )(?<!sum )(?<!add )(?<!adds )(?<!set )(?<!sets )(?<!picked )(?<!pick )(?<!picks )(?<!make)(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another|slightly|marginally|sharply|modestly|a\s+little|a\s+bit)\s+)*$", re.I)
+#: the change patterns with their literals (a change verb, "up"/"down", a change noun): most figures have
+#: none of them in the words before, and the patterns are not run there
+_CHANGE_PRE, _CHANGE_VERB_BY, _UPDOWN, _CHANGE_NOUN_PRE = (rx.Gated(p) for p in (_CHANGE_PRE_RE, _CHANGE_VERB_BY_RE, _UPDOWN_RE, _CHANGE_NOUN_PRE_RE))
 _ONE_BAD_PRE = re.compile(r"\b(?:the|this|that|which|no|any|each|every|another|some|one|someone|anyone|everyone|no-one|other)\s*$", re.I)
 _ONE_ADJ_PRE = re.compile(r"\b(?:a|an|the|my|your|his|her|its|our|their)\s+(?:(?!(?:single|mere|only|just|extra|additional|further|another|more|first|last|next)\b)[a-z]+\s+)$")
 _ONE_DET_AFTER = re.compile(r"\s+(?:several|few|many|some|a\s+few|a\s+couple|these|those|the|its|their|his|her|our|my|your)\b", re.I)
@@ -233,10 +239,15 @@ _STANDALONE_DIGIT = re.compile(r"(?<![A-Za-z\d])\d")
 _HAS_DIGIT = re.compile(r"[\d" + "".join(L.UNICODE_FRACTIONS) + r"]")
 
 
+#: each mask with the literals one of which its matches hold: skipped on a sentence without any
+_GATED_MASKS = [(name, rx.Gated(pattern)) for name, pattern in MASKS]
+
+
 def _mask_spans(text: str) -> list[tuple[int, int, str]]:
     spans = []
-    for name, rx in MASKS:
-        for m in rx.finditer(text):
+    folded = text.casefold()
+    for name, gated in _GATED_MASKS:
+        for m in gated.finditer(text, folded):
             spans.append((m.start(), m.end(), name))
     if "-" in text or "–" in text or "—" in text or " to " in text:
         spans += _score_spans(text)
@@ -978,7 +989,8 @@ def _change(a: _Atom, text: str, lead: str = "") -> None:
             pre = pre[:m.start()]
     if a.unit == "x":
         return  # a multiple is a ratio, not the size of a change
-    m = _CHANGE_PRE_RE.search(pre)
+    folded = pre.casefold()
+    m = _CHANGE_PRE.search(pre, folded)
     if m:
         verb = m.group(1).lower()
         tail = pre[m.end(1):].lower()
@@ -991,17 +1003,17 @@ def _change(a: _Atom, text: str, lead: str = "") -> None:
             a.change = L.CHANGE_VERBS[verb]
             a.rules.append("change_verb")
             return
-    m = _CHANGE_VERB_BY_RE.search(pre)
+    m = _CHANGE_VERB_BY.search(pre, folded)
     if m:
         a.change = L.CHANGE_VERBS[m.group(1).lower()]
         a.rules.append("change_verb_by")
         return
-    m = _UPDOWN_RE.search(pre)
+    m = _UPDOWN.search(pre, folded)
     if m and m.group(1).lower() in ("up", "down", "off"):
         a.change = "up" if m.group(1).lower() == "up" else "down"
         a.rules.append("change_updown")
         return
-    m = _CHANGE_NOUN_PRE_RE.search(pre)
+    m = _CHANGE_NOUN_PRE.search(pre, folded)
     if m:
         a.change = L.CHANGE_NOUNS[m.group(1).lower()]
         a.rules.append("change_noun_of")
