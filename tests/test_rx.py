@@ -15,7 +15,8 @@ from evfacts.claims.context import DATE_PATTERNS
 @pytest.mark.parametrize("pattern,flags,expected", [
     (r"\bfiscal\s+(first|second)[\s-]+quarter", re.I, ("quarter",)),   # the most selective of fiscal/quarter
     (r"(?:https?://|www\.)\S+", re.I, ("http", "www.")),
-    (r"\b(?:Q([1-4])|quarter)\b", re.I, ("q", "quarter")),
+    (r"\b(?:Q([1-4])|quarter)\b", re.I, ("q",)),                      # "quarter" holds "q": pruned
+    (r"\b(?:add|added|adds)\s+\d", re.I, ("add",)),
     (r"(?:19|20)\d\d", 0, ("19", "20")),
     (r"\d+(?:\.\d+)?%", 0, ("%",)),
     (r"\d{2,4}[\s.-]\d{3,4}", 0, None),          # digits and classes only: no filter
