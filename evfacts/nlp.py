@@ -270,8 +270,16 @@ def _gate_ner(nlp) -> None:
     nlp.rename_pipe("evfacts_gated_ner", "ner")
 
 
+#: a full stop right before a letter: where a glued sentence may start (most texts have none)
+_GLUED_CUE = re.compile(r"\.[^\W\d_]")
+#: what a Reuters code holds: capitals, a full stop, a capital ("GOOS.TO", "SKX.N")
+_RIC_CUE = re.compile(r"[A-Z][a-z]?\.[A-Z]")
+
+
 def _glued_sentences(doc):
     """A full stop written with no space before a capitalised word ends a sentence."""
+    if not _GLUED_CUE.search(doc.text):
+        return doc
     for tok in doc[1:-1]:
         if (tok.text == "." and not doc[tok.i - 1].whitespace_ and not tok.whitespace_
                 and doc[tok.i + 1].is_title and len(doc[tok.i - 1]) > 1
@@ -321,7 +329,7 @@ def _trim_ents(doc):
             ent = Span(doc, ent.start + 1, ent.end, label="GPE" if ent.label_ == "ORG" else ent.label_)
             changed = True
         ents.append(ent)
-    if "." in doc.text:
+    if _RIC_CUE.search(doc.text):
         ents, added = _ric_companies(doc, ents)
         changed = changed or added
     if changed:
