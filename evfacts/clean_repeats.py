@@ -23,6 +23,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -51,6 +52,7 @@ def _plain_words(tokens: list[str]) -> int:
     return sum(1 for t in tokens if t not in ("N", "0") and t[0].isalpha())
 
 
+@lru_cache(maxsize=16384)
 def keys(line: str) -> tuple[str | None, str | None]:
     """(exact masked key, prefix/suffix key for long lines) — None when the line is too plain
     or carries figures (three numbers or more: a data line of a templated report is content)."""

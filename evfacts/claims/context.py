@@ -718,7 +718,7 @@ class SubjectFinder:
             if ent.label_ == "MARKET" or (ent.label_ == "ORG" and INSTRUMENT.search(ent.text)):
                 for t in ent:
                     self.by_token.setdefault(t.i, ("instrument", comp.normalise(ent.text)))
-            elif any(ch.isdigit() for ch in ent.text) or (ent.text.isupper() and len(ent.text) > 3
+            elif any(map(str.isdigit, ent.text)) or (ent.text.isupper() and len(ent.text) > 3
                                                            and ent.text not in ("APAC", "EMEA", "USA", "U.S.A.")):
                 continue  # "Q4", "H1", a ticker such as "VSTO": not a place
             elif (ent.label_ in PLACE_LABELS or ent.label_ == "GOV") and not is_place(ent, people):

@@ -60,6 +60,9 @@ _NUMWORDS = set(WORD_UNITS) | set(WORD_TENS) | set(WORD_SCALES) | set(WORD_DOZEN
 _A_NEXT = set(WORD_SCALES) | set(WORD_DOZEN) | set(WORD_FRACTIONS)
 _AND_AFTER = {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"}
 _WORD = re.compile(r"[A-Za-z]+")
+#: the words a run can hold (number words, "a", "an", "and"), each a whole [A-Za-z]+ word: word_runs looks
+#: at these only; any other word between two of them breaks the run all the same (the gap is not a space)
+_RUN_WORD = re.compile(r"(?<![A-Za-z])(?:" + alternation(sorted(w for w in _NUMWORDS | {"a", "an", "and"} if re.fullmatch(r"[a-z]+", w))) + r")(?![A-Za-z])", re.I)
 
 
 def _spaced_hyphen_pair(prev: str, w: str) -> bool:
@@ -85,7 +88,7 @@ def word_runs(text: str):
     'and' joins only after hundred/thousand/... ('one hundred and five') or before 'a half'
     ('one and a half'); 'two and three points' is two numbers.
     """
-    ms = list(_WORD.finditer(text))
+    ms = list(_RUN_WORD.finditer(text))
     run: list[re.Match] = []
 
     def flush():
@@ -109,7 +112,8 @@ def word_runs(text: str):
         ok = w in _NUMWORDS or w in ("a", "an", "and")
         if ok and w == "and" and run:
             prev_w = run[-1].group(0).lower()
-            nxt = ms[k + 1].group(0).lower() if k + 1 < len(ms) else ""
+            after = _WORD.search(text, m.end())  # the next word, whatever it is
+            nxt = after.group(0).lower() if after else ""
             ok = prev_w in _AND_AFTER or nxt in ("a", "an")
         if run and (not joined or not ok):
             yield from flush()
