@@ -15,6 +15,8 @@ from evfacts.ingest import Document, InputError
 from evfacts.model import Result
 
 BATCH_DOCS = 64
+#: characters of text per spaCy batch (about 8,000 tokens): see Pipeline._batches
+BATCH_CHARS = 40_000
 
 
 class Pipeline:
@@ -107,17 +109,34 @@ class Pipeline:
         heavy = [i for i, t in enumerate(texts) if may_have_figures(t)]
         light = sorted(set(range(len(texts))) - set(heavy))
         docs: list = [None] * len(texts)
-        for i, doc in zip(heavy, nlp.pipe([texts[i] for i in heavy], batch_size=self.batch_size)):
-            docs[i] = doc
+        for group in self._batches(heavy, texts):
+            for i, doc in zip(group, nlp.pipe([texts[i] for i in group], batch_size=len(group))):
+                docs[i] = doc
         if light:
             skip = [n for n in LIGHT_SKIP if n in nlp.pipe_names]
             with nlp.select_pipes(disable=skip):
-                for i, doc in zip(light, nlp.pipe([texts[i] for i in light], batch_size=self.batch_size)):
-                    if skip and not doc.has_annotation("SENT_START"):
-                        for tok in doc:
-                            tok.is_sent_start = tok.i == 0
-                    docs[i] = doc
+                for group in self._batches(light, texts):
+                    for i, doc in zip(group, nlp.pipe([texts[i] for i in group], batch_size=len(group))):
+                        if skip and not doc.has_annotation("SENT_START"):
+                            for tok in doc:
+                                tok.is_sent_start = tok.i == 0
+                        docs[i] = doc
         return docs
+
+    def _batches(self, indices: list[int], texts: list[str]):
+        """The texts' indices in batches of at most `batch_size` texts and about BATCH_CHARS characters:
+        the parser's precomputed features take ~4 KB per token of a batch, so a batch of long
+        paragraphs is cut by its size, not only by its count (peak memory stays flat)."""
+        group: list[int] = []
+        size = 0
+        for i in indices:
+            if group and (len(group) >= self.batch_size or size + len(texts[i]) > BATCH_CHARS):
+                yield group
+                group, size = [], 0
+            group.append(i)
+            size += len(texts[i])
+        if group:
+            yield group
 
     def _failure(self, doc: Document, stage: str, exc: Exception) -> InputError:
         if self.debug:

@@ -87,3 +87,17 @@ def test_store_writes_and_resumes(tmp_path):
         store.write(pipeline.process(docs[0]), text_sha256(docs[0].text))
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
     assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == n_claims
+
+
+@pytest.mark.parametrize("lengths,batch_size,limit,expected", [
+    ([10, 10, 10], 2, 1000, [[0, 1], [2]]),            # by count
+    ([600, 300, 300, 50], 256, 1000, [[0, 1], [2, 3]]),  # by size: a batch of long paragraphs is cut
+    ([5000, 10], 256, 1000, [[0], [1]]),              # a text longer than the limit is a batch alone
+    ([], 256, 1000, []),
+])
+def test_spacy_batches_are_cut_by_count_and_by_size(monkeypatch, lengths, batch_size, limit, expected):
+    from evfacts import pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_CHARS", limit)
+    texts = ["x" * n for n in lengths]
+    assert list(Pipeline(batch_size=batch_size)._batches(list(range(len(texts))), texts)) == expected
