@@ -85,3 +85,36 @@ class Gated:
 
     def search(self, text: str, folded: str) -> re.Match | None:
         return self.rx.search(text) if self.may_match(folded) else None
+
+
+_LEADING_DIGIT = re.compile(r"^(\(\?i\))?\\b\\d(\+|\*|\{(\d+)(?:,(\d*))?\})?")
+
+
+def digit_first(pattern: str) -> str:
+    """The same pattern written to start with the digit: `\\b\\d+...` becomes `\\d(?<!\\w\\d)\\d*...`.
+
+    A pattern whose first item is a character class lets the regex engine jump from one candidate
+    character to the next in C; a leading `\\b` makes it try every position. The boundary before a
+    digit is the same as "the character before the digit is not a word character", which a
+    lookbehind over two characters says once the digit is consumed. Other patterns are returned as
+    they are."""
+    m = _LEADING_DIGIT.match(pattern)
+    if not m:
+        return pattern
+    flags, q, lo, hi = m.group(1) or "", m.group(2), m.group(3), m.group(4)
+    rest = pattern[m.end():]
+    if q is None:
+        more = ""
+    elif q == "+":
+        more = r"\d*"
+    elif q == "*":
+        return pattern  # "\b\d*" may match no digit at all
+    elif hi is None:  # {n}
+        more = "" if int(lo) == 1 else rf"\d{{{int(lo) - 1}}}"
+    elif hi == "":  # {n,}
+        more = rf"\d{{{max(int(lo) - 1, 0)},}}"
+    else:  # {n,m}
+        if int(lo) < 1:
+            return pattern
+        more = rf"\d{{{int(lo) - 1},{int(hi) - 1}}}"
+    return flags + r"\d(?<!\w\d)" + more + rest

@@ -42,3 +42,30 @@ def test_gated_patterns_find_what_the_pattern_finds(text):
     for g in PATTERNS:
         assert [m.span() for m in g.finditer(text, folded)] == [m.span() for m in g.rx.finditer(text)]
         assert (g.search(text, folded) is None) == (g.rx.search(text) is None)
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"\b\d+(?:st|nd|rd|th)\b", r"\d(?<!\w\d)\d*(?:st|nd|rd|th)\b"),
+    (r"\b\d{4}-\d{2}", r"\d(?<!\w\d)\d{3}-\d{2}"),
+    (r"\b\d{1,2}/\d", r"\d(?<!\w\d)\d{0,1}/\d"),
+    (r"\b\d{2,}x", r"\d(?<!\w\d)\d{1,}x"),
+    (r"(?i)\b\d+ers\b", r"(?i)\d(?<!\w\d)\d*ers\b"),
+    (r"\b\d*x", r"\b\d*x"),               # may match no digit: left alone
+    (r"\b(?:\d{2}|\d{4})s", r"\b(?:\d{2}|\d{4})s"),  # not a leading \b\d
+])
+def test_digit_first(pattern, expected):
+    assert rx.digit_first(pattern) == expected
+
+
+from evfacts.claims.quantities import MASKS  # noqa: E402
+
+MASK_TEXT = st.lists(st.sampled_from(["1", "12", "2024", "99", "-", "/", ":", ".", " ", "st", "th", "ers", "x", "K", "p", "G",
+                                      "a", "Ave", "Main", "Street", "am", "PM", "GMT", "#", "A", "ratio", "-for-", "day", "yield",
+                                      "win", "é", "_", "(", ")", "+", "$"]), max_size=16).map("".join)
+
+
+@given(MASK_TEXT)
+def test_digit_first_masks_find_what_the_masks_find(text):
+    for _, pattern in MASKS:
+        fast = re.compile(rx.digit_first(pattern.pattern), pattern.flags)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)], pattern.pattern

@@ -240,7 +240,8 @@ _HAS_DIGIT = re.compile(r"[\d" + "".join(L.UNICODE_FRACTIONS) + r"]")
 
 
 #: each mask with the literals one of which its matches hold: skipped on a sentence without any
-_GATED_MASKS = [(name, rx.Gated(pattern)) for name, pattern in MASKS]
+#: (written digit-first where they start with a digit: the same matches, found faster)
+_GATED_MASKS = [(name, rx.Gated(rx.digit_first(pattern.pattern), pattern.flags)) for name, pattern in MASKS]
 
 
 def _mask_spans(text: str) -> list[tuple[int, int, str]]:
