@@ -74,16 +74,14 @@ class Cue:
     max_words: int = 0
     block: bool = True
     kind: str = "line"  # line | cta | header
+    #: the literals of all parts together (None if a part has none): most lines hold none of them,
+    #: and one check then rules the whole cue out
+    need: tuple[str, ...] | None = field(init=False, default=None)
 
-    @property
-    def need(self) -> tuple[str, ...] | None:
-        """The literals of all parts together (None if a part has none): most lines hold none of
-        them, and one check then rules the whole cue out."""
-        if "_need" not in self.__dict__:
-            needs = [n for n, _ in self.parts]
-            object.__setattr__(self, "_need", None if any(n is None for n in needs)
-                               else tuple(sorted({x for n in needs for x in n})))  # type: ignore[union-attr]
-        return self.__dict__["_need"]
+    def __post_init__(self) -> None:
+        needs = [n for n, _ in self.parts]
+        if needs and all(n is not None for n in needs):
+            object.__setattr__(self, "need", tuple(sorted({x for n in needs for x in n})))  # type: ignore[union-attr]
 
     def search(self, norm: str, low: str) -> bool:
         need = self.need
