@@ -339,10 +339,13 @@ _LINE_RUNS_ON_RE = re.compile(r"[a-z,\-–]$")
 def _list_number_spans(sent) -> list[tuple[int, int, str]]:
     """List numbering at the start of a segment or a line: not a figure. Sentence-local offsets."""
     doc_text, s0 = sent.doc.text, sent.start_char
+    lo, hi = max(0, s0 - 1), min(len(doc_text), sent.end_char + 20)
+    if lo > 0 and "\n" not in doc_text[lo - 1:hi]:
+        return []  # no line starts here: the segment's start is not in the window, nor is a newline
     if not any(map(str.isdigit, doc_text[s0:sent.end_char])):
         return []
     spans = []
-    for m in _LIST_NUMBER_RE.finditer(doc_text, max(0, s0 - 1), min(len(doc_text), sent.end_char + 20)):
+    for m in _LIST_NUMBER_RE.finditer(doc_text, lo, hi):
         ns = m.start(1)
         if not (s0 <= ns < sent.end_char):
             continue
