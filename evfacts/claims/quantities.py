@@ -241,7 +241,10 @@ _HAS_DIGIT = re.compile(r"[\d" + "".join(L.UNICODE_FRACTIONS) + r"]")
 
 #: each mask with the literals one of which its matches hold: skipped on a sentence without any
 #: (written digit-first where they start with a digit: the same matches, found faster)
-_GATED_MASKS = [(name, rx.Gated(rx.digit_first(pattern.pattern), pattern.flags)) for name, pattern in MASKS]
+#: (a pattern the rewrite leaves as it is is not compiled again)
+_GATED_MASKS = [(name, rx.Gated(pattern if rx.digit_first(pattern.pattern) == pattern.pattern
+                                else re.compile(rx.digit_first(pattern.pattern), pattern.flags)))
+                for name, pattern in MASKS]
 
 
 def _mask_spans(text: str) -> list[tuple[int, int, str]]:
