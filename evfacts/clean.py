@@ -42,7 +42,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from evfacts import rx
+from evfacts import rx, rxcache
 from evfacts.clean_dates import first_date, is_date_only
 from evfacts.ingest import iter_lines
 from evfacts.model import LineDecision
@@ -81,7 +81,12 @@ class Cue:
     def __post_init__(self) -> None:
         needs = [n for n, _ in self.parts]
         if needs and all(n is not None for n in needs):
-            object.__setattr__(self, "need", tuple(sorted({x for n in needs for x in n})))  # type: ignore[union-attr]
+            # a literal holding a shorter one adds nothing ("free " is in no line "free" is not in)
+            kept: list[str] = []
+            for w in sorted({x for n in needs for x in n}, key=len):  # type: ignore[union-attr]
+                if not any(k in w for k in kept):
+                    kept.append(w)
+            object.__setattr__(self, "need", tuple(sorted(kept)))
 
     def search(self, norm: str, low: str) -> bool:
         need = self.need
@@ -109,7 +114,7 @@ class Lexicon:
 
 def _compile(patterns: list[str], name: str) -> re.Pattern:
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        return rxcache.compile("|".join(f"(?:{p})" for p in patterns), re.I)
     except re.error as e:
         raise ValueError(f"boilerplate cue {name!r}: bad regular expression: {e}") from None
 
@@ -180,7 +185,7 @@ _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|rs|ly|gl)/\S*", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_PHONE = re.compile(r"(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d.])"
+_PHONE = re.compile(r"(?=[\d+(])(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d.])"
                     r"(?:\s*(?:ext\.?|x)\s*\d+)?", re.I)
 _END_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
@@ -358,13 +363,20 @@ def _counter(ctx: _Ctx, l: _Line) -> bool:
 def _contact_line(ctx: _Ctx, l: _Line) -> bool:
     """Lines that are mostly URLs, e-mail addresses or phone numbers (`((jon@x.com; +1 646 ...))`)."""
     t = l.norm
-    if "@" not in t and "/" not in t and "www." not in t.casefold() and sum(map(str.isdigit, t)) < 8:
-        return False  # no e-mail (@), URL (/ or www.) or phone number (8 digits or more) can match
-    has_url, has_mail = bool(_URL.search(t)), bool(_EMAIL.search(t))
-    rest = _URL.sub(" ", t)
-    rest = _EMAIL.sub(" ", rest)
-    phone = bool(_PHONE.search(rest))
-    rest = _PHONE.sub(" ", rest)
+    # each pattern runs only where its sign is: an e-mail needs "@", a URL "/" or "www.", a phone
+    # number 8 digits; most lines (long paragraphs among them) have none of the three
+    has_mail = "@" in t and bool(_EMAIL.search(t))
+    has_url = ("/" in t or "www." in t.casefold()) and bool(_URL.search(t))
+    rest = t
+    if has_url:
+        rest = _URL.sub(" ", rest)
+    if has_mail:
+        rest = _EMAIL.sub(" ", rest)
+    phone = sum(map(str.isdigit, rest)) >= 8 and bool(_PHONE.search(rest))
+    if not (has_mail or has_url or phone):
+        return False
+    if phone:
+        rest = _PHONE.sub(" ", rest)
     rest_words = _WORD.findall(rest)
     if has_mail and len(rest_words) <= 8:
         l.decide(False, "boilerplate", "contact", "contact-line", block=True)

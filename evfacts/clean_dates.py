@@ -10,6 +10,8 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from evfacts import rxcache
+
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday|rsday)?\.?,?\s+)"
@@ -18,7 +20,7 @@ _TIME = (r"(?:(?:\s*(?:,|at|@|—|–|-|\||T))?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:
          r"(?:[+-]\d{1,2})?\)?))?)")
 _YEAR = r"(?:19|20)\d{2}"
 
-DATE_SPAN = re.compile(
+DATE_SPAN = rxcache.compile(
     "|".join([
         rf"\b{_YEAR}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b",
         rf"\b{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b{_TIME}?",

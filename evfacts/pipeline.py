@@ -42,6 +42,9 @@ class Pipeline:
             from evfacts.config import apply_companies
 
             apply_companies(self._nlp, self.config)
+            from evfacts import rxcache
+
+            rxcache.save()  # the patterns compiled while starting up, for the next run
         return self._nlp
 
     # -- stages -------------------------------------------------------------------------
