@@ -455,6 +455,27 @@ def _defer_spacy_cli() -> None:
     sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, cli_info
 
 
+def _inference_ops(base):
+    """thinc's NumpyOps for prediction only. Its maxout also finds which piece won, for training's
+    backprop; here the maximum alone is taken, with numpy, and the tok2vec layers run ~13% faster
+    with the same output to the bit (a test compares them)."""
+    import numpy as np
+
+    class InferenceOps(base):
+        def maxout(self, X):
+            best = X[..., 0].copy()
+            for piece in range(1, X.shape[-1]):
+                np.maximum(best, X[..., piece], out=best)
+            return best, None
+
+        def backprop_maxout(self, dY, which, P):
+            if which is None:
+                raise RuntimeError("evfacts' spaCy pipeline is for prediction only: it cannot be trained")
+            return super().backprop_maxout(dY, which, P)
+
+    return InferenceOps
+
+
 class _EntryPointsByGroup:
     """catalogue's table of installed entry points, looked up by group once per group. spaCy, thinc
     and srsly ask catalogue for a registry's entry points some 170 times while a model loads (srsly
@@ -495,7 +516,7 @@ def load(model: str | None = None):
 
     # numpy's matrix product (OpenBLAS, one thread: see evfacts/__init__.py) is 2-3x faster than
     # BLIS on the small matrices of the sm model here; same model, same weights
-    set_current_ops(NumpyOps(use_blis=False))
+    set_current_ops(_inference_ops(NumpyOps)(use_blis=False))
     _register_tokenizer()
     for name in ([model] if model else MODELS):
         try:

@@ -153,3 +153,48 @@ def test_spacy_cli_is_imported_only_when_used():
     assert out[0] == "False False"
     assert out[1] == "spacy.cli.download True True"
     assert out[2] == "['location', 'pipelines']"
+
+
+@pytest.mark.parametrize("shape", [(0, 96, 3), (1, 4, 2), (7, 96, 3), (33, 64, 4), (5, 8, 1)])
+def test_inference_maxout_is_thincs_maximum(shape):
+    import numpy as np
+    from thinc.api import NumpyOps
+
+    X = np.random.default_rng(sum(shape)).standard_normal(shape).astype("float32")
+    X[0:1, 0:1, :] = 0.5  # a tie between the pieces
+    ours, which = nlp_module._inference_ops(NumpyOps)(use_blis=False).maxout(X)
+    theirs, _ = NumpyOps(use_blis=False).maxout(X)
+    assert which is None
+    assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
+    assert np.array_equal(ours, theirs)
+
+
+def test_the_models_layers_give_the_same_vectors_with_thincs_own_maxout(nlp):
+    import numpy as np
+    from thinc.api import NumpyOps
+
+    if "tok2vec" not in nlp.pipe_names:
+        pytest.skip("no spaCy English model installed")
+    model = nlp.get_pipe("tok2vec").model
+    assert type(model.ops).__name__ == "InferenceOps"
+    docs = [nlp.make_doc(s) for s in SENTENCES]
+    ours = model.predict(docs)
+    nodes = list(model.walk())
+    kept = [node.ops for node in nodes]
+    try:
+        for node in nodes:
+            node.ops = NumpyOps(use_blis=False)
+        theirs = model.predict(docs)
+    finally:
+        for node, ops in zip(nodes, kept):
+            node.ops = ops
+    assert all(np.array_equal(a, b) for a, b in zip(ours, theirs))
+
+
+def test_the_inference_ops_refuse_to_train():
+    import numpy as np
+    from thinc.api import NumpyOps
+
+    ops = nlp_module._inference_ops(NumpyOps)(use_blis=False)
+    with pytest.raises(RuntimeError, match="prediction only"):
+        ops.backprop_maxout(np.zeros((2, 3), "f"), None, 2)
