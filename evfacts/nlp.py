@@ -476,6 +476,42 @@ def _inference_ops(base):
     return InferenceOps
 
 
+def _layernorm_forward(thinc_forward):
+    """thinc's LayerNorm forward for prediction, with the same arithmetic in fewer passes: the
+    variance reuses the mean (numpy's `var(mean=...)`) and scale and shift are applied in place.
+    The vectors are equal to the bit (a test compares them); training calls thinc's own."""
+
+    def forward(model, X, is_train):
+        if is_train:
+            return thinc_forward(model, X, is_train)
+        mu = X.mean(axis=1, keepdims=True)
+        var = X.var(axis=1, keepdims=True, mean=mu)
+        var += 1e-08
+        Y = X - mu
+        Y *= var ** (-1.0 / 2.0)
+        Y *= model.get_param("G")
+        Y += model.get_param("b")
+        return Y, None
+
+    return forward
+
+
+def _fast_layernorm(nlp) -> None:
+    """Put `_layernorm_forward` in the LayerNorm layers of the pipeline's models (tok2vec, NER)."""
+    import numpy as np
+
+    if int(np.__version__.split(".")[0]) < 2:  # var(mean=...) is numpy 2
+        return
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None) or getattr(getattr(component, "ner", None), "model", None)
+        if model is None or not hasattr(model, "walk"):  # rulers; the gated NER holds the model's ner
+            continue
+        for node in model.walk():
+            if node.name == "layernorm" and not getattr(node._func, "evfacts", False):
+                node._func = _layernorm_forward(node._func)
+                node._func.evfacts = True
+
+
 class _EntryPointsByGroup:
     """catalogue's table of installed entry points, looked up by group once per group. spaCy, thinc
     and srsly ask catalogue for a registry's entry points some 170 times while a model loads (srsly
@@ -532,4 +568,5 @@ def load(model: str | None = None):
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
     _customise(nlp)
+    _fast_layernorm(nlp)
     return nlp

@@ -169,25 +169,34 @@ def test_inference_maxout_is_thincs_maximum(shape):
     assert np.array_equal(ours, theirs)
 
 
-def test_the_models_layers_give_the_same_vectors_with_thincs_own_maxout(nlp):
+@pytest.mark.parametrize("component", ["tok2vec", "ner"])
+def test_the_models_layers_give_the_same_vectors_with_thincs_own_kernels(nlp, component):
+    """Our maxout (InferenceOps) and LayerNorm forward against thinc's, on the model's own layers."""
     import numpy as np
     from thinc.api import NumpyOps
+    from thinc.layers.layernorm import forward as thinc_layernorm
 
-    if "tok2vec" not in nlp.pipe_names:
+    if component not in nlp.pipe_names or "tok2vec" not in nlp.pipe_names:
         pytest.skip("no spaCy English model installed")
-    model = nlp.get_pipe("tok2vec").model
+    pipe = nlp.get_pipe(component)
+    model = getattr(pipe, "ner", pipe).model
+    model = model.get_ref("tok2vec") if model.has_ref("tok2vec") else model
+    nodes = list(model.walk())
     assert type(model.ops).__name__ == "InferenceOps"
+    assert sum(getattr(n._func, "evfacts", False) for n in nodes if n.name == "layernorm") >= 1
     docs = [nlp.make_doc(s) for s in SENTENCES]
     ours = model.predict(docs)
-    nodes = list(model.walk())
-    kept = [node.ops for node in nodes]
+    kept = [(node.ops, node._func) for node in nodes]
     try:
         for node in nodes:
             node.ops = NumpyOps(use_blis=False)
+            if node.name == "layernorm":
+                node._func = thinc_layernorm
         theirs = model.predict(docs)
     finally:
-        for node, ops in zip(nodes, kept):
-            node.ops = ops
+        for node, (ops, func) in zip(nodes, kept):
+            node.ops, node._func = ops, func
+    assert len(ours) == len(theirs)
     assert all(np.array_equal(a, b) for a, b in zip(ours, theirs))
 
 
