@@ -18,9 +18,9 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _sp  # type: ignore[no-redef]
 
 
-def _required(items, min_len: int) -> list[str] | None:
-    """Literal strings (case-folded) one of which every match of the parsed items contains, or None.
-    Of several such sets, the one whose shortest string is longest (the most selective)."""
+def _required(items, min_len: int, fold: bool = True) -> list[str] | None:
+    """Literal strings (case-folded unless fold is False) one of which every match of the parsed items
+    contains, or None. Of several such sets, the one whose shortest string is longest (the most selective)."""
     best: list[str] | None = None
 
     def consider(cands: list[str] | None) -> None:
@@ -31,29 +31,38 @@ def _required(items, min_len: int) -> list[str] | None:
     run: list[str] = []
     for op, av in items:
         if op is _sc.LITERAL:
-            run.append(chr(av).casefold())
+            run.append(chr(av).casefold() if fold else chr(av))
             continue
         consider(["".join(run)] if run else None)
         run = []
         if op is _sc.SUBPATTERN:
-            consider(_required(av[-1], min_len))
+            consider(_required(av[-1], min_len, fold))
         elif op is _sc.BRANCH:
-            alts = [_required(b, min_len) for b in av[1]]
+            alts = [_required(b, min_len, fold) for b in av[1]]
             if all(alts):
                 consider([x for a in alts for x in a])  # type: ignore[union-attr]
         elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
-            consider(_required(av[2], min_len))
+            consider(_required(av[2], min_len, fold))
     consider(["".join(run)] if run else None)
     return best
 
 
-def literals(pattern: str | re.Pattern, flags: int = 0, min_len: int = 1) -> tuple[str, ...] | None:
+#: an inline flag group that may turn on case-insensitive matching: "(?i)", "(?i:", "(?ix)"
+_INLINE_I = re.compile(r"\(\?[a-zA-Z]*i")
+
+
+def literals(pattern: str | re.Pattern, flags: int = 0, min_len: int = 1, cased: bool = False) -> tuple[str, ...] | None:
     """The case-folded literals one of which is in every match of `pattern`, or None if the
-    analysis finds none (a pattern of digits and classes only)."""
+    analysis finds none (a pattern of digits and classes only).
+
+    cased: the literals as written, one of which is in every match as it stands in the text (not
+    case-folded); None for a pattern that matches any part ignoring case."""
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
+    if cased and (flags & re.IGNORECASE or _INLINE_I.search(pattern)):
+        return None
     try:
-        need = _required(_sp.parse(pattern, flags & ~re.UNICODE), min_len)
+        need = _required(_sp.parse(pattern, flags & ~re.UNICODE), min_len, not cased)
     except Exception:  # pragma: no cover - the pattern compiles; the analysis is only an optimisation
         return None
     if not need:
@@ -118,3 +127,40 @@ def digit_first(pattern: str) -> str:
             return pattern
         more = rf"\d{{{int(lo) - 1},{int(hi) - 1}}}"
     return flags + r"\d(?<!\w\d)" + more + rest
+
+
+#: characters that case-insensitive matching takes for an ASCII letter but `str.casefold` does not turn
+#: into it ("ı" matches "i"; "İ" folds to two characters), and characters that fold into ASCII letters
+#: ("ß" -> "ss", "ﬁ" -> "fi"): a text holding one has no word set (tests/test_rx.py checks the list)
+FOLD_UNSAFE = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
+_ASCII_RUN = re.compile("[a-z]+")
+
+
+def words(text: str, folded: str) -> frozenset[str] | None:
+    """The runs of ASCII letters of `folded` (`text.casefold()`), or None where `text` holds a
+    character of FOLD_UNSAFE. A case-insensitive pattern can match a whole ASCII word (a word boundary
+    or a character that is not a letter on both sides) only if that word, case-folded, is in the set."""
+    if FOLD_UNSAFE.search(text) is not None:
+        return None
+    return frozenset(_ASCII_RUN.findall(folded))
+
+
+_LEADING_WORDS = re.compile(r"^\\b\(\?:((?:[a-z]+\|)*[a-z]+)\)")
+#: characters case-insensitive matching takes for an ASCII letter besides its two cases
+_FOLD_EXTRA = "\u017f\u212a\u0131\u0130"
+
+
+def word_first(pattern: str, flags: int) -> str:
+    """A case-insensitive pattern that starts with a word of an alternation, `\\b(?:march|may|...)`,
+    written to start with a class of the words' first letters: `(?-i:[mM...])(?<!\\w.)(?:(?<=m)arch|...)`.
+
+    The class is case-sensitive (all the cases spelt out), so the engine jumps between candidate letters in
+    C; the lookbehinds say what `\\b` and the first letter said, and the alternatives keep their order.
+    Other patterns are returned as they are."""
+    m = _LEADING_WORDS.match(pattern)
+    if not m or not flags & re.IGNORECASE:
+        return pattern
+    ws = m.group(1).split("|")
+    firsts = sorted({w[0] for w in ws})
+    cls = "".join(ch for c in firsts for ch in dict.fromkeys(c + c.upper() + _FOLD_EXTRA) if re.fullmatch(c, ch, re.I))
+    return "(?-i:[" + cls + r"])(?<!\w.)(?:" + "|".join(f"(?<={w[0]}){w[1:]}" for w in ws) + ")" + pattern[m.end():]

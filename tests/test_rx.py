@@ -69,3 +69,90 @@ def test_digit_first_masks_find_what_the_masks_find(text):
     for _, pattern in MASKS:
         fast = re.compile(rx.digit_first(pattern.pattern), pattern.flags)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+@pytest.mark.parametrize("pattern,flags,expected", [
+    (r"\b(?:may|march)\b\s+\d", re.I, r"(?-i:[mM])(?<!\w.)(?:(?<=m)ay|(?<=m)arch)\b\s+\d"),
+    (r"\b(?:sun|kilo)x", re.I, "(?-i:[kK\u212asS\u017f])(?<!\\w.)(?:(?<=s)un|(?<=k)ilo)x"),
+    (r"\b(?:may|march)\b", 0, r"\b(?:may|march)\b"),     # case-sensitive: left alone
+    (r"\b(?:st\.|rd)\b", re.I, r"\b(?:st\.|rd)\b"),       # not plain words: left alone
+])
+def test_word_first(pattern, flags, expected):
+    assert rx.word_first(pattern, flags) == expected
+
+
+def test_fold_unsafe_lists_every_character_case_folding_treats_unlike_matching():
+    """Outside ASCII, only the characters of rx.FOLD_UNSAFE match an ASCII letter case-insensitively
+    or fold into one: elsewhere rx.words sees every whole ASCII word a pattern can match."""
+    odd = [chr(c) for c in range(0x80, 0x110000)
+           if re.fullmatch("[a-z]", chr(c), re.I) or any("a" <= x <= "z" for x in chr(c).casefold())]
+    assert odd and all(rx.FOLD_UNSAFE.match(ch) for ch in odd)
+
+
+from evfacts.claims import quantities as Q  # noqa: E402
+
+#: a third digits, a third punctuation and spaces, a third words of the masks (and letters case-folding treats oddly)
+MASK_WORDS = st.lists(st.one_of(
+    st.sampled_from(list("0123456789")),
+    st.sampled_from(list(" .,-–/:'$£€()#+\n") + ["  ", " of ", " to "]),
+    st.sampled_from(["st", "th", "nd", "'s", "ers", "x", "K", "p", "G", "D", "a", "A", "T", "Ave", "Main", "Street", "St.", "Rd",
+                     "am", "PM", "GMT", "est", "ratio", "-for-", "day", "yield", "win", "é", "_", "March", "may", "SEPT",
+                     "Jan", "ſept", "Marı", "İ", "Monday", "thurs", "Sun", "video", "TV", "covid", "SU", "AB", "Q", "ı", "K",
+                     "ß", "AB12", "read", "see also", "Check out", "don’t miss", "day", "year", "week", "month", "Road", "what's new",
+                     "changes", "in", "v", "release notes", "T-notes", "yield", "high"])), max_size=18).map("".join)
+
+
+@given(MASK_WORDS)
+def test_fast_masks_find_what_the_masks_find(text):
+    """The masks as run (hand-written fast forms, literals, pre-checks, whole-word gates) find exactly
+    what the written MASKS find."""
+    assert Q._mask_regions(text) == [(m.start(), m.end(), name) for name, p in Q.MASKS for m in p.finditer(text)]
+
+
+@given(MASK_WORDS)
+def test_fast_forms_match_the_written_masks(text):
+    for _, pattern in Q.MASKS:
+        fast = Q._fast_mask(pattern)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+@pytest.mark.parametrize("text", [
+    "7G", "5G.", "x5G", "4K TV", "$4K TV", ".4K video", "12K Video", "123K TV", "1080p", "10800p", "3D", "5D", "a3D",
+    "2024 March", "12 March 2024", "1 of May", "1st of may", "x12 May", ",5 May", "May 5", "Sept. 12, 2024", "mayor 5",
+    "ſeptember 5", "Marı 5", "Monday 5", "on Thurs, 12", "monday5", "the 90s", "1990's", "990s", "x90s",
+    "a123.AB", "123.AB", "1234567.A", "(NYSE: AB)", "(AB:C.D)", "123 GMT", "1234GMT", "1 GMT", "12 est", "12345 EST",
+    "12345-123", "123-12345", "1-2-12345-3", "1999-2000", "2019/20", "x1999-2000", "2020-21%", "1899-1900",
+    "12-1234-5678", "(555) 123-4567", "+1 555.123.4567", "555-1234", "AB12 3CD", "A1 2BC", "covid-19", "TA-35",
+    "(read: 5 ETFs)", "(see also: 2024)", "(don't miss: 3)", "(xread: 5)", "(readme: 5)", "10-year Treasury", "3-month bill",
+    "2-days high", "What's new in v2.1", "changes for 3.4.5", "newchanges in 1.2", "12 5th Street", "1 2nd Rd.", "1 2nd Str",
+    "up-5", "F-150", "xmay 5", "Summary 2024", "1AB:C)", "12 Main Street", "12 Main St.", "5 Ave Paris", "10 5th Ave", "SU7", "i4", "3M2X", "500m2",
+])
+def test_fast_masks_on_edge_cases(text):
+    assert Q._mask_regions(text) == [(m.start(), m.end(), name) for name, p in Q.MASKS for m in p.finditer(text)]
+    for _, pattern in Q.MASKS:
+        assert [m.span() for m in Q._fast_mask(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern,flags,expected", [
+    (r"\b(?:Jan|Feb)\.?\s+\d", 0, ("Feb", "Jan")),
+    (r"\b(?:Jan|Feb)\.?\s+\d", re.I, None),         # case-insensitive: no literals as written
+    (r"(?i:jan)\s+\d", 0, None),                     # nor with an inline flag
+    (r"\d+ GMT\b", 0, (" GMT",)),
+])
+def test_cased_literals(pattern, flags, expected):
+    assert rx.literals(pattern, flags, cased=True) == expected
+
+
+from evfacts.claims.context import _DATE_TABLE  # noqa: E402
+
+DATE_TEXT = st.lists(st.sampled_from(["quarter", "Q3", "fiscal", "FY", "2024", "1999", "May", "MAY", "march", "Mar", "Market",
+                                      "Sept", "SINCE", "same period", "a year ago", "last", "years", "up", "4.5%", " ", "-", ",",
+                                      "ſince", "K", "İ", "ı", "ended", "June", "12", "of"]), max_size=14).map(" ".join)
+
+
+@given(DATE_TEXT)
+def test_date_table_skips_only_patterns_that_find_nothing(text):
+    folded = text.casefold()
+    for _, pat, need, on_text, _ in _DATE_TABLE:
+        if need is not None and not any(w in (text if on_text else folded) for w in need):
+            assert pat.search(text) is None, pat.pattern

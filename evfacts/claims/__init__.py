@@ -90,13 +90,14 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
             except Exception:
                 info = context.SentInfo(companies=[m for m in seg_mentions if sent.start_char <= m[0] < sent.end_char])
             sent_claims = []
+            stext = quantities.sent_text(sent)
             for q in figures:
                 start = seg.start + q.start
                 claim = Claim(
                     text=q.text, start=start, end=seg.start + q.end,
                     line=seg.line + seg.text.count("\n", 0, q.start),
                     kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit,
-                    approx=q.approx, change=q.change, sentence=sent.text.strip(), rules=list(q.rules),
+                    approx=q.approx, change=q.change, sentence=stext.strip(), rules=list(q.rules),
                 )
                 try:
                     context.annotate(claim, q, sent, ctx, info, prev)
@@ -105,9 +106,9 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                 sent_claims.append(claim)
             if len(sent_claims) > 1 and len(info.companies) > 1:
                 try:
-                    if "respectively" in sent.text:
+                    if "respectively" in stext:
                         context.respectively(sent_claims, [q.start for q in figures], info, ctx,
-                                             sent.start_char + sent.text.index("respectively"))
+                                             sent.start_char + stext.index("respectively"))
                     else:
                         context.listed(sent_claims, [(q.start, q.end) for q in figures], info, ctx, sent)
                 except Exception as e:

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from evfacts.claims.quantities import doc_text
+
 COMPANY_LABEL = "ORG"
 #: the word lists below live in data/name_words.toml
 _WORDS = tomllib.loads(resources.files("evfacts").joinpath("data/name_words.toml").read_text(encoding="utf-8"))
@@ -225,7 +227,7 @@ def doc_mentions(doc) -> list[tuple[int, int, int, str, str]]:
         name = company_name(ent)
         if name:
             out.append((ent.start_char, ent.end_char, ent.start, name, "lexicon" if ent.ent_id_ else "ner"))
-    if "(" in doc.text:
+    if "(" in doc_text(doc):
         out = sorted(out + _tickered(doc, out))
     return out
 
@@ -233,12 +235,13 @@ def doc_mentions(doc) -> list[tuple[int, int, int, str, str]]:
 def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
     """Companies NER missed but the text names with a ticker: "Clorox (CLX) rallied"."""
     extra = []
-    for m in TICKERED.finditer(doc.text):
+    text = doc_text(doc)
+    for m in TICKERED.finditer(text):
         s, e = m.span(1)
         words = m.group(1).split()
         while words and words[0].lower() in LEADING_WORDS | TICKER_LEAD:
-            s += doc.text[s:].index(words[0]) + len(words[0])
-            s += len(doc.text[s:]) - len(doc.text[s:].lstrip())
+            s += text[s:].index(words[0]) + len(words[0])
+            s += len(text[s:]) - len(text[s:].lstrip())
             words = words[1:]
         if not words or any(m[0] < e and s < m[1] for m in found):
             continue

@@ -30,6 +30,7 @@ from importlib import resources
 
 from evfacts import rx
 from evfacts.claims import companies as comp
+from evfacts.claims.quantities import sent_text
 
 # -- lexicons ---------------------------------------------------------------------------------------
 
@@ -115,6 +116,10 @@ class SentInfo:
     dates: list = field(default_factory=list)  # DateExpr
     companies: list = field(default_factory=list)  # (start_char, end_char, token i, name)
     period: str | None = None  # the sentence's own governing period (for the next sentence)
+    #: (people, SubjectFinder.by_token): what the sentence's tokens name, read once for all its figures
+    subject_tokens: tuple | None = None
+    #: (SubjectFinder.by_token, SubjectFinder.other_subject())
+    other_subject: tuple | None = None
 
 
 # -- dates --------------------------------------------------------------------------------------------
@@ -151,6 +156,24 @@ DATE_PATTERNS = [
 #: each with the literals one of which its matches hold ("quarter", a month's name): most are
 #: skipped without running on a sentence that has none
 DATE_PATTERNS = [(kind, rx.Gated(pat)) for kind, pat in DATE_PATTERNS]
+
+
+def _date_table():
+    """DATE_PATTERNS as (kind, pattern, literals, on the text as written, group): a case-sensitive pattern has
+    its literals as written ("Mar" is rarer in a text than "mar", which "market" holds), checked on the text;
+    the others have the case-folded ones, checked on the folded text. Patterns with the same literals share
+    a group, whose check runs once per sentence."""
+    groups: dict = {}
+    table = []
+    for kind, g in DATE_PATTERNS:
+        cased = rx.literals(g.rx, cased=True)
+        need, on_text = (cased, True) if cased is not None else (g.need, False)
+        group = groups.setdefault((need, on_text), len(groups)) if need is not None else None
+        table.append((kind, g.rx, need, on_text, group))
+    return table, len(groups)
+
+
+_DATE_TABLE, _DATE_GROUPS = _date_table()
 
 
 DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")
@@ -310,7 +333,7 @@ def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> s
 
 def find_dates(sent) -> list[DateExpr]:
     """Date expressions of a sentence, with the token heading each."""
-    text = sent.text
+    text = sent_text(sent)
     base = sent.start_char
     doc = sent.doc
     taken: list[tuple[int, int]] = []
@@ -319,8 +342,15 @@ def find_dates(sent) -> list[DateExpr]:
         taken += [m.span() for m in CROSSREF_RE.finditer(text)]
     out = []
     folded = text.casefold()
-    for kind, pat in DATE_PATTERNS:
-        for m in pat.finditer(text, folded):
+    found = [None] * _DATE_GROUPS  # group -> a literal of it is in the text
+    for kind, pat, need, on_text, group in _DATE_TABLE:
+        if need is not None:
+            ok = found[group]
+            if ok is None:
+                ok = found[group] = any(map((text if on_text else folded).__contains__, need))
+            if not ok:
+                continue
+        for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -358,9 +388,18 @@ def find_dates(sent) -> list[DateExpr]:
 # -- tree helpers -------------------------------------------------------------------------------------
 
 
+_LAST_PARSED: tuple = (None, False)
+
+
 def parsed(doc) -> bool:
-    """Has the doc a dependency parse? (Not with the blank fallback pipeline.)"""
-    return doc.has_annotation("DEP")
+    """Has the doc a dependency parse? (Not with the blank fallback pipeline.) spaCy looks at every
+    token; the answer for the doc at hand is kept (by the doc object, which is never changed)."""
+    global _LAST_PARSED
+    last, has = _LAST_PARSED
+    if last is not doc:
+        has = doc.has_annotation("DEP")
+        _LAST_PARSED = (doc, has)
+    return has
 
 
 def root_of(span):
@@ -707,17 +746,27 @@ class SubjectFinder:
         self.info = info
         self.focus = focus  # function(char offset) -> company most recently named before it
         self.people = people
-        self.by_token = {}
+        cached = info.subject_tokens
+        if cached is not None and cached[0] is people:
+            self.by_token = cached[1]
+            return
+        self.by_token = self.named_tokens(sent, info, people)
+        info.subject_tokens = (people, self.by_token)
+
+    @staticmethod
+    def named_tokens(sent, info: SentInfo, people) -> dict:
+        """Token index -> (kind, name): the companies, instruments, places, people and products of the sentence."""
+        by_token = {}
         for s, e, i, name, *_ in info.companies:
             for t in sent.doc.char_span(s, e, alignment_mode="expand") or []:
-                self.by_token[t.i] = ("company", name)
+                by_token[t.i] = ("company", name)
         for ent in sent.ents:
             nxt = sent.doc[ent.end] if ent.end < len(sent.doc) else None
             if nxt is not None and nxt.text == ":":
                 continue  # "(NASDAQ: MCHI)": an exchange before a ticker
             if ent.label_ == "MARKET" or (ent.label_ == "ORG" and INSTRUMENT.search(ent.text)):
                 for t in ent:
-                    self.by_token.setdefault(t.i, ("instrument", comp.normalise(ent.text)))
+                    by_token.setdefault(t.i, ("instrument", comp.normalise(ent.text)))
             elif any(map(str.isdigit, ent.text)) or (ent.text.isupper() and len(ent.text) > 3
                                                            and ent.text not in ("APAC", "EMEA", "USA", "U.S.A.")):
                 continue  # "Q4", "H1", a ticker such as "VSTO": not a place
@@ -725,13 +774,14 @@ class SubjectFinder:
                 continue  # "Sondland’s appearance": a person of the article NER took for a place
             elif ent.label_ in PLACE_LABELS or ent.label_ == "GOV":  # "In the EU", "a rate cut by the ECB"
                 for t in ent:
-                    self.by_token.setdefault(t.i, ("place", _place_name(ent)))
+                    by_token.setdefault(t.i, ("place", _place_name(ent)))
             elif ent.label_ == "PERSON":
                 for t in ent:
-                    self.by_token.setdefault(t.i, ("person", ent.text))
+                    by_token.setdefault(t.i, ("person", ent.text))
             elif ent.label_ == "PRODUCT":
                 for t in ent:
-                    self.by_token.setdefault(t.i, ("product", ent.text))
+                    by_token.setdefault(t.i, ("product", ent.text))
+        return by_token
 
     def candidate(self, tokens, at: int, skip=()):
         """Company, then market, then place among tokens; a pronoun or 'the company' -> focus."""
@@ -883,7 +933,16 @@ class SubjectFinder:
     def other_subject(self) -> bool:
         """The sentence's grammatical subject is a noun phrase that is neither a company, a pointer
         to one ("it", "the company", "the headset") nor a measure of one ("Revenues", "Earnings per
-        share"): "Investors ...", "Analysts ...", "The index ...". Its figures are not the company's."""
+        share"): "Investors ...", "Analysts ...", "The index ...". Its figures are not the company's.
+        (Read once per sentence: it depends on the sentence and its named tokens only.)"""
+        cached = self.info.other_subject
+        if cached is not None and cached[0] is self.by_token:
+            return cached[1]
+        other = self._other_subject()
+        self.info.other_subject = (self.by_token, other)
+        return other
+
+    def _other_subject(self) -> bool:
         sent = self.sent
         if not parsed(sent.doc):
             return False
@@ -1140,7 +1199,7 @@ def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState 
     if info.dates:
         d = choose_date(fig, fig_span, info.dates)
         claim.period = d.resolve(ctx.published, forward=claim.modality != "reported") if d else None
-    elif prev.period and len(prev.period) <= 9 and not PRESENT_RE.search(sent.text) and not (
+    elif prev.period and len(prev.period) <= 9 and not PRESENT_RE.search(sent_text(sent)) and not (
             claim.modality != "reported" and ctx.published and prev.period[:4].isdigit()
             and int(prev.period[:4]) < ctx.published.year):
         claim.period = prev.period  # "at the time", "The outlook compares with estimates of ..."

@@ -60,6 +60,34 @@ MINOR_AS_MAJOR = True
 #: article-gold false claim.
 ONE_OF_AS_COUNT = False
 
+# ----------------------------------------------------------------------------- texts of spaCy objects
+#: spaCy joins the tokens anew on every `Span.text` and `Doc.text`; a sentence's text is read by the figure
+#: finder, the date finder and for every claim of it, a doc's for every sentence. The last sentence and the
+#: last doc read keep theirs (held by the object itself, not by its text: a span or doc is never changed).
+_LAST_SENT: tuple = (None, "")
+_LAST_DOC: tuple = (None, "")
+
+
+def sent_text(sent) -> str:
+    """`sent.text`, read once for the sentence at hand (a slice of its doc's text: the same string)."""
+    global _LAST_SENT
+    last, text = _LAST_SENT
+    if last is not sent:
+        text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+        _LAST_SENT = (sent, text)
+    return text
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, read once for the doc at hand."""
+    global _LAST_DOC
+    last, text = _LAST_DOC
+    if last is not doc:
+        text = doc.text
+        _LAST_DOC = (doc, text)
+    return text
+
+
 # ----------------------------------------------------------------------------- regexes (compiled once)
 _MON = L.alternation(L.MONTHS)
 _DAY = L.alternation(L.WEEKDAYS)
@@ -189,6 +217,7 @@ _UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(?<!making )(?<!make )(?<!makes )(?<
 #: the change patterns with their literals (a change verb, "up"/"down", a change noun): most figures have
 #: none of them in the words before, and the patterns are not run there
 _CHANGE_PRE, _CHANGE_VERB_BY, _UPDOWN, _CHANGE_NOUN_PRE = (rx.Gated(p) for p in (_CHANGE_PRE_RE, _CHANGE_VERB_BY_RE, _UPDOWN_RE, _CHANGE_NOUN_PRE_RE))
+assert _CHANGE_VERB_BY.need == _CHANGE_PRE.need  # one check serves both
 _ONE_BAD_PRE = re.compile(r"\b(?:the|this|that|which|no|any|each|every|another|some|one|someone|anyone|everyone|no-one|other)\s*$", re.I)
 _ONE_ADJ_PRE = re.compile(r"\b(?:a|an|the|my|your|his|her|its|our|their)\s+(?:(?!(?:single|mere|only|just|extra|additional|further|another|more|first|last|next)\b)[a-z]+\s+)$")
 _ONE_DET_AFTER = re.compile(r"\s+(?:several|few|many|some|a\s+few|a\s+couple|these|those|the|its|their|his|her|our|my|your)\b", re.I)
@@ -239,23 +268,110 @@ _STANDALONE_DIGIT = re.compile(r"(?<![A-Za-z\d])\d")
 _HAS_DIGIT = re.compile(r"[\d" + "".join(L.UNICODE_FRACTIONS) + r"]")
 
 
-#: each mask with the literals one of which its matches hold: skipped on a sentence without any
-#: (written digit-first where they start with a digit: the same matches, found faster)
-#: (a pattern the rewrite leaves as it is is not compiled again)
-_GATED_MASKS = [(name, rx.Gated(pattern if rx.digit_first(pattern.pattern) == pattern.pattern
-                                else re.compile(rx.digit_first(pattern.pattern), pattern.flags)))
-                for name, pattern in MASKS]
+#: faster forms of some masks, the same matches (tests/test_rx.py checks each against its written form):
+#: one leading digit or character class lets the engine jump from candidate to candidate in C, where a
+#: leading `\b` or an alternation makes it try every position
+_FAST_FORMS = {
+    # resolution: its four forms start with a digit after a boundary
+    MASKS[24][1].pattern: r"\d(?<!\w\d)(?:(?<![$€£.,]\d)\d?K\b(?=\s+[A-Z]|\s+(?:resolution|video|display|screen|content|monitor|TV)\b)"
+                          r"|\d{2,3}p\b|(?<=[2-6])G\b|(?<=[234])D\b)",
+    # decade
+    MASKS[11][1].pattern: r"\d(?<!\w\d)(?:\d|\d{3})'?s\b",
+    # year span
+    MASKS[10][1].pattern: r"[12](?<!\w[12])(?:(?<=1)9|(?<=2)0)\d{2}\s?[-–/]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\s?%)",
+    # ticker: a digit or a bracket
+    MASKS[13][1].pattern: r"[\d(](?:(?<=\d)(?<!\w\d)\d{2,5}\.[A-Z]{1,2}\b|(?<=\()[A-Z]+:\s?[A-Z.]+\))",
+    # time zone
+    MASKS[21][1].pattern: r"\d(?<!\w\d)(?:\d{3}|\d?)\s?(?:GMT|UTC|EDT|EST|BST|CET|PDT|PST|HKT|JST)\b",
+    # day and month: "5 March", "21st of May"
+    MASKS[7][1].pattern: r"\d(?<![\w.,$€£¥]\d)\d?" + MASKS[7][1].pattern.removeprefix(r"(?<![\d.,$€£¥])\b\d{1,2}"),
+    # account number
+    MASKS[29][1].pattern: r"\d(?<!\w\d)(?:\d*(?:-\d+)*-\d{5,}(?:-\d+)*\b|\d{4,}(?:-\d+)+\b)",
+}
+_DASH_DIGIT = re.compile(r"-\d")
+_LETTER_DIGIT = re.compile(r"\d(?<=[A-Za-z]\d)")
+#: a pattern every match of the mask holds a match of: the mask is not run on a text without one
+_PHONE_TAIL = re.compile(r"\d{3}[\s.-]\d{4}")
+_PRECHECK = {
+    MASKS[2][1].pattern: _DASH_DIGIT,  # iso date
+    MASKS[14][1].pattern: _PHONE_TAIL,  # phone
+    MASKS[28][1].pattern: _PHONE_TAIL,  # phone
+    MASKS[15][1].pattern: _LETTER_DIGIT,  # SU7, i4
+    MASKS[20][1].pattern: _LETTER_DIGIT,  # 3M2X
+    MASKS[16][1].pattern: _DASH_DIGIT,  # COVID-19
+    MASKS[19][1].pattern: _DASH_DIGIT,  # TA-35
+    MASKS[26][1].pattern: re.compile(r"\d(?<=\s\d)[A-Z]{2}"),  # postcode
+}
+_MONTH_WORDS = frozenset(L.MONTHS)
+#: the whole words (case-folded) one of which every match of the mask holds (see rx.words)
+_WORD_GATE = {
+    MASKS[6][1].pattern: _MONTH_WORDS,
+    MASKS[7][1].pattern: _MONTH_WORDS,
+    MASKS[8][1].pattern: _MONTH_WORDS,
+    MASKS[9][1].pattern: frozenset(L.WEEKDAYS),
+    MASKS[21][1].pattern: frozenset(["gmt", "utc", "edt", "est", "bst", "cet", "pdt", "pst", "hkt", "jst"]),
+    MASKS[23][1].pattern: frozenset(["ave", "avenue", "rue", "via", "calle", "boulevard", "blvd"]),
+    MASKS[25][1].pattern: frozenset(w.lower().rstrip(".") for w in L.STREET_SUFFIXES),
+    MASKS[0][1].pattern: frozenset(["read", "see", "also", "more", "related", "check", "don"]),
+    MASKS[22][1].pattern: frozenset(["st", "street", "ave", "avenue", "rd", "road"]),
+    MASKS[33][1].pattern: frozenset(["day", "week", "month", "year"]),
+    MASKS[34][1].pattern: frozenset(["what", "new", "changes", "release", "changelog"]),
+}
+assert all(MASKS[i][0] == n for i, n in ((24, "resolution"), (11, "decade"), (10, "year_span"), (13, "ticker"), (21, "time"),
+                                         (29, "account_number"), (2, "iso_datetime"), (14, "phone"), (28, "phone"), (15, "code"),
+                                         (20, "code"), (16, "code"), (19, "code"), (26, "postcode"), (6, "date"), (7, "date"),
+                                         (8, "date"), (9, "date"), (23, "address"), (25, "address"), (0, "crossref"), (22, "address"),
+                                         (33, "fixed_term"), (34, "version")))
+
+
+def _fast_mask(pattern: re.Pattern) -> re.Pattern:
+    """The mask in its fastest equivalent form: hand-written, else digit-first or word-first, else as it is."""
+    if pattern.pattern in _FAST_FORMS:
+        return re.compile(_FAST_FORMS[pattern.pattern], pattern.flags)
+    fast = rx.word_first(rx.digit_first(pattern.pattern), pattern.flags)
+    return pattern if fast == pattern.pattern else re.compile(fast, pattern.flags)
+
+
+#: each mask as (name, fast form, literals one of which its matches hold, pre-check, whole words): skipped on
+#: a sentence without any of the literals, without a match of the pre-check or without any of the words
+#: (the literals are read off the written form: the fast form matches the same, and a rewrite may hide them)
+_GATED_MASKS = [(name, rx.Gated(_fast_mask(pattern))) for name, pattern in MASKS]
+for (_, _g), (_, _p) in zip(_GATED_MASKS, MASKS):
+    _g.need = rx.literals(_p)
+_MASK_TABLE = [(name, g.rx, g.need, _PRECHECK.get(pattern.pattern), _WORD_GATE.get(pattern.pattern))
+               for (name, g), (_, pattern) in zip(_GATED_MASKS, MASKS)]
+
+
+def _mask_regions(text: str) -> list[tuple[int, int, str]]:
+    """The matches of MASKS in text, mask by mask: [(start, end, name)]."""
+    spans = []
+    folded = text.casefold()
+    words = False  # not yet read
+    checked = {}  # pre-check -> found (several masks share one)
+    for name, pat, need, pre, gate in _MASK_TABLE:
+        if gate is not None:  # the whole words: one set operation, where the literals are up to 21 scans
+            if words is False:
+                words = rx.words(text, folded)
+            if words is not None:
+                if gate.isdisjoint(words):
+                    continue
+            elif need is not None and not any(map(folded.__contains__, need)):
+                continue
+        elif need is not None and not any(map(folded.__contains__, need)):
+            continue
+        if pre is not None:
+            found = checked.get(pre)
+            if found is None:
+                found = checked[pre] = pre.search(text) is not None
+            if not found:
+                continue
+        for m in pat.finditer(text):
+            spans.append((m.start(), m.end(), name))
+    return spans
 
 
 def _mask_spans(text: str) -> list[tuple[int, int, str]]:
-    spans = []
-    folded = text.casefold()
-    for name, gated in _GATED_MASKS:
-        need = gated.need
-        if need is not None and not any(map(folded.__contains__, need)):
-            continue  # Gated.finditer, inlined: it runs ~40 times per sentence
-        for m in gated.rx.finditer(text):
-            spans.append((m.start(), m.end(), name))
+    spans = _mask_regions(text)
     if "-" in text or "–" in text or "—" in text or " to " in text:
         spans += _score_spans(text)
     if "(" in text:
@@ -341,20 +457,20 @@ _LINE_RUNS_ON_RE = re.compile(r"[a-z,\-–]$")
 
 def _list_number_spans(sent) -> list[tuple[int, int, str]]:
     """List numbering at the start of a segment or a line: not a figure. Sentence-local offsets."""
-    doc_text, s0 = sent.doc.text, sent.start_char
-    lo, hi = max(0, s0 - 1), min(len(doc_text), sent.end_char + 20)
-    if lo > 0 and "\n" not in doc_text[lo - 1:hi]:
+    dtext, s0 = doc_text(sent.doc), sent.start_char
+    lo, hi = max(0, s0 - 1), min(len(dtext), sent.end_char + 20)
+    if lo > 0 and "\n" not in dtext[lo - 1:hi]:
         return []  # no line starts here: the segment's start is not in the window, nor is a newline
-    if not any(map(str.isdigit, doc_text[s0:sent.end_char])):
+    if not any(map(str.isdigit, dtext[s0:sent.end_char])):
         return []
     spans = []
-    for m in _LIST_NUMBER_RE.finditer(doc_text, lo, hi):
+    for m in _LIST_NUMBER_RE.finditer(dtext, lo, hi):
         ns = m.start(1)
         if not (s0 <= ns < sent.end_char):
             continue
         if m.start() > 0:  # after a newline: the line before
             nl = m.start() - 1
-            if _LINE_RUNS_ON_RE.search(doc_text[doc_text.rfind("\n", 0, nl) + 1:nl].rstrip()):
+            if _LINE_RUNS_ON_RE.search(dtext[dtext.rfind("\n", 0, nl) + 1:nl].rstrip()):
                 continue
         spans.append((ns - s0, m.end(1) - s0, "list_number"))
     return spans
@@ -783,7 +899,7 @@ _MEASURE_BEFORE_NOUN_RE = re.compile(r" \d[\d.,]*(?:\s?|-)(?:%|(?:" + L.alternat
 
 def _counted_noun(a: _Atom, sent, base: int) -> None:
     """The head noun a bare number counts: '550,000 EV deliveries' -> delivery."""
-    stext = sent.text
+    stext = sent_text(sent)
     after = a.e
     pm = _PLUS_WORD_RE.match(stext, a.e)
     if pm:  # "1,000-plus employees"
@@ -967,9 +1083,24 @@ def _noun_or_two(a: _Atom, sent, base: int, text: str) -> None:
 
 
 # ----------------------------------------------------------------------------- cues
-def _approx(a: _Atom, text: str, lead: str = "") -> None:
+#: the literals one of which every match of _APPROX_RE holds
+_APPROX_NEED = rx.literals(_APPROX_RE)
+
+
+def _approx_literals(text: str, lead: str = "") -> tuple | None:
+    """The literals of _APPROX_RE the sentence holds (None: look everywhere); see _change_literals."""
+    if _APPROX_NEED is None:
+        return None
+    folded = (lead + text).casefold()
+    return tuple(w for w in _APPROX_NEED if w in folded)
+
+
+def _approx(a: _Atom, text: str, lead: str = "", literals: tuple | None = None) -> None:
+    """literals: _approx_literals(text, lead), read once for the sentence."""
     pre = (lead + text[:a.s])[-40:]
-    m = _APPROX_RE.search(pre)
+    if literals is None:
+        literals = _approx_literals(text, lead)
+    m = _APPROX_RE.search(pre) if literals is None or (literals and _may(literals, pre.casefold())) else None
     if m and m.group(1).lower() == "up to" and _VERB_UP_TO_RE.search(pre):
         m = None
     if m and not (m.group(1).lower() == "over" and a.unit in L.TIME_UNITS and not _OVER_MORE_THAN_RE.search(pre, 0, m.start())
@@ -991,7 +1122,21 @@ def _approx(a: _Atom, text: str, lead: str = "") -> None:
         a.rules.append("approx_or")
 
 
-def _change(a: _Atom, text: str, lead: str = "") -> None:
+def _change_literals(text: str, lead: str = "") -> tuple:
+    """For _CHANGE_PRE (and _CHANGE_VERB_BY, which needs the same), _UPDOWN and _CHANGE_NOUN_PRE: the
+    literals of each that the sentence holds (None: the pattern has none). The words before a figure
+    are part of the sentence: a literal they hold is among these, and most sentences hold none."""
+    folded = (lead + text).casefold()
+    return tuple(None if g.need is None else tuple(w for w in g.need if w in folded)
+                 for g in (_CHANGE_PRE, _UPDOWN, _CHANGE_NOUN_PRE))
+
+
+def _may(need: tuple | None, folded: str) -> bool:
+    return need is None or any(map(folded.__contains__, need))
+
+
+def _change(a: _Atom, text: str, lead: str = "", literals: tuple | None = None) -> None:
+    """literals: _change_literals(text, lead), read once for the sentence."""
     pre = (lead + text[:a.s])[-60:]
     if a.approx:  # the approximation words sit between the verb and the number
         m = _APPROX_RE.search(pre)
@@ -999,8 +1144,11 @@ def _change(a: _Atom, text: str, lead: str = "") -> None:
             pre = pre[:m.start()]
     if a.unit == "x":
         return  # a multiple is a ratio, not the size of a change
-    folded = pre.casefold()
-    m = _CHANGE_PRE.search(pre, folded)
+    verb_need, updown_need, noun_need = literals or _change_literals(text, lead)
+    # (no literal of any in the sentence: nothing to look for in the words before)
+    folded = pre.casefold() if any(n is None or n for n in (verb_need, updown_need, noun_need)) else ""
+    verb_ok = _may(verb_need, folded)
+    m = _CHANGE_PRE.rx.search(pre) if verb_ok else None
     if m:
         verb = m.group(1).lower()
         tail = pre[m.end(1):].lower()
@@ -1013,17 +1161,17 @@ def _change(a: _Atom, text: str, lead: str = "") -> None:
             a.change = L.CHANGE_VERBS[verb]
             a.rules.append("change_verb")
             return
-    m = _CHANGE_VERB_BY.search(pre, folded)
+    m = _CHANGE_VERB_BY.rx.search(pre) if verb_ok else None
     if m:
         a.change = L.CHANGE_VERBS[m.group(1).lower()]
         a.rules.append("change_verb_by")
         return
-    m = _UPDOWN.search(pre, folded)
+    m = _UPDOWN.rx.search(pre) if _may(updown_need, folded) else None
     if m and m.group(1).lower() in ("up", "down", "off"):
         a.change = "up" if m.group(1).lower() == "up" else "down"
         a.rules.append("change_updown")
         return
-    m = _CHANGE_NOUN_PRE.search(pre, folded)
+    m = _CHANGE_NOUN_PRE.rx.search(pre) if _may(noun_need, folded) else None
     if m:
         a.change = L.CHANGE_NOUNS[m.group(1).lower()]
         a.rules.append("change_noun_of")
@@ -1325,7 +1473,7 @@ def _share(a: _Atom, b: _Atom) -> None:
 
 # ----------------------------------------------------------------------------- the recognizer
 def find_quantities(sent) -> list[Quantity]:
-    text = sent.text
+    text = sent_text(sent)
     base = sent.start_char
     _HEADLINE_CACHE.clear()
     has_digit = _HAS_DIGIT.search(text) is not None
@@ -1371,9 +1519,10 @@ def find_quantities(sent) -> list[Quantity]:
             if a.words and not a.unit_kind:
                 _noun_or_two(a, sent, base, text)
     # the parser sometimes splits "approximately | 2.998×10−8 m": read cues across the boundary
-    lead = sent.doc[max(0, sent.start - 4):sent.start].text_with_ws if sent.start else ""
+    lead = doc_text(sent.doc)[sent.doc[max(0, sent.start - 4)].idx:base] if sent.start else ""  # the 4 tokens' text_with_ws
+    literals = _approx_literals(text, lead) if atoms else None
     for a in atoms:
-        _approx(a, text, lead)
+        _approx(a, text, lead, literals)
     kept = []
     dropped_prev = None
     table = has_digit and _TABLE_RUN_RE.search(text) is not None
@@ -1392,8 +1541,9 @@ def find_quantities(sent) -> list[Quantity]:
             continue
         kept.append(a)
     atoms = kept
+    literals = _change_literals(text, lead) if atoms else None
     for a in atoms:
-        _change(a, text, lead)
+        _change(a, text, lead, literals)
     atoms = _merge_minor(atoms, text)
     _feet_inches(atoms, text)
     atoms = _merge_ranges(atoms, text, lead)
