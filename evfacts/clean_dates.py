@@ -32,7 +32,7 @@ DATE_SPAN = rxcache.compile(
 )
 
 #: what may surround a date on a line that is "just a date" (labels, separators, zones, weekdays)
-_FILLER = re.compile(
+_FILLER = rxcache.compile(
     r"(?:published|updated|last updated|posted|date|on|at|released|modified|first|"
     r"utc|gmt|et|est|edt|cet|cest|bst|pst|pdt|[ap]\.?m\.?|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -57,12 +57,12 @@ def is_date_only(text: str) -> bool:
     return not rest.strip()
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_ISO = rxcache.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_MDY = re.compile(rf"^{_WEEKDAY}?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b(.*)$", re.I)
-_DMY = re.compile(rf"^{_WEEKDAY}?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b(.*)$", re.I)
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s?m?", re.I)
+_MDY = rxcache.compile(rf"^{_WEEKDAY}?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b(.*)$", re.I)
+_DMY = rxcache.compile(rf"^{_WEEKDAY}?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b(.*)$", re.I)
+_CLOCK = rxcache.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s?m?", re.I)
 
 
 def _clock(rest: str) -> tuple[int, int, int]:

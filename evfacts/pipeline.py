@@ -10,6 +10,7 @@ from importlib import resources
 from itertools import islice
 
 from evfacts import clean as cleaning
+from evfacts import rxcache
 from evfacts.claims import Segment, extract_article
 from evfacts.ingest import Document, InputError
 from evfacts.model import Result
@@ -42,9 +43,6 @@ class Pipeline:
             from evfacts.config import apply_companies
 
             apply_companies(self._nlp, self.config)
-            from evfacts import rxcache
-
-            rxcache.save()  # the patterns compiled while starting up, for the next run
         return self._nlp
 
     # -- stages -------------------------------------------------------------------------
@@ -177,7 +175,7 @@ def _figure_cue() -> re.Pattern:
         words.update(str(w).lower() for w in (value.keys() if isinstance(value, dict) else value))
     chars = "".join(data.get("unicode_fractions") or [])
     alternation = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
-    return re.compile(rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b", re.I)
+    return rxcache.compile(rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b", re.I)
 
 
 def may_have_figures(text: str) -> bool:

@@ -7,8 +7,11 @@ module keeps what the compiler produces — the program of the regex engine, a l
 in a file, and the next run hands it straight to the engine (`_sre.compile`, which checks the
 program before it accepts it), as `re._compiler.compile` does after compiling.
 
+- New patterns are written at exit (atomically; processes that end with `os._exit`, such as
+  worker processes, write nothing: their main process compiles the same patterns).
+- `memo(key, compute)` keeps other facts derived from patterns at start-up in the same file.
 - The file is per interpreter build (`sys.version` and the engine's `MAGIC` are in its name) and
-  keyed by (pattern, flags): a changed pattern is a miss, compiled the usual way.
+  keyed by ("re", pattern, flags): a changed pattern is a miss, compiled the usual way.
 - Anything unexpected (no `_sre`, an unreadable or corrupt file, a read-only directory, a program
   the engine refuses) falls back to `re.compile`: the cache only ever saves time.
 - The file lives in `$EVFACTS_CACHE_DIR`, else `$XDG_CACHE_HOME/evfacts`, else `~/.cache/evfacts`;
@@ -17,6 +20,7 @@ program before it accepts it), as `re._compiler.compile` does after compiling.
 from __future__ import annotations
 
 import array
+import atexit
 import hashlib
 import marshal
 import os
@@ -32,8 +36,9 @@ except ImportError:  # pragma: no cover - not CPython >= 3.11
 
 #: the array type of one code word of the engine (`_sre.CODESIZE` bytes)
 _WORD = next((t for t in "IL" if array.array(t).itemsize == getattr(_sre, "CODESIZE", 4)), "I")
-_entries: dict | None = None  # (pattern, flags) -> the engine's arguments, as read from the file
-_new: dict = {}  # compiled in this run, not yet in the file
+_entries: dict | None = None  # ("re", pattern, flags) -> the engine's arguments, as read from the file
+_new: dict = {}  # compiled in this run, not yet in the file (written at exit)
+_registered = False
 
 
 def cache_file() -> str | None:
@@ -83,12 +88,32 @@ def _engine(stored: tuple) -> tuple:
     return (stored[0], array.array(_WORD, stored[1]).tolist(), *stored[2:])
 
 
+def memo(key: tuple, compute):
+    """compute(), kept in the cache file under `key` (a tuple of strings and numbers whose first item
+    names the kind of fact; the value must be marshal-able): for facts derived from a pattern at
+    start-up, such as the literals `rx.literals` reads off its parse."""
+    entries = _load()
+    if key in entries:
+        return entries[key]
+    if key not in _new:
+        _new[key] = compute()
+        _save_at_exit()
+    return _new[key]
+
+
+def _save_at_exit() -> None:
+    global _registered
+    if not _registered:
+        _registered = True
+        atexit.register(save)
+
+
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`, from the cache when it holds the pattern."""
     flags = int(flags)
     if _sre is None or not isinstance(pattern, str) or flags & re.DEBUG:
         return re.compile(pattern, flags)
-    key = (pattern, flags)
+    key = ("re", pattern, flags)
     stored = _load().get(key) or _new.get(key)
     if stored is not None:
         try:
@@ -103,6 +128,7 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
     except Exception:  # pragma: no cover - the internals differ from what is expected here
         return re.compile(pattern, flags)
     _new[key] = _stored(args)
+    _save_at_exit()
     return compiled
 
 

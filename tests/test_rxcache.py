@@ -44,7 +44,7 @@ def test_a_pattern_from_the_cache_is_the_pattern_re_compiles(cache, monkeypatch,
     rxcache.save()
     assert os.listdir(cache)
     restart(monkeypatch)
-    assert (pattern, int(flags)) in rxcache._load()
+    assert ("re", pattern, int(flags)) in rxcache._load()
     again = rxcache.compile(pattern, flags)  # a hit: straight to the engine
     assert again == re.compile(pattern, flags)
     assert again.groupindex == re.compile(pattern, flags).groupindex
@@ -64,7 +64,7 @@ def test_a_program_the_engine_refuses_is_compiled_again(cache, monkeypatch):
     restart(monkeypatch)
     entries = rxcache._load()
     good = rxcache._stored(rxcache._program(r"ab+c", re.UNICODE))
-    entries[(r"ab+c", 0)] = (good[0], b"\xff\xff\xff\xff", *good[2:])  # a broken program
+    entries[("re", r"ab+c", 0)] = (good[0], b"\xff\xff\xff\xff", *good[2:])  # a broken program
     assert rxcache.compile(r"ab+c") == re.compile(r"ab+c")
 
 
@@ -95,3 +95,32 @@ def test_an_unwritable_cache_directory_is_not_an_error(tmp_path, monkeypatch):
 def test_the_cache_file_names_the_interpreter_build(cache):
     name = os.path.basename(rxcache.cache_file())
     assert name.startswith(f"re-{__import__('sys').implementation.cache_tag}-")
+
+
+def test_memo_computes_once_and_keeps_the_value_across_runs(cache, monkeypatch):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return ("added", "rose")
+
+    key = ("literals", r"\b(?:added|rose)\b", 0, 1, False)
+    assert rxcache.memo(key, compute) == ("added", "rose")
+    assert rxcache.memo(key, compute) == ("added", "rose")
+    assert len(calls) == 1
+    rxcache.save()
+    restart(monkeypatch)
+    assert rxcache.memo(key, compute) == ("added", "rose")
+    assert len(calls) == 1  # read from the file
+
+
+def test_rx_literals_are_the_same_from_the_cache(cache, monkeypatch):
+    from evfacts import rx
+
+    pattern = r"(?:rose|fell|climbed)\s+(?:by\s+)?\d+(?:\.\d+)?%"
+    first = rx.literals(pattern)
+    assert first == rx._literals(pattern, 0, 1, False) == ("climbed", "fell", "rose")
+    rxcache.save()
+    restart(monkeypatch)
+    assert rx.literals(pattern) == first
+    assert not rxcache._new
