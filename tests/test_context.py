@@ -607,3 +607,28 @@ def test_common_word_names_inside_a_sentence_stay_companies(nlp):
     assert mid == {"Orbit"}
     kept = comp.drop_people(mentions[0], set(), frozenset({"fertilizer", "orbit"}), doc, mid)
     assert [m[3] for m in kept] == ["Orbit"]
+
+
+DATE_GATE_TEXTS = [
+    "Since 2020 sales rose; since the start of 2021 they doubled.", "in the same quarter of 2023, the same period a year ago",
+    "3 years ago, two Quarters Earlier, ten months before", "last fiscal year, the prior quarter, this month ago",
+    "year-over-year growth, SEQUENTIALLY, quarter-on-quarter", "Sequential gains; prior-year; previous year",
+    "March of last year, Jan. next year", "fiscal second-quarter results", "FISCAL THIRD QUARTER", "year ago.",
+]
+
+
+@pytest.mark.parametrize("text", DATE_GATE_TEXTS)
+def test_date_word_gates_are_necessary(text):
+    """A date pattern with a word gate matches only in a text that holds one of the gate's words."""
+    from evfacts import rx
+    from evfacts.claims import context as C
+
+    words = rx.words(text, text.casefold())
+    assert words is not None
+    matched = 0
+    for kind, pat, _need, _on_text, _group in C._DATE_TABLE:
+        gate = C._DATE_WORD_GATE.get(kind)
+        if gate is not None and pat.search(text):
+            matched += 1
+            assert not gate.isdisjoint(words), (kind, text)
+    assert matched

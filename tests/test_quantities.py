@@ -626,3 +626,44 @@ def test_one_of_as_count(pipeline, monkeypatch, text, unit):
     monkeypatch.setattr(quantities, "ONE_OF_AS_COUNT", True)
     ones = [q for q in figures(pipeline, text) if q.value == 1]
     assert [q.unit for q in ones] == ([unit] if unit else []), [(q.text, q.rules) for q in ones]
+
+
+# -- the shortcuts of the recognizer read the same as the long way -------------------------------------
+
+GATE_TEXTS = [
+    "Sales doubled to 3,000 units, a threefold rise; costs grew five-fold and 10-fold, then 2.5 fold.",
+    "Dozens of workers and tens of thousands of fans came; hundreds of millions of dollars were spent.",
+    "One hundred and five people, two-thirds of them women, and a half dozen cars.",
+    "TRIPLED output, QUADRUPLING prices, Ten Fold growth and SCORES OF delays.",
+    "Nothing here but words.",
+    "Straße sales doubled, dozens of fans",  # a character that folds unsafely: no word set, everything runs
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_word_gates_are_necessary(text):
+    """A sentence without a word of a gate yields nothing the gated recognizer would have found."""
+    from evfacts import rx
+    from evfacts.claims import quantities as Qm
+    from evfacts.claims.numbers import word_runs
+
+    words = rx.words(text, text.casefold())
+    for found, gate in ((list(word_runs(text)), Qm._RUN_GATE), (Qm._multiple_atoms(text, []), Qm._MULTIPLE_GATE),
+                        (Qm._vague_atoms(text, []), Qm._VAGUE_GATE)):
+        if found and words is not None:
+            assert not gate.isdisjoint(words), (text, gate)
+
+
+def test_entities_read_once_match_spacy(pipeline):
+    """Within an article, doc_ents / sent_ents are spaCy's doc.ents / sent.ents; outside, they are read anew."""
+    from evfacts.claims import quantities as Qm
+
+    doc = pipeline("Apple and Microsoft met in Paris on Monday. Tesla sold 5 cars in Berlin, Germany, said Elon Musk.")
+    with Qm.entities_read_once():
+        assert [(e.start, e.end, e.label_) for e in Qm.doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+        assert Qm.doc_ents(doc) is Qm.doc_ents(doc)
+        for sent in doc.sents:
+            assert [(e.start, e.end, e.label_) for e in Qm.sent_ents(sent)] == [(e.start, e.end, e.label_) for e in sent.ents]
+        assert Qm.doc_text(doc) == doc.text
+    assert Qm._ARTICLE.ents is None and Qm._ARTICLE.texts is None  # the article's docs are let go
+    assert [(e.start, e.end) for e in Qm.doc_ents(doc)] == [(e.start, e.end) for e in doc.ents]

@@ -191,6 +191,22 @@ def test_extract_never_raises_and_offsets_hold(text):
             assert c.modality in ("reported", "forecast", "target")
 
 
+# letters a case-ignoring pattern matches for an ASCII one, though lower() keeps them apart (long s,
+# dotless i, the Kelvin sign): a lexicon lookup of the matched word must still find it
+@pytest.mark.parametrize("text, figure", [
+    ("There were ſcores of people.", "ſcores of people"),
+    ("Output saw a ſix-fold rise.", "ſix-fold"),
+    ("Profit rose in the ſecond quarter by 5%.", "5%"),
+    ("Sales were up ſharply, by 4%, a quadruple rıse.", "4%"),
+    ("It costs 45 cents, ſome 2 Kelvin less.", "45 cents"),
+    ("Revenue ſurged 10% to $2 bıllion.", "10%"),
+])
+def test_case_twin_letters_do_not_break_an_article(text, figure):
+    (result,) = _claims(text)
+    check_offsets(text, result.claims)
+    assert figure in [c.text for c in result.claims]
+
+
 @given(TEXTS)
 def test_lines_offsets_point_into_the_whole_input(text):
     for r in _claims(text, per_line=True):  # --lines reads every line as text, HTML included

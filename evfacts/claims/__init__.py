@@ -45,6 +45,11 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
     """parsed: list of (Segment, spacy Doc). Returns (claims, companies sorted by mentions).
 
     finder(sent) -> list[Quantity] finds the figures (default `quantities.find_quantities`)."""
+    with quantities.entities_read_once():  # each doc's entities are read once
+        return _extract_article(parsed, published, title, finder)
+
+
+def _extract_article(parsed, published, title, finder):
     finder = finder or quantities.find_quantities
     ctx = ArticleContext(published=published, title=title)
     people = comp.people_names(doc for _, doc in parsed)

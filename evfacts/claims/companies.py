@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from evfacts import rxcache
-from evfacts.claims.quantities import doc_text
+from evfacts.claims.quantities import doc_ents, doc_text
 
 COMPANY_LABEL = "ORG"
 #: the word lists below live in data/name_words.toml
@@ -222,7 +222,7 @@ def doc_mentions(doc) -> list[tuple[int, int, int, str, str]]:
     """(start_char, end_char, first token index, name, how) for every company mention of a doc;
     how: `lexicon`, `ner` or `ticker` (named with its ticker: "Clorox (CLX)")."""
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if 0 < ent.start and ent.end < len(doc) and doc[ent.start - 1].text == ":" and doc[ent.end].text == ")":
             continue  # the ticker in "PDD Holdings (NASDAQ: PDD)" is no second mention
         name = company_name(ent)
@@ -271,7 +271,7 @@ def people_names(docs) -> set[str]:
     # the company), or as often and it is a first name
     single = Counter()
     for doc in docs:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "PERSON" or (ent.label_ == COMPANY_LABEL and not ent.ent_id_ and person_shaped(
                     [t for t in ent if not t.is_punct and t.tag_ != "POS"])):
                 words = [t.text for t in ent if t.is_alpha]
@@ -389,7 +389,7 @@ def add_mislabelled(mentions: list, docs: list, people: set[str]) -> list:
         return mentions
     out = []
     for ms, doc in zip(mentions, docs):
-        extra = [(e.start_char, e.end_char, e.start, e.text, "ner") for e in doc.ents
+        extra = [(e.start_char, e.end_char, e.start, e.text, "ner") for e in doc_ents(doc)
                  if e.label_ == "PERSON" and e.text in known and e.text not in people]
         out.append(sorted(ms + extra) if extra else ms)
     return out

@@ -30,7 +30,8 @@ from importlib import resources
 
 from evfacts import rx, rxcache
 from evfacts.claims import companies as comp
-from evfacts.claims.quantities import sent_text
+from evfacts.claims import units as L
+from evfacts.claims.quantities import doc_ents, doc_text, sent_ents, sent_text, sent_words
 
 # -- lexicons ---------------------------------------------------------------------------------------
 
@@ -129,9 +130,9 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 YEAR = r"(?:19|20)\d{2}"
-ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-             "ten": 10, "a": 1}
+ORD = L.Lexicon({"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
+NUM_WORDS = L.Lexicon({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                       "ten": 10, "a": 1})
 
 # (name, compiled pattern) in priority order: a later pattern never takes text an earlier one took
 DATE_PATTERNS = [
@@ -174,6 +175,17 @@ def _date_table():
 
 
 _DATE_TABLE, _DATE_GROUPS = _date_table()
+#: whole words (case-folded, see rx.words) one of which every match of the pattern holds as a word of its own
+#: (a boundary or a space on both sides): one set operation where the literals are scans of the text
+_DATE_WORD_GATE = {
+    "since": frozenset(["since"]),
+    "sameperiod": frozenset(["same"]),
+    "ago": frozenset(["years", "quarters", "months"]),
+    "relative": frozenset(["year", "quarter", "month"]),
+    "yearago": frozenset(["year", "prior", "previous", "quarter", "sequential", "sequentially"]),
+    "monthrel": frozenset(["year"]),
+    "fiscalq": frozenset(["fiscal"]),
+}
 
 
 DATELINE_TAIL = rxcache.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")
@@ -341,10 +353,14 @@ def find_dates(sent) -> list[DateExpr]:
         from .quantities import CROSSREF_RE
         taken += [m.span() for m in CROSSREF_RE.finditer(text)]
     out = []
-    folded = text.casefold()
+    folded, words = sent_words(sent)
     found = [None] * _DATE_GROUPS  # group -> a literal of it is in the text
     for kind, pat, need, on_text, group in _DATE_TABLE:
-        if need is not None:
+        gate = _DATE_WORD_GATE.get(kind)
+        if gate is not None and words is not None:
+            if gate.isdisjoint(words):
+                continue
+        elif need is not None:
             ok = found[group]
             if ok is None:
                 ok = found[group] = any(map((text if on_text else folded).__contains__, need))
@@ -740,6 +756,21 @@ def is_place(ent, people=frozenset()) -> bool:
     return True
 
 
+_POINTER_WORDS: tuple = (None, frozenset())
+
+
+def _pointer_words(L: Lex) -> frozenset:
+    """The words that make a subject the company's (a pointer to it or a measure of it): see
+    SubjectFinder._other_subject. Built once for the lexicon at hand."""
+    global _POINTER_WORDS
+    lexicon, words = _POINTER_WORDS
+    if lexicon is not L:
+        words = frozenset(L.pronouns | L.company_nouns | L.product_nouns | L.metric_nouns | L.forecast_nouns
+                          | L.target_nouns | REPORT_NOUNS | {"outlook", "results", "result", "estimates"})
+        _POINTER_WORDS = (L, words)
+    return words
+
+
 class SubjectFinder:
     def __init__(self, sent, info: SentInfo, focus, people=frozenset()):
         self.sent = sent
@@ -757,48 +788,61 @@ class SubjectFinder:
     def named_tokens(sent, info: SentInfo, people) -> dict:
         """Token index -> (kind, name): the companies, instruments, places, people and products of the sentence."""
         by_token = {}
+        doc = sent.doc
         for s, e, i, name, *_ in info.companies:
-            for t in sent.doc.char_span(s, e, alignment_mode="expand") or []:
+            for t in doc.char_span(s, e, alignment_mode="expand") or []:
                 by_token[t.i] = ("company", name)
-        for ent in sent.ents:
-            nxt = sent.doc[ent.end] if ent.end < len(sent.doc) else None
-            if nxt is not None and nxt.text == ":":
+        dtext = doc_text(doc)
+        n = len(doc)
+        for ent in sent_ents(sent):
+            end = ent.end
+            if end < n and doc[end].text == ":":
                 continue  # "(NASDAQ: MCHI)": an exchange before a ticker
-            if ent.label_ == "MARKET" or (ent.label_ == "ORG" and INSTRUMENT.search(ent.text)):
-                for t in ent:
-                    by_token.setdefault(t.i, ("instrument", comp.normalise(ent.text)))
-            elif any(map(str.isdigit, ent.text)) or (ent.text.isupper() and len(ent.text) > 3
-                                                           and ent.text not in ("APAC", "EMEA", "USA", "U.S.A.")):
+            label = ent.label_
+            text = dtext[ent.start_char:ent.end_char]  # ent.text
+            if label == "MARKET" or (label == "ORG" and INSTRUMENT.search(text)):
+                kind = ("instrument", comp.normalise(text))
+                for i in range(ent.start, end):
+                    by_token.setdefault(i, kind)
+            elif any(map(str.isdigit, text)) or (text.isupper() and len(text) > 3
+                                                 and text not in ("APAC", "EMEA", "USA", "U.S.A.")):
                 continue  # "Q4", "H1", a ticker such as "VSTO": not a place
-            elif (ent.label_ in PLACE_LABELS or ent.label_ == "GOV") and not is_place(ent, people):
+            elif (label in PLACE_LABELS or label == "GOV") and not is_place(ent, people):
                 continue  # "Sondland’s appearance": a person of the article NER took for a place
-            elif ent.label_ in PLACE_LABELS or ent.label_ == "GOV":  # "In the EU", "a rate cut by the ECB"
-                for t in ent:
-                    by_token.setdefault(t.i, ("place", _place_name(ent)))
-            elif ent.label_ == "PERSON":
-                for t in ent:
-                    by_token.setdefault(t.i, ("person", ent.text))
-            elif ent.label_ == "PRODUCT":
-                for t in ent:
-                    by_token.setdefault(t.i, ("product", ent.text))
+            elif label in PLACE_LABELS or label == "GOV":  # "In the EU", "a rate cut by the ECB"
+                kind = ("place", _place_name(ent))
+                for i in range(ent.start, end):
+                    by_token.setdefault(i, kind)
+            elif label == "PERSON":
+                for i in range(ent.start, end):
+                    by_token.setdefault(i, ("person", text))
+            elif label == "PRODUCT":
+                for i in range(ent.start, end):
+                    by_token.setdefault(i, ("product", text))
         return by_token
 
     def candidate(self, tokens, at: int, skip=()):
         """Company, then market, then place among tokens; a pronoun or 'the company' -> focus."""
         L = lex()
+        by_token = self.by_token
         toks = [t for t in tokens if t.i not in skip]
         found = {"company": None, "place": None, "person": None, "instrument": None, "product": None}
-        # nearest the head of the phrase first: "Apple's rival Samsung" is about Samsung
-        for t in sorted(toks, key=lambda t: (_depth(t), t.i)):
-            kind = self.by_token.get(t.i)
-            if kind and found[kind[0]] is None:
+        # nearest the head of the phrase first: "Apple's rival Samsung" is about Samsung (only the named
+        # tokens are ordered: the others name nothing)
+        named = [t for t in toks if t.i in by_token]
+        if len(named) > 1:
+            named.sort(key=lambda t: (_depth(t), t.i))
+        for t in named:
+            kind = by_token[t.i]
+            if found[kind[0]] is None:
                 found[kind[0]] = kind[1]
         if found["company"]:
             return found["company"]
         if found["instrument"]:
             return found["instrument"]
-        for t in toks:  # "the dollar index", "the KBW Regional Banking index"; "the index": the one named before
-            if t.lower_ in INDEX_NOUNS and t.pos_ in ("NOUN", "PROPN") and t.i not in self.by_token \
+        lows = [t.lower_ for t in toks]
+        for t, low in zip(toks, lows):  # "the dollar index", "the KBW Regional Banking index"; "the index": the one named before
+            if low in INDEX_NOUNS and t.pos_ in ("NOUN", "PROPN") and t.i not in self.by_token \
                     and t.dep_ not in ("compound", "amod"):
                 left = [x for x in t.subtree if x.i <= t.i and x.i not in skip]
                 mods = [x for x in left if x.i != t.i and not x.is_punct and x.dep_ not in ("det", "predet", "poss")
@@ -811,11 +855,11 @@ class SubjectFinder:
                 if mods:
                     continue  # "the air quality index": no market
                 if any(d.lower_ in ("the", "this", "that") for d in t.children):
-                    named = [e for e in t.doc.ents if e.label_ == "MARKET" and e.end <= t.i]
+                    named = [e for e in doc_ents(t.doc) if e.label_ == "MARKET" and e.end <= t.i]
                     if named:
                         return comp.normalise(named[-1].text)
-        for t in toks:
-            if (t.lower_ in L.market_nouns or (t.lower_ in INSTRUMENT_NOUNS and t.text[0].isupper())) \
+        for t, low in zip(toks, lows):
+            if (low in L.market_nouns or (low in INSTRUMENT_NOUNS and t.text[0].isupper())) \
                     and t.pos_ in ("NOUN", "PROPN"):
                 left = [x for x in t.subtree if x.i <= t.i and x.i not in skip]
                 mods = [x for x in left if x.i != t.i and not x.is_punct and x.dep_ not in ("det", "predet")
@@ -825,22 +869,23 @@ class SubjectFinder:
                     return _clean_np(left)  # "global EV market", "Oil prices"; not "this segment", "Two stocks"
         if found["place"]:
             return found["place"]
-        for t in toks:  # "Chinese demand", "European registrations"; not "the German automaker" (a pointer)
-            if t.dep_ in ("amod", "compound", "nmod") and t.lower_ in demonyms() and not (
+        dem = demonyms()
+        for t, low in zip(toks, lows):  # "Chinese demand", "European registrations"; not "the German automaker" (a pointer)
+            if low in dem and t.dep_ in ("amod", "compound", "nmod") and not (
                     t.head.lower_ in L.company_nouns and any(c.lower_ in ("the", "this") for c in t.head.children)):
-                return demonyms()[t.lower_]
-        for t in toks:  # "Global EV sales are set to hit 17 million": the world market
-            if t.lower_ in ("global", "worldwide", "world", "world's", "global's") and t.dep_ in ("amod", "compound", "poss", "nmod"):
+                return dem[low]
+        for t, low in zip(toks, lows):  # "Global EV sales are set to hit 17 million": the world market
+            if low in ("global", "worldwide", "world", "world's", "global's") and t.dep_ in ("amod", "compound", "poss", "nmod"):
                 np = _clean_np([x for x in t.head.subtree if x.i <= t.head.i and x.i not in skip])
                 return np[0].lower() + np[1:] if np else "global"
         if found["person"]:
             return self.strict_focus(at)
         if found["product"]:
             return self.focus(at)  # "The new MacBook Pro weighs 2 kg": its maker, the company in focus
-        for t in toks:
-            if t.lower_ in L.pronouns and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+        for t, low in zip(toks, lows):
+            if low in L.pronouns and t.dep_ in ("nsubj", "nsubjpass", "poss"):
                 return self.antecedent(t)
-            if t.lower_ in L.company_nouns and any(c.lower_ == "the" or c.dep_ == "poss" for c in t.children):
+            if low in L.company_nouns and any(c.lower_ == "the" or c.dep_ == "poss" for c in t.children):
                 return self.focus(at)
         return None
 
@@ -884,7 +929,9 @@ class SubjectFinder:
             and head.head.pos_ == "NOUN" and head.head.i > head.i
         if sized:
             head = head.head  # "a 5.2% plunge in Acme": the noun the percentage sizes
-        if head.pos_ in ("NOUN", "PROPN") and not is_verb(head) and head.lower_ not in ("%", "percent", "cent"):
+        # (only a company of the sentence can be found there)
+        if head.pos_ in ("NOUN", "PROPN") and not is_verb(head) and head.lower_ not in ("%", "percent", "cent") \
+                and any(v[0] == "company" for v in self.by_token.values()):
             kids = [c for c in head.children if c.i not in on_path and (
                 c.dep_ in ("poss", "prep", "acl", "compound", "nmod") if not sized
                 else c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "for"))]
@@ -925,7 +972,7 @@ class SubjectFinder:
         other = self.other_subject()
         if prev.subject and not other:
             return prev.subject, False
-        places = [e for e in self.sent.ents if is_place(e, self.people)]
+        places = [e for e in sent_ents(self.sent) if is_place(e, self.people)]
         if places:
             return _place_name(places[0]), True
         return (None if other else self.recent_company(at)), False
@@ -962,9 +1009,7 @@ class SubjectFinder:
             if c.lower_ in INSTRUMENT_NOUNS | {"etf", "etfs", "funds"} and any(
                     d.lower_ in ("the", "this", "that") for d in c.children):
                 return False  # "The fund charges 9 bps": points back to the fund just named
-            if words & (L.pronouns | L.company_nouns | L.product_nouns | L.metric_nouns | L.forecast_nouns
-                        | L.target_nouns | REPORT_NOUNS | {"outlook", "results", "result", "estimates"}) or any(
-                    t.i in self.by_token for t in c.subtree):
+            if not _pointer_words(L).isdisjoint(words) or any(t.i in self.by_token for t in c.subtree):
                 return False
             return True
         return False
@@ -993,9 +1038,10 @@ def points_back(sent) -> bool:
     "the automaker", "the headset" (its product)."""
     L = lex()
     for t in sent:
-        if t.lower_ in BACK_PRONOUNS:
+        low = t.lower_
+        if low in BACK_PRONOUNS:
             return True
-        if (t.lower_ in L.company_nouns or t.lower_ in L.product_nouns) and t.pos_ in ("NOUN", "PROPN") and any(
+        if (low in L.company_nouns or low in L.product_nouns) and t.pos_ in ("NOUN", "PROPN") and any(
                 c.lower_ in ("the", "this") or c.dep_ == "poss" for c in t.children) and not any(
                 c.lower_ == "of" for c in t.children):  # "this group of index members": a collection
             return True
@@ -1108,7 +1154,7 @@ def sentence_subject(sent, info: SentInfo, focus, people=frozenset()) -> str | N
                 return r
     if info.companies:
         return info.companies[0][3]
-    places = [e for e in sent.ents if is_place(e, people)]
+    places = [e for e in sent_ents(sent) if is_place(e, people)]
     return _place_name(places[0]) if places else None
 
 

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from evfacts import rx, rxcache
 from evfacts.claims import units as L
-from evfacts.claims.numbers import DIGITS, parse_digits, parse_words, word_runs
+from evfacts.claims.numbers import DIGITS, RUN_NUMBER_WORDS, parse_digits, parse_words, word_runs
 
 
 @dataclass
@@ -78,14 +79,89 @@ def sent_text(sent) -> str:
     return text
 
 
+_LAST_WORDS: tuple = (None, "", None)
+
+
+def sent_words(sent) -> tuple[str, frozenset | None]:
+    """(`sent_text(sent).casefold()`, `rx.words` of it), read once for the sentence at hand."""
+    global _LAST_WORDS
+    last, folded, words = _LAST_WORDS
+    if last is not sent:
+        text = sent_text(sent)
+        folded = text.casefold()
+        words = rx.words(text, folded)
+        _LAST_WORDS = (sent, folded, words)
+    return folded, words
+
+
 def doc_text(doc) -> str:
-    """`doc.text`, read once for the doc at hand."""
+    """`doc.text`, read once for the doc at hand (and, while an article's claims are read, once per doc
+    of the article: its segments are read by the company pass, then sentence by sentence)."""
     global _LAST_DOC
     last, text = _LAST_DOC
     if last is not doc:
-        text = doc.text
+        texts = _ARTICLE.texts
+        text = texts.get(doc) if texts is not None else None
+        if text is None:
+            text = doc.text
+            if texts is not None:
+                texts[doc] = text
         _LAST_DOC = (doc, text)
     return text
+
+
+#: while an article's claims are read (`entities_read_once` opens and closes it), per thread:
+#: ents: doc -> `doc.ents` (spaCy builds the entity spans anew on every read of `doc.ents` and `span.ents`,
+#: and nothing changes a doc's entities while its claims are read); texts: doc -> `doc.text`. A Doc hashes
+#: and compares by identity, and the dicts hold the article's docs only until the article is done.
+#: Outside of it every read goes to spaCy.
+class _Article(threading.local):
+    ents: dict | None = None
+    texts: dict | None = None
+
+
+_ARTICLE = _Article()
+
+
+class entities_read_once:
+    """Context manager: within it `doc_ents`, `sent_ents` and `doc_text` read each doc's entities and
+    text once; on leaving, the docs are let go."""
+
+    def __enter__(self):
+        self.outer = (_ARTICLE.ents, _ARTICLE.texts)
+        if _ARTICLE.ents is None:
+            _ARTICLE.ents, _ARTICLE.texts = {}, {}
+        return self
+
+    def __exit__(self, *exc):
+        _ARTICLE.ents, _ARTICLE.texts = self.outer
+        return False
+
+
+def doc_ents(doc) -> tuple:
+    """`doc.ents`."""
+    memo = _ARTICLE.ents
+    if memo is None:
+        return doc.ents
+    ents = memo.get(doc)
+    if ents is None:
+        ents = memo[doc] = doc.ents
+    return ents
+
+
+def sent_ents(sent) -> list:
+    """`sent.ents`: the doc's entities that fall completely within the sentence (as spaCy picks them)."""
+    if _ARTICLE.ents is None:
+        return sent.ents
+    s, e = sent.start, sent.end
+    out = []
+    for ent in doc_ents(sent.doc):
+        if ent.start >= s:
+            if ent.end <= e:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 # ----------------------------------------------------------------------------- regexes (compiled once)
@@ -342,11 +418,12 @@ _MASK_TABLE = [(name, g.rx, g.need, _PRECHECK.get(pattern.pattern), _WORD_GATE.g
                for (name, g), (_, pattern) in zip(_GATED_MASKS, MASKS)]
 
 
-def _mask_regions(text: str) -> list[tuple[int, int, str]]:
-    """The matches of MASKS in text, mask by mask: [(start, end, name)]."""
+def _mask_regions(text: str, folded: str | None = None, words=False) -> list[tuple[int, int, str]]:
+    """The matches of MASKS in text, mask by mask: [(start, end, name)]. folded: `text.casefold()`, words:
+    `rx.words(text, folded)`, if the caller has read them."""
     spans = []
-    folded = text.casefold()
-    words = False  # not yet read
+    if folded is None:
+        folded = text.casefold()
     checked = {}  # pre-check -> found (several masks share one)
     for name, pat, need, pre, gate in _MASK_TABLE:
         if gate is not None:  # the whole words: one set operation, where the literals are up to 21 scans
@@ -370,8 +447,8 @@ def _mask_regions(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _mask_spans(text: str) -> list[tuple[int, int, str]]:
-    spans = _mask_regions(text)
+def _mask_spans(text: str, folded: str | None = None, words=False) -> list[tuple[int, int, str]]:
+    spans = _mask_regions(text, folded, words)
     if "-" in text or "–" in text or "—" in text or " to " in text:
         spans += _score_spans(text)
     if "(" in text:
@@ -862,7 +939,7 @@ def _multiple_atoms(text: str, taken) -> list[_Atom]:
         elif m.group(3):
             v = Decimal(L.MULTIPLE_VERBS[m.group(3).lower()])
         else:  # "five-fold", "ten fold"
-            w = m.group(4).lower()
+            w = L.plain(m.group(4))  # the pattern ignores case: "ſix-fold"
             v = Decimal(L.WORD_UNITS.get(w) or L.WORD_TENS.get(w) or {"hundred": 100, "thousand": 1000}[w])
         out.append(_Atom(s=m.start(), e=m.end(), ns=m.start(), ne=m.end(), value=v, unit="x", unit_kind="sym",
                          words=True, rules=["multiple"]))
@@ -1327,7 +1404,7 @@ def _age_apposition(a: _Atom, sent, base: int, text: str) -> bool:
     if not re.match(r"\s*,", text[a.e:]) or not re.search(r"[A-Z][a-z]+,\s*$", text[:a.s]):
         return False
     prev = _token_before(sent.doc, base + len(text[:a.s].rstrip().rstrip(",")), sent.start_char)
-    ents = [e for e in sent.ents if e.label_ == "PERSON" and e.end_char <= base + a.s and e.end_char >= base + a.s - 3]
+    ents = [e for e in sent_ents(sent) if e.label_ == "PERSON" and e.end_char <= base + a.s and e.end_char >= base + a.s - 3]
     return bool(ents) or (prev is not None and prev.pos_ == "PROPN")
 
 
@@ -1471,13 +1548,24 @@ def _share(a: _Atom, b: _Atom) -> None:
         b.unit_kind = "cur"
 
 
+#: whole words (case-folded, see rx.words) one of which a sentence holds if it has a figure of the kind:
+#: a run of number words yields only with a number word among its words (numbers.word_runs); a multiple is
+#: "<n>-fold", "<word> fold" or a word of MULTIPLE_WORDS / MULTIPLE_VERBS standing alone; a vague plural starts
+#: with its first word standing alone ("dozens of", "tens of thousands of")
+_RUN_GATE = RUN_NUMBER_WORDS
+_MULTIPLE_GATE = frozenset(["fold", *L.MULTIPLE_WORDS, *L.MULTIPLE_VERBS])
+_VAGUE_GATE = frozenset(k.split()[0] for k in L.VAGUE_PLURALS)
+assert all(re.fullmatch(r"[a-z]+", w) for w in _MULTIPLE_GATE | _VAGUE_GATE)
+
+
 # ----------------------------------------------------------------------------- the recognizer
 def find_quantities(sent) -> list[Quantity]:
     text = sent_text(sent)
     base = sent.start_char
     _HEADLINE_CACHE.clear()
     has_digit = _HAS_DIGIT.search(text) is not None
-    masks = _mask_spans(text) + _list_number_spans(sent) if has_digit else []
+    folded, wordset = sent_words(sent)  # wordset None: no set (a character folds unsafely), every pattern runs
+    masks = _mask_spans(text, folded, wordset) + _list_number_spans(sent) if has_digit else []
     atoms = _digit_atoms(text, masks) if has_digit else []
     # a number in a masked region is not a claim (unless the currency makes it money: "$2024")
     kept = []
@@ -1498,13 +1586,17 @@ def find_quantities(sent) -> list[Quantity]:
             y.e = y.ne
             _extend_right(y, text)
     taken = [(a.s, a.e) for a in atoms]
-    words = [w for w in _word_atoms(text, taken) if not _masked(masks, w.ns, w.ne)]
+    # number words, multiples, vague plurals: each needs one of its whole words in the sentence
+    words = [w for w in _word_atoms(text, taken) if not _masked(masks, w.ns, w.ne)] \
+        if wordset is None or not wordset.isdisjoint(_RUN_GATE) else []
     for a in words:
         _extend_right(a, text)
         _half_a_unit(a, text)
     taken += [(a.s, a.e) for a in words]
-    mults = _multiple_atoms(text, [(a.ns, a.e) for a in atoms + words])
-    vague = _vague_atoms(text, [(a.s, a.e) for a in atoms + words + mults])
+    mults = _multiple_atoms(text, [(a.ns, a.e) for a in atoms + words]) \
+        if wordset is None or not wordset.isdisjoint(_MULTIPLE_GATE) else []
+    vague = _vague_atoms(text, [(a.s, a.e) for a in atoms + words + mults]) \
+        if wordset is None or not wordset.isdisjoint(_VAGUE_GATE) else []
     atoms = sorted(atoms + words + mults + vague, key=lambda a: a.s)
     if "(" in text:
         refs = [m.span() for m in CROSSREF_RE.finditer(text)]

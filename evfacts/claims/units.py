@@ -154,3 +154,33 @@ def alternation(words, *, escape=True) -> str:
     """A regex alternation, longest first (so 'more than' wins over 'more')."""
     ws = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w) if escape else w for w in ws)
+
+
+# ----------------------------------------------------------------------------- case twins
+#: letters a pattern that ignores case matches for an ASCII letter, though lower() keeps them apart:
+#: long s (ſ) for s, dotless ı for i (the Kelvin sign K lowers to k by itself)
+_CASE_TWINS = str.maketrans({"ſ": "s", "ı": "i"})
+
+
+def plain(word: str) -> str:
+    """word lower-cased, with its case twins as their ASCII letters: "ſix" is "six"."""
+    return word.lower().translate(_CASE_TWINS)
+
+
+class Lexicon(dict):
+    """A lexicon of lower-case words. The patterns built from it ignore case, so they also match "ſix"
+    or "ſurged", which lower() leaves as they are: a word missing as written is looked up once more
+    with those letters as their ASCII twins, instead of a KeyError ending the article."""
+
+    def __missing__(self, word):
+        if isinstance(word, str):
+            twin = plain(word)
+            if twin != word and dict.__contains__(self, twin):
+                return dict.__getitem__(self, twin)
+        raise KeyError(word)
+
+
+for _name in ("IRREGULAR", "UNIT_WORDS", "CUR_WORDS", "CUR_AMBIGUOUS", "CUR_MINOR", "SCALE_WORDS", "WORD_UNITS",
+              "WORD_TENS", "WORD_SCALES", "WORD_DOZEN", "WORD_FRACTIONS", "VAGUE_PLURALS", "MULTIPLE_VERBS",
+              "MULTIPLE_WORDS", "APPROX", "CHANGE_VERBS", "CHANGE_NOUNS"):
+    globals()[_name] = Lexicon(globals()[_name])
