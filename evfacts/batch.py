@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -91,17 +91,22 @@ def _pipeline(opts: RunOptions) -> Pipeline:
     return Pipeline(**_pipeline_kwargs(opts))
 
 
-def _process(opts: RunOptions, items) -> Iterator:
-    """Results (or InputErrors) in input order: here, in `-j N` worker processes, or on Dask."""
+def _process(opts: RunOptions, items: Callable[[], Iterator]) -> Iterator:
+    """Results (or InputErrors) in input order: here, in `-j N` worker processes, or on Dask.
+    items() gives the documents; it learns the batch's template first (see _documents), and the
+    pipeline must clean with what it learned."""
     if opts.dask:
         from evfacts.distributed import process_dask
 
-        return process_dask(items, opts.dask, _pipeline_kwargs(opts), jobs=opts.jobs)
+        documents = items()
+        return process_dask(documents, opts.dask, _pipeline_kwargs(opts), jobs=opts.jobs)
     if opts.jobs != 1:
         from evfacts.parallel import process_parallel
 
-        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts))
-    return _pipeline(opts).process_many(items)
+        # the workers start loading the model while this process reads the batch and learns
+        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts), profile=lambda: opts.profile)
+    documents = items()
+    return _pipeline(opts).process_many(documents)
 
 
 def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
@@ -126,7 +131,7 @@ def run_extract(opts: RunOptions) -> int:
         return _extract_to_store(opts)
 
     def results():
-        for item in _with_progress(opts, _process(opts, _documents(opts))):
+        for item in _with_progress(opts, _process(opts, lambda: _documents(opts))):
             if isinstance(item, InputError):
                 report(opts, item)
             else:
@@ -148,20 +153,23 @@ def _extract_to_store(opts: RunOptions) -> int:
     with Store(opts.output, force=opts.force) as store:
         pending: deque = deque()  # (sha256 or None) of every item handed to the pipeline, in order
 
-        documents = _documents(opts)
-
         def fresh():
-            for item in documents:
-                if isinstance(item, Document):
-                    sha = text_sha256(item.text)
-                    if store.seen(sha):
-                        continue
-                    pending.append((sha, item.source))
-                else:
-                    pending.append((None, item.source))
-                yield item
+            documents = _documents(opts)  # learns the batch's template now, before a pipeline is made
 
-        for item in _with_progress(opts, _process(opts, fresh())):
+            def unseen():
+                for item in documents:
+                    if isinstance(item, Document):
+                        sha = text_sha256(item.text)
+                        if store.seen(sha):
+                            continue
+                        pending.append((sha, item.source))
+                    else:
+                        pending.append((None, item.source))
+                    yield item
+
+            return unseen()
+
+        for item in _with_progress(opts, _process(opts, fresh)):
             sha, source = pending.popleft()
             if isinstance(item, InputError):
                 report(opts, item)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from evfacts.ingest import Document, InputError
@@ -34,31 +34,41 @@ def _init(kwargs: dict) -> None:
     _worker_pipeline.nlp  # load the model once, before the first chunk
 
 
-def _work(chunk: list[Document | InputError]) -> list[Result | InputError]:
+def _work(chunk: list[Document | InputError], profile=None) -> list[Result | InputError]:
     assert _worker_pipeline is not None
+    _worker_pipeline.profile = profile
     return list(_worker_pipeline.process_many(chunk))
 
 
-def process_parallel(items: Iterable[Document | InputError], jobs: int, pipeline_kwargs: dict,
-                     chunk_docs: int = CHUNK_DOCS) -> Iterator[Result | InputError]:
-    """Like Pipeline.process_many, over `jobs` processes; same results, same order."""
+def process_parallel(items: Iterable[Document | InputError] | Callable[[], Iterable[Document | InputError]],
+                     jobs: int, pipeline_kwargs: dict, chunk_docs: int = CHUNK_DOCS,
+                     profile: Callable[[], dict | None] | None = None) -> Iterator[Result | InputError]:
+    """Like Pipeline.process_many, over `jobs` processes; same results, same order.
+
+    items may be a callable that returns the documents: it is called once the workers are starting,
+    so that what it does first (reading the batch and learning its template) overlaps their loading
+    the model. profile(), called for each chunk, gives the template profile the workers clean with
+    (it is known only after that learning); without it, pipeline_kwargs' profile is used."""
     jobs = resolve_jobs(jobs)
     if jobs == 1:
-        yield from Pipeline(**pipeline_kwargs).process_many(items)
+        items = items() if callable(items) else items
+        kwargs = dict(pipeline_kwargs, profile=profile()) if profile else pipeline_kwargs
+        yield from Pipeline(**kwargs).process_many(items)
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    it = iter(items)
-    pool = ctx.Pool(jobs, initializer=_init, initargs=(pipeline_kwargs,))
+    pool = ctx.Pool(jobs, initializer=_init, initargs=(dict(pipeline_kwargs, profile=None),))
     pending: deque = deque()
     try:
+        it = iter(items() if callable(items) else items)
+        current = profile or (lambda: pipeline_kwargs.get("profile"))
         while True:
             while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
                 chunk = list(islice(it, chunk_docs))
                 if not chunk:
                     break
-                pending.append(pool.apply_async(_work, (chunk,)))
+                pending.append(pool.apply_async(_work, (chunk, current())))
             if not pending:
                 break
             yield from pending.popleft().get()

@@ -484,6 +484,32 @@ def test_jobs_give_the_same_records_in_the_same_order(cli, tmp_path):
     assert jsonl(two) == one and len(one) >= 12
 
 
+def test_jobs_clean_with_the_template_the_batch_taught(cli, tmp_path):
+    """The workers start before the main process learns the batch's template; what it learned must
+    still reach them: the template's figures ("one of 5 companies", "returns of 41%") are dropped by
+    -j 2 exactly as by -j 1, and the SQLite store gets the same claims."""
+    bodies = ["Revenue reached $4 billion, beating estimates.", "The company cut 1,000 jobs in Europe.",
+              "Deliveries rose to 50,000 vehicles.", "It raised its dividend to 30 cents a share.",
+              "Sales fell 7% in March."]
+    for i, (body, name) in enumerate(zip(bodies, ["Acme", "Globex", "Initech", "Umbrella", "Hooli"]), 1):
+        (tmp_path / f"{i}.txt").write_text(
+            f"{body}\n{name} is one of {i + 3} companies we cover in the sector.\n"
+            f"Our team of analysts picks the stocks they believe will beat {name} over the next year, "
+            f"and members have seen average returns of {40 + i}% since 2002.\n"
+            f"Copies of this note go to subscribers of the ExampleWire desk every morning.\n")
+    one = jsonl(cli("extract", tmp_path, "-f", "jsonl"))
+    two = cli("extract", tmp_path, "-f", "jsonl", "-j", "2")
+    assert two.exit_code == 0
+    assert jsonl(two) == one
+    assert sorted(r["text"] for r in one) == sorted(["$4 billion", "1,000 jobs", "50,000 vehicles", "30 cents a share", "7%"])
+    store = tmp_path / "facts.sqlite"
+    assert cli("extract", tmp_path, "-o", store, "-j", "2").exit_code == 0
+    import sqlite3
+
+    with sqlite3.connect(store) as db:
+        assert sorted(t for (t,) in db.execute("select text from claims")) == sorted(r["text"] for r in one)
+
+
 def test_dask_is_wired(cli, article, monkeypatch):
     pytest.importorskip("distributed")
     import evfacts.distributed as distributed
