@@ -154,8 +154,10 @@ def words(text: str, folded: str) -> frozenset[str] | None:
 
 
 _LEADING_WORDS = re.compile(r"^\\b\(\?:((?:[a-z]+\|)*[a-z]+)\)")
-#: characters case-insensitive matching takes for an ASCII letter besides its two cases
-_FOLD_EXTRA = "\u017f\u212a\u0131\u0130"
+#: characters case-insensitive matching takes for an ASCII letter besides its two cases, with that letter
+#: (long s, Kelvin sign, dotless i, dotted capital I)
+ASCII_TWINS = {"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"}
+_FOLD_EXTRA = "".join(ASCII_TWINS)
 
 
 def word_first(pattern: str, flags: int) -> str:

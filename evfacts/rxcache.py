@@ -9,6 +9,8 @@ program before it accepts it), as `re._compiler.compile` does after compiling.
 
 - New patterns are written at exit (atomically; processes that end with `os._exit`, such as
   worker processes, write nothing: their main process compiles the same patterns).
+- The file keeps at most MAX_ENTRIES entries: past that, a run writes only the entries it used,
+  so patterns that older versions of evfacts compiled do not pile up.
 - `memo(key, compute)` keeps other facts derived from patterns at start-up in the same file.
 - The file is per interpreter build (`sys.version` and the engine's `MAGIC` are in its name) and
   keyed by ("re", pattern, flags): a changed pattern is a miss, compiled the usual way.
@@ -39,6 +41,9 @@ _WORD = next((t for t in "IL" if array.array(t).itemsize == getattr(_sre, "CODES
 _entries: dict | None = None  # ("re", pattern, flags) -> the engine's arguments, as read from the file
 _new: dict = {}  # compiled in this run, not yet in the file (written at exit)
 _registered = False
+_used: set = set()  # entries of the file this run read
+#: entries the file may hold; past it, a save keeps only what this run used (patterns of older versions go)
+MAX_ENTRIES = 5000
 
 
 def cache_file() -> str | None:
@@ -94,6 +99,7 @@ def memo(key: tuple, compute):
     start-up, such as the literals `rx.literals` reads off its parse."""
     entries = _load()
     if key in entries:
+        _used.add(key)
         return entries[key]
     if key not in _new:
         _new[key] = compute()
@@ -117,7 +123,9 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
     stored = _load().get(key) or _new.get(key)
     if stored is not None:
         try:
-            return _sre.compile(pattern, *_engine(stored))
+            compiled = _sre.compile(pattern, *_engine(stored))
+            _used.add(key)
+            return compiled
         except Exception:  # a program this engine refuses: compile it again below
             _entries.pop(key, None)  # type: ignore[union-attr]
     try:
@@ -141,6 +149,8 @@ def save() -> None:
         return
     merged = dict(_load())
     merged.update(_new)
+    if len(merged) > MAX_ENTRIES:
+        merged = {k: v for k, v in merged.items() if k in _used or k in _new}
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".re-", suffix=".tmp")
@@ -153,5 +163,6 @@ def save() -> None:
             raise
     except (OSError, ValueError):
         return
+    _used.update(_new)
     _entries.update(_new)  # type: ignore[union-attr]
     _new.clear()

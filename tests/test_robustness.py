@@ -200,6 +200,7 @@ def test_extract_never_raises_and_offsets_hold(text):
     ("Sales were up ſharply, by 4%, a quadruple rıse.", "4%"),
     ("It costs 45 cents, ſome 2 Kelvin less.", "45 cents"),
     ("Revenue ſurged 10% to $2 bıllion.", "10%"),
+    ("Profit rose in the fİrst quarter by 5%, a fİve-fold rise.", "5%"),
 ])
 def test_case_twin_letters_do_not_break_an_article(text, figure):
     (result,) = _claims(text)

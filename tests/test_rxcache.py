@@ -28,6 +28,7 @@ def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("EVFACTS_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(rxcache, "_entries", None)
     monkeypatch.setattr(rxcache, "_new", {})
+    monkeypatch.setattr(rxcache, "_used", set())
     return tmp_path
 
 
@@ -35,6 +36,7 @@ def restart(monkeypatch) -> None:
     """What a new process sees: nothing in memory, the file on disk."""
     monkeypatch.setattr(rxcache, "_entries", None)
     monkeypatch.setattr(rxcache, "_new", {})
+    monkeypatch.setattr(rxcache, "_used", set())
 
 
 @pytest.mark.parametrize("pattern,flags", PATTERNS)
@@ -124,3 +126,17 @@ def test_rx_literals_are_the_same_from_the_cache(cache, monkeypatch):
     restart(monkeypatch)
     assert rx.literals(pattern) == first
     assert not rxcache._new
+
+
+def test_past_its_size_the_file_keeps_what_the_run_used(cache, monkeypatch):
+    monkeypatch.setattr(rxcache, "MAX_ENTRIES", 3)
+    for i in range(4):  # an older version's patterns
+        rxcache.compile(rf"old{i}\d")
+    rxcache.save()
+    restart(monkeypatch)
+    assert len(rxcache._load()) == 4  # written before the limit applied to a run that used them all
+    rxcache.compile(r"old0\d")  # used again
+    rxcache.compile(r"new\d+")  # new
+    rxcache.save()
+    restart(monkeypatch)
+    assert sorted(k[1] for k in rxcache._load()) == [r"new\d+", r"old0\d"]

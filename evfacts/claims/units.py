@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from evfacts import rx
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -157,14 +159,13 @@ def alternation(words, *, escape=True) -> str:
 
 
 # ----------------------------------------------------------------------------- case twins
-#: letters a pattern that ignores case matches for an ASCII letter, though lower() keeps them apart:
-#: long s (ſ) for s, dotless ı for i (the Kelvin sign K lowers to k by itself)
-_CASE_TWINS = str.maketrans({"ſ": "s", "ı": "i"})
+#: letters a pattern that ignores case matches for an ASCII letter, though lower() keeps them apart
+_CASE_TWINS = str.maketrans(rx.ASCII_TWINS)
 
 
 def plain(word: str) -> str:
     """word lower-cased, with its case twins as their ASCII letters: "ſix" is "six"."""
-    return word.lower().translate(_CASE_TWINS)
+    return word.translate(_CASE_TWINS).lower()
 
 
 class Lexicon(dict):
