@@ -81,12 +81,7 @@ class Cue:
     def __post_init__(self) -> None:
         needs = [n for n, _ in self.parts]
         if needs and all(n is not None for n in needs):
-            # a literal holding a shorter one adds nothing ("free " is in no line "free" is not in)
-            kept: list[str] = []
-            for w in sorted({x for n in needs for x in n}, key=len):  # type: ignore[union-attr]
-                if not any(k in w for k in kept):
-                    kept.append(w)
-            object.__setattr__(self, "need", tuple(sorted(kept)))
+            object.__setattr__(self, "need", rx.minimal(x for n in needs for x in n))  # type: ignore[union-attr]
 
     def search(self, norm: str, low: str) -> bool:
         need = self.need

@@ -75,10 +75,14 @@ def _literals(pattern: str, flags: int, min_len: int, cased: bool) -> tuple[str,
         return None
     if not need:
         return None
-    # a literal holding a shorter one adds nothing to the check ("added" is in any text "add" is in)
-    need = sorted(set(need), key=len)
+    return minimal(need)
+
+
+def minimal(needs) -> tuple[str, ...]:
+    """The literals of an any-of check without those holding a shorter one, which add nothing to it
+    ("added" is in any text "add" is in), sorted."""
     kept: list[str] = []
-    for w in need:
+    for w in sorted(set(needs), key=len):
         if not any(k in w for k in kept):
             kept.append(w)
     return tuple(sorted(kept))

@@ -411,11 +411,8 @@ def _fast_mask(pattern: re.Pattern) -> re.Pattern:
 #: each mask as (name, fast form, literals one of which its matches hold, pre-check, whole words): skipped on
 #: a sentence without any of the literals, without a match of the pre-check or without any of the words
 #: (the literals are read off the written form: the fast form matches the same, and a rewrite may hide them)
-_GATED_MASKS = [(name, rx.Gated(_fast_mask(pattern))) for name, pattern in MASKS]
-for (_, _g), (_, _p) in zip(_GATED_MASKS, MASKS):
-    _g.need = rx.literals(_p)
-_MASK_TABLE = [(name, g.rx, g.need, _PRECHECK.get(pattern.pattern), _WORD_GATE.get(pattern.pattern))
-               for (name, g), (_, pattern) in zip(_GATED_MASKS, MASKS)]
+_MASK_TABLE = [(name, _fast_mask(pattern), rx.literals(pattern), _PRECHECK.get(pattern.pattern),
+                _WORD_GATE.get(pattern.pattern)) for name, pattern in MASKS]
 
 
 def _mask_regions(text: str, folded: str | None = None, words=False) -> list[tuple[int, int, str]]:
