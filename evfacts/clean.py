@@ -42,7 +42,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from evfacts import rx, rxcache
+from evfacts import rx
 from evfacts.clean_dates import first_date, is_date_only
 from evfacts.ingest import iter_lines
 from evfacts.model import LineDecision
@@ -109,7 +109,7 @@ class Lexicon:
 
 def _compile(patterns: list[str], name: str) -> re.Pattern:
     try:
-        return rxcache.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
     except re.error as e:
         raise ValueError(f"boilerplate cue {name!r}: bad regular expression: {e}") from None
 
@@ -174,18 +174,18 @@ def _lexicon_for(config: Any) -> tuple[Lexicon, frozenset[str]]:
 
 # ============================================================================ lines and context
 
-_MD_PREFIX = rxcache.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•·]\s+|\d{1,3}[.)]\s+)+")
-_MD_LINK = rxcache.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPH = rxcache.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
-_WORD = rxcache.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
-_URL = rxcache.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|rs|ly|gl)/\S*", re.I)
-_EMAIL = rxcache.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_PHONE = rxcache.compile(r"(?=[\d+(])(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d.])"
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•·]\s+|\d{1,3}[.)]\s+)+")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|rs|ly|gl)/\S*", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PHONE = re.compile(r"(?=[\d+(])(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d.])"
                     r"(?:\s*(?:ext\.?|x)\s*\d+)?", re.I)
-_END_PUNCT = rxcache.compile(r"[.!?…:;\"”’')\]]\s*$")
-_SENT_END = rxcache.compile(r"[.!?…\"”’)]\s*$")
-_COUNTER = rxcache.compile(r"^[\d.,\s]+[kKmM]?\+?$")
-_BREADCRUMB_SEP = rxcache.compile(r"\s+(?:/|>|»|›|\||::)\s+|\s*(?:/|»|›|\|)\s*$|^\s*(?:/|»|›|\|)")
+_END_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
+_COUNTER = re.compile(r"^[\d.,\s]+[kKmM]?\+?$")
+_BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::)\s+|\s*(?:/|»|›|\|)\s*$|^\s*(?:/|»|›|\|)")
 
 
 @dataclass
@@ -504,10 +504,10 @@ def _promo_sandwich(ctx: _Ctx) -> None:
 
 _NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}"
 _AUTHOR_PATTERNS = [
-    rxcache.compile(rf"\b(?i:on the date of publication),\s+({_NAME})\b"),
-    rxcache.compile(rf"^\W*({_NAME}) (?:has no position|has positions|holds|owned|owns|did not have|had no)\b"),
-    rxcache.compile(rf"^\W*(?:by|written by)\s+({_NAME})\W*$", re.I),
-    rxcache.compile(rf"\(reporting by ({_NAME})\b", re.I),
+    re.compile(rf"\b(?i:on the date of publication),\s+({_NAME})\b"),
+    re.compile(rf"^\W*({_NAME}) (?:has no position|has positions|holds|owned|owns|did not have|had no)\b"),
+    re.compile(rf"^\W*(?:by|written by)\s+({_NAME})\W*$", re.I),
+    re.compile(rf"\(reporting by ({_NAME})\b", re.I),
 ]
 
 
@@ -607,8 +607,8 @@ def _mark_title(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", "duplicate-title", "duplicate-title", block=False)
 
 
-_PUBLISHED_LABEL = rxcache.compile(r"^\W*(?:published|posted|released|first published|date)\b", re.I)
-_UPDATED_LABEL = rxcache.compile(r"^\W*(?:updated|last updated|modified|last modified)\b", re.I)
+_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|released|first published|date)\b", re.I)
+_UPDATED_LABEL = re.compile(r"^\W*(?:updated|last updated|modified|last modified)\b", re.I)
 
 
 def _find_published(ctx: _Ctx) -> datetime | None:

@@ -10,7 +10,6 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from evfacts import rxcache
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -20,7 +19,7 @@ _TIME = (r"(?:(?:\s*(?:,|at|@|—|–|-|\||T))?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:
          r"(?:[+-]\d{1,2})?\)?))?)")
 _YEAR = r"(?:19|20)\d{2}"
 
-DATE_SPAN = rxcache.compile(
+DATE_SPAN = re.compile(
     "|".join([
         rf"\b{_YEAR}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b",
         rf"\b{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b{_TIME}?",
@@ -32,7 +31,7 @@ DATE_SPAN = rxcache.compile(
 )
 
 #: what may surround a date on a line that is "just a date" (labels, separators, zones, weekdays)
-_FILLER = rxcache.compile(
+_FILLER = re.compile(
     r"(?:published|updated|last updated|posted|date|on|at|released|modified|first|"
     r"utc|gmt|et|est|edt|cet|cest|bst|pst|pdt|[ap]\.?m\.?|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -57,12 +56,12 @@ def is_date_only(text: str) -> bool:
     return not rest.strip()
 
 
-_ISO = rxcache.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_MDY = rxcache.compile(rf"^{_WEEKDAY}?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b(.*)$", re.I)
-_DMY = rxcache.compile(rf"^{_WEEKDAY}?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b(.*)$", re.I)
-_CLOCK = rxcache.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s?m?", re.I)
+_MDY = re.compile(rf"^{_WEEKDAY}?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b(.*)$", re.I)
+_DMY = re.compile(rf"^{_WEEKDAY}?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b(.*)$", re.I)
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s?m?", re.I)
 
 
 def _clock(rest: str) -> tuple[int, int, int]:

@@ -28,11 +28,10 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from evfacts import rxcache
 
 
 PROFILE_VERSION = 1
-_TOKEN = rxcache.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)?|[^\w\s]", re.UNICODE)
 
 
 def _tokens(line: str) -> list[str]:

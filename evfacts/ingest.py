@@ -17,14 +17,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evfacts import rxcache
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
-LINE_BREAK = rxcache.compile(r"\r\n|\r|\n")
-_HTML_START = rxcache.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
-_HTML_TAG = rxcache.compile(rb"<(p|div|span|a|br|body|head|meta|script|article|section|h[1-6]|li|ul|table|title)(\s[^>]*)?/?>", re.I)
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
+_HTML_TAG = re.compile(rb"<(p|div|span|a|br|body|head|meta|script|article|section|h[1-6]|li|ul|table|title)(\s[^>]*)?/?>", re.I)
 
 
 @dataclass

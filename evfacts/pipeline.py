@@ -10,7 +10,6 @@ from importlib import resources
 from itertools import islice
 
 from evfacts import clean as cleaning
-from evfacts import rxcache
 from evfacts.claims import Segment, extract_article
 from evfacts.ingest import Document, InputError
 from evfacts.model import Result
@@ -175,7 +174,7 @@ def _figure_cue() -> re.Pattern:
         words.update(str(w).lower() for w in (value.keys() if isinstance(value, dict) else value))
     chars = "".join(data.get("unicode_fractions") or [])
     alternation = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
-    return rxcache.compile(rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b", re.I)
+    return re.compile(rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b", re.I)
 
 
 def may_have_figures(text: str) -> bool:

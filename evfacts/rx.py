@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from evfacts import rxcache
 
 try:  # the regex parser, to find the literal words a pattern cannot match without
     import re._constants as _sc
@@ -63,11 +63,10 @@ def literals(pattern: str | re.Pattern, flags: int = 0, min_len: int = 1, cased:
         pattern, flags = pattern.pattern, pattern.flags
     if cased and (flags & re.IGNORECASE or _INLINE_I.search(pattern)):
         return None
-    # the analysis parses the pattern again: ~0.05 s for the ~250 gated patterns at start-up
-    return rxcache.memo(("literals", pattern, int(flags), min_len, cased),
-                        lambda: _literals(pattern, flags, min_len, cased))
+    return _literals(pattern, int(flags), min_len, cased)
 
 
+@lru_cache(maxsize=None)
 def _literals(pattern: str, flags: int, min_len: int, cased: bool) -> tuple[str, ...] | None:
     try:
         need = _required(_sp.parse(pattern, flags & ~re.UNICODE), min_len, not cased)
@@ -95,7 +94,7 @@ class Gated:
     __slots__ = ("rx", "need")
 
     def __init__(self, pattern: str | re.Pattern, flags: int = 0, min_len: int = 1):
-        self.rx = pattern if isinstance(pattern, re.Pattern) else rxcache.compile(pattern, flags)
+        self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
         self.need = literals(self.rx, min_len=min_len)
 
     def may_match(self, folded: str) -> bool:

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,9 +23,6 @@ settings.register_profile("thorough", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-# compiled patterns are cached across runs (evfacts/rxcache.py): the suite keeps its own cache, so
-# that it starts cold (every pattern compiled) and the CLI subprocesses then start from that cache
-os.environ.setdefault("EVFACTS_CACHE_DIR", tempfile.mkdtemp(prefix="evfacts-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from evfacts import rxcache
 from evfacts.claims.quantities import doc_ents, doc_text
 
 COMPANY_LABEL = "ORG"
@@ -41,10 +40,10 @@ PRODUCT_LEADS = set(_WORDS["product_leads"])
 #: last words of a company's name: "Graham Holdings", "Mack Trucks" are no people
 CORPORATE_WORDS = set(_WORDS["corporate_words"])
 PRODUCT_ENDINGS = set(_WORDS["product_endings"])
-LEGAL_SUFFIX = rxcache.compile(r"(?:,?\s+(?:Inc|Corp|Co|Company|Corporation|Incorporated|Ltd|Limited|PLC|plc|LLC|AG|SA|NV|SE|"
+LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Company|Corporation|Incorporated|Ltd|Limited|PLC|plc|LLC|AG|SA|NV|SE|"
                           r"A/S|ASA|AB|GmbH|S\.A|N\.V|S\.p\.A|SpA|KGaA|Oyj|Ltda|Bhd|Tbk|K\.K)\.?)+$")
-POSSESSIVE = rxcache.compile(r"\s*['’]s?$")
-ACRONYM = rxcache.compile(r"^[A-Z0-9&.\-]+$")
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+ACRONYM = re.compile(r"^[A-Z0-9&.\-]+$")
 
 
 @dataclass
@@ -67,7 +66,7 @@ def lexicon() -> Lexicon:
     return Lexicon(canonical, rejected)
 
 
-TICKER_TAIL = rxcache.compile(r"(?:\s*\((?:[A-Z]+:\s*)?[A-Z0-9.\-]*\)?|\s+[A-Z0-9]{1,6}\.[A-Z]{1,2}|(?<=[a-z])[A-Z]{1,5}\.[A-Z]{1,2})$")
+TICKER_TAIL = re.compile(r"(?:\s*\((?:[A-Z]+:\s*)?[A-Z0-9.\-]*\)?|\s+[A-Z0-9]{1,6}\.[A-Z]{1,2}|(?<=[a-z])[A-Z]{1,5}\.[A-Z]{1,2})$")
 LEADING_WORDS = set(_WORDS["leading_words"])
 NAME_LINKS = set(_WORDS["name_links"])
 
@@ -209,7 +208,7 @@ def judge(text: str) -> str | None:
 
 
 #: "Clorox (CLX)", "Danske Bank A/S (DANSKE.CO)", "Nvidia (NASDAQ: NVDA)": a name with its ticker
-TICKERED = rxcache.compile(
+TICKERED = re.compile(
     r"(?<![\w&.'’-])((?:[A-Z][\w&.'’/-]*\s+){0,4}[A-Z][\w&.'’/-]*)\s*\((?:(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSEAMERICAN|"
     r"OTC|OTCMKTS|TSX|TSXV|LSE|LON|HKEX|HKG|HK|SHA|SHE|SZSE|SSE|TYO|TSE|ETR|EPA|FRA|BIT|SIX|ASX|KRX)\s*:\s*)?"
     r"[A-Z]{1,5}(?:[./][A-Z]{1,3})?\)")

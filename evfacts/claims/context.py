@@ -28,7 +28,7 @@ from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 
-from evfacts import rx, rxcache
+from evfacts import rx
 from evfacts.claims import companies as comp
 from evfacts.claims import units as L
 from evfacts.claims.quantities import doc_ents, doc_text, sent_ents, sent_text, sent_words
@@ -78,13 +78,13 @@ INDEX_NOUNS = {"index", "indexes", "indices", "benchmark", "gauge", "average"}
 GENERIC_INDEX_MODS = {"benchmark", "broader", "broad", "main", "blue-chip", "wider", "key", "headline", "stock",
                       "equity", "share", "market", "overall"}
 REGION_BODIES = {"european union", "eu"}
-INSTRUMENT = rxcache.compile(r"\b(?:ETF|ETFs|Index|Fund|Trust|Composite|Average)\b")
+INSTRUMENT = re.compile(r"\b(?:ETF|ETFs|Index|Fund|Trust|Composite|Average)\b")
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "ROOT"}
 COMPARISON = {"from", "than", "compared", "comparing", "versus", "vs", "vs.", "against"}
 PRESENT_MODS = {"current", "existing", "previous", "prior", "last", "latest", "recent", "past", "actual", "reported"}
 #: words that keep a sentence from inheriting the previous sentence's period
-PRESENT_RE = rxcache.compile(r"\b(?:current|currently|now|today|presently|so far|to date|ever|recently)\b", re.I)
+PRESENT_RE = re.compile(r"\b(?:current|currently|now|today|presently|so far|to date|ever|recently)\b", re.I)
 PERIOD_COMPARISON = COMPARISON | {"over"}
 BE_FORMS = {"is", "was", "are", "were", "be", "been", "'s", "’s", "remains", "stands", "came", "comes"}
 #: banks and research houses whose name as the subject of "estimates", "expects", "said" is a
@@ -137,22 +137,22 @@ NUM_WORDS = L.Lexicon({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 # (name, compiled pattern) in priority order: a later pattern never takes text an earlier one took
 DATE_PATTERNS = [
     # "2020-2025", "2024–25", "from 2020 to 2025"; not "from 16 in 2020 to 80" (two digits only after a dash)
-    ("span", rxcache.compile(rf"\b(?:from\s+|between\s+)?({YEAR})(?:\s*(?:-|–|—|to|through|thru|until|and)\s*({YEAR})|\s*[-–—/]\s*(\d{{2}}))\b(?!\s*%)", re.I)),
-    ("ended", rxcache.compile(rf"\b(?:(fiscal)\s+)?(year|quarter)\s*\(?\s*(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+|in\s+)?({MONTH_RE})\.?\s*(\d{{1,2}})?,?\s*({YEAR})?", re.I)),
-    ("yearquarter", rxcache.compile(rf"\b({YEAR})\s*(?:Q([1-4])|([1-4])Q)\b")),
-    ("quarter", rxcache.compile(rf"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter)(?:\s*(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?:the\s+)?(?:year\s+)?('?\d{{2}}\b|{YEAR}))?", re.I)),
-    ("fiscal", rxcache.compile(rf"\b(?:fiscal(?:\s+year)?\s*|FY\s?)('?\d{{2}}\b|{YEAR})", re.I)),
-    ("fiscalq", rxcache.compile(r"\bfiscal\s+(first|second|third|fourth)[\s-]+quarter", re.I)),
-    ("monthyear", rxcache.compile(rf"\b({MONTH_RE})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?({YEAR})\b")),
-    ("daymonthyear", rxcache.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+({YEAR})\b")),
-    ("monthrel", rxcache.compile(rf"\b({MONTH_RE})\.?\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+prior)\s+year\b", re.I)),
-    ("sameperiod", rxcache.compile(rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time|week)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of|in)\s+({YEAR}))", re.I)),
-    ("ago", rxcache.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years|quarters|months)\s+(ago|earlier|before)\b", re.I)),
-    ("relative", rxcache.compile(r"\b(last|this|next|the\s+prior|the\s+previous|the\s+current|the\s+coming|a|one|the\s+same)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(year|quarter|month)(\s+(?:ago|earlier|before))?\b", re.I)),
-    ("yearago", rxcache.compile(r"\b(year[\s-]ago|year[\s-]earlier|year[\s-]over[\s-]year|year[\s-]on[\s-]year|prior[\s-]year|previous[\s-]year|quarter[\s-]over[\s-]quarter|sequential(?:ly)?)\b", re.I)),
-    ("since", rxcache.compile(rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?({YEAR})\b", re.I)),
-    ("month", rxcache.compile(rf"\b(?:(in|since|during|by|of|on|last|this|next|early|late|mid|until|through|from|before|after)[\s-]+)?({MONTH_RE})\.?(?:\s+(\d{{1,2}})\b)?(?!\s*{YEAR})")),
-    ("year", rxcache.compile(rf"(?<![\d$€£¥.,])({YEAR})(?![\d%,.]\d|\s*%|\s*(?:million|billion|bn|mn|km|kwh)\b)")),
+    ("span", re.compile(rf"\b(?:from\s+|between\s+)?({YEAR})(?:\s*(?:-|–|—|to|through|thru|until|and)\s*({YEAR})|\s*[-–—/]\s*(\d{{2}}))\b(?!\s*%)", re.I)),
+    ("ended", re.compile(rf"\b(?:(fiscal)\s+)?(year|quarter)\s*\(?\s*(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+|in\s+)?({MONTH_RE})\.?\s*(\d{{1,2}})?,?\s*({YEAR})?", re.I)),
+    ("yearquarter", re.compile(rf"\b({YEAR})\s*(?:Q([1-4])|([1-4])Q)\b")),
+    ("quarter", re.compile(rf"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter)(?:\s*(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?:the\s+)?(?:year\s+)?('?\d{{2}}\b|{YEAR}))?", re.I)),
+    ("fiscal", re.compile(rf"\b(?:fiscal(?:\s+year)?\s*|FY\s?)('?\d{{2}}\b|{YEAR})", re.I)),
+    ("fiscalq", re.compile(r"\bfiscal\s+(first|second|third|fourth)[\s-]+quarter", re.I)),
+    ("monthyear", re.compile(rf"\b({MONTH_RE})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?({YEAR})\b")),
+    ("daymonthyear", re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+({YEAR})\b")),
+    ("monthrel", re.compile(rf"\b({MONTH_RE})\.?\s+(?:of\s+)?(last|this|next|the\s+previous|the\s+prior)\s+year\b", re.I)),
+    ("sameperiod", re.compile(rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time|week)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of|in)\s+({YEAR}))", re.I)),
+    ("ago", re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years|quarters|months)\s+(ago|earlier|before)\b", re.I)),
+    ("relative", re.compile(r"\b(last|this|next|the\s+prior|the\s+previous|the\s+current|the\s+coming|a|one|the\s+same)\s+(?:fiscal\s+|financial\s+|calendar\s+)?(year|quarter|month)(\s+(?:ago|earlier|before))?\b", re.I)),
+    ("yearago", re.compile(r"\b(year[\s-]ago|year[\s-]earlier|year[\s-]over[\s-]year|year[\s-]on[\s-]year|prior[\s-]year|previous[\s-]year|quarter[\s-]over[\s-]quarter|sequential(?:ly)?)\b", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?({YEAR})\b", re.I)),
+    ("month", re.compile(rf"\b(?:(in|since|during|by|of|on|last|this|next|early|late|mid|until|through|from|before|after)[\s-]+)?({MONTH_RE})\.?(?:\s+(\d{{1,2}})\b)?(?!\s*{YEAR})")),
+    ("year", re.compile(rf"(?<![\d$€£¥.,])({YEAR})(?![\d%,.]\d|\s*%|\s*(?:million|billion|bn|mn|km|kwh)\b)")),
 ]
 #: each with the literals one of which its matches hold ("quarter", a month's name): most are
 #: skipped without running on a sentence that has none
@@ -188,7 +188,7 @@ _DATE_WORD_GATE = {
 }
 
 
-DATELINE_TAIL = rxcache.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")
+DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")
 #: capitalised words that may stand before a year at the start of a sentence ("In 2024, ...")
 YEAR_PREPS = {"in", "by", "since", "for", "through", "until", "during", "from", "before", "after", "of", "the",
               "early", "late", "mid", "fiscal", "calendar", "full-year", "fy", "as", "at", "between", "and", "to"}

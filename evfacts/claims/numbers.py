@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from evfacts import rxcache
 from evfacts.claims.units import (
     UNICODE_FRACTIONS, WORD_DOZEN, WORD_FRACTIONS, WORD_SCALES, WORD_TENS, WORD_UNITS, alternation,
 )
@@ -26,8 +25,8 @@ DIGITS = (
     r"|(?:\.\d+)"
 )
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
-SCI = rxcache.compile(r"(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
-FRAC = rxcache.compile(r"(?:(\d+)[ -" + _SP + r"])?(\d+)\s?[/⁄]\s?(\d+)")
+SCI = re.compile(r"(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
+FRAC = re.compile(r"(?:(\d+)[ -" + _SP + r"])?(\d+)\s?[/⁄]\s?(\d+)")
 
 
 def parse_digits(s: str) -> Decimal | None:
@@ -60,10 +59,10 @@ def parse_digits(s: str) -> Decimal | None:
 _NUMWORDS = set(WORD_UNITS) | set(WORD_TENS) | set(WORD_SCALES) | set(WORD_DOZEN) | set(WORD_FRACTIONS)
 _A_NEXT = set(WORD_SCALES) | set(WORD_DOZEN) | set(WORD_FRACTIONS)
 _AND_AFTER = {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"}
-_WORD = rxcache.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+")
 #: the words a run can hold (number words, "a", "an", "and"), each a whole [A-Za-z]+ word: word_runs looks
 #: at these only; any other word between two of them breaks the run all the same (the gap is not a space)
-_RUN_WORD = rxcache.compile(r"(?<![A-Za-z])(?:" + alternation(sorted(w for w in _NUMWORDS | {"a", "an", "and"} if re.fullmatch(r"[a-z]+", w))) + r")(?![A-Za-z])", re.I)
+_RUN_WORD = re.compile(r"(?<![A-Za-z])(?:" + alternation(sorted(w for w in _NUMWORDS | {"a", "an", "and"} if re.fullmatch(r"[a-z]+", w))) + r")(?![A-Za-z])", re.I)
 #: the number words a run is yielded for (one of them is in every run word_runs yields), as whole words
 #: (see rx.words): a text holding none of them has no run
 RUN_NUMBER_WORDS = frozenset(w for w in _NUMWORDS if re.fullmatch(r"[a-z]+", w))

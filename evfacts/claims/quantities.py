@@ -31,7 +31,7 @@ import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from evfacts import rx, rxcache
+from evfacts import rx
 from evfacts.claims import units as L
 from evfacts.claims.numbers import DIGITS, RUN_NUMBER_WORDS, parse_digits, parse_words, word_runs
 
@@ -169,151 +169,151 @@ _MON = L.alternation(L.MONTHS)
 _DAY = L.alternation(L.WEEKDAYS)
 _NOT_PCT = r"(?!\s?(?:%|percent|per\s?cent|million|billion|bn|m\b))"
 #: a pointer to another article inside a sentence: "(read: 5 Best ETFs of 2023)", "(see: all the ETFs here)"
-CROSSREF_RE = rxcache.compile(r"\((?:read|see|also\s+read|read\s+more|more|see\s+also|also\s+see|related|check\s+out|don['’]t\s+miss)\s*:[^()]*\)", re.I)
+CROSSREF_RE = re.compile(r"\((?:read|see|also\s+read|read\s+more|more|see\s+also|also\s+see|related|check\s+out|don['’]t\s+miss)\s*:[^()]*\)", re.I)
 
 MASKS = [
     ("crossref", CROSSREF_RE),
-    ("url", rxcache.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*protected\]", re.I)),
-    ("iso_datetime", rxcache.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")),
-    ("slash_date", rxcache.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")),
-    ("time", rxcache.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s?(?:[ap]\.?m\.?|AM|PM)(?!\w))?")),
-    ("time", rxcache.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|AM\b|PM\b|[ap]\.m\b)")),
-    ("date", rxcache.compile(r"\b(?:" + _MON + r")\b\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2}\b)?\b" + _NOT_PCT + r"(?:,?\s+\d{4}\b)?", re.I)),
-    ("date", rxcache.compile(r"(?<![\d.,$€£¥])\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON + r")\b\.?(?:,?\s+\d{4}\b)?", re.I)),
-    ("date", rxcache.compile(r"\b(?:" + _MON + r")\b\.?,?\s+(?:of\s+)?(?:19|20)\d{2}\b", re.I)),
-    ("date", rxcache.compile(r"\b(?:" + _DAY + r")\b,?\s+\d{1,2}\b" + _NOT_PCT, re.I)),
-    ("year_span", rxcache.compile(r"\b(?:19|20)\d{2}\s?[-–/]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\s?%)")),
-    ("decade", rxcache.compile(r"\b(?:\d{2}|\d{4})'?s\b")),
-    ("ordinal", rxcache.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)),
-    ("ticker", rxcache.compile(r"\b\d{3,6}\.[A-Z]{1,2}\b|\([A-Z]+:\s?[A-Z.]+\)")),
-    ("phone", rxcache.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")),
-    ("code", rxcache.compile(r"(?<![$€£¥])\b[A-Za-z]*[A-Za-z]\d+(?:[A-Za-z]+\d*)*\b")),  # SU7, O1, S24, i4, mk5, H1
-    ("code", rxcache.compile(r"\b[A-Z][A-Za-z]*-\d+(?:-\d+)?\b")),  # COVID-19, TA-35, F-150
-    ("code", rxcache.compile(r"(?i:\bcovid-?19\b)")),
-    ("code", rxcache.compile(r"\b\d+ers\b")),  # the 49ers, the 76ers
-    ("code", rxcache.compile(r"(?i)\b(?!(?:to|mid|pre|post|and|or|by|over|under|about|around|top|sub|non|ex|late|early|minus|plus|per|up|down|from|than|the|a|an|of|in|on|at|now|then)-)[A-Za-z]{1,6}\d*-\d+[a-z]*\b")),
-    ("code", rxcache.compile(r"\b\d+(?!(?:m|km|cm|mm|ft)[23]\b)[A-Za-z]+\d+\w*\b")),  # 3M2X, 5G4 -- not 500m2 (square metres)
-    ("time", rxcache.compile(r"\b(?:\d{4}|\d{1,2})\s?(?:GMT|UTC|EDT|EST|BST|CET|PDT|PST|HKT|JST)\b")),
-    ("address", rxcache.compile(r"\b\d+\s+(?:[A-Z]\.?\s+)?(?:\d+(?:st|nd|rd|th)\s+)(?:St|Street|Ave|Avenue|Rd|Road)\b\.?")),
-    ("address", rxcache.compile(r"\b\d+\s+(?:Ave|Avenue|Rue|Via|Calle|Boulevard|Blvd)\.?\s+[A-Z]")),
-    ("resolution", rxcache.compile(r"(?<![$€£\d.,])\b\d{1,2}K\b(?=\s+[A-Z]|\s+(?:resolution|video|display|screen|content|monitor|TV)\b)|\b\d{3,4}p\b|\b[2-6]G\b|\b[234]D\b")),
-    ("address", rxcache.compile(r"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][\w'.]*\s+){1,3}(?:" + L.alternation([s.title() for s in L.STREET_SUFFIXES]) + r")(?!\w)")),
-    ("postcode", rxcache.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\w*")),
-    ("enumeration", rxcache.compile(r"(?:^|(?<=[;:]\s)|(?<=[;:]\sand\s))\d{1,2}\s?\)")),
-    ("phone", rxcache.compile(r"(?<![\d.,$€£])\b\d{2,4}[ .-]\d{3,4}[ .-]\d{4}\b(?![.,]\d)")),
-    ("account_number", rxcache.compile(r"\b\d+(?:-\d+)*-\d{5,}(?:-\d+)*\b|\b\d{5,}(?:-\d+)+\b")),
-    ("reuters_code", rxcache.compile(r"\b\d+#[A-Z]+|#[A-Z]+\d+|\b[A-Z]{2,}=(?!\d)|\bRank\s?(?:=|#)\s?\d\b")),
-    ("ratio", rxcache.compile(r"\b\d+-for-\d+\b|\b24/7\b|\b365/24\b")),
-    ("ratio", rxcache.compile(r"\b\d+(?:\.\d+)?-to-(?:\d+(?:\.\d+)?|one)\b(?=\s+ratio)|\b\d+(?:\.\d+)?[:/]\d+(?:\.\d+)?\s+ratio\b")),
-    ("fixed_term", rxcache.compile(r"\b\d+(?:[- ]\d/\d)?[- ](?:day|week|month|year)\s+(?:(?:[A-Z][\w-]*|benchmark)\s+){0,2}(?:T-notes?|T-bills?|T-bonds?|bunds?|JGBs?|OATs?|BTPs?|high|low|highs|lows|average|moving|Treasury|Treasuries|treasury|note|notes|bond|bonds|yield|yields|bill|bills|gilt|gilts|Bund|JGB)\b")),
-    ("version", rxcache.compile(r"(?i)\b(?:what['’]s\s+new|new\s+features?|changes|release\s+notes|changelog)\s+(?:in|for)\s+v?\d+(?:\.\d+)+\b")),
-    ("score", rxcache.compile(r"\b\d{1,2}-\d{1,2}\b(?=\s+(?:win|loss|defeat|victory|lead|draw|down|record|vote|decision|ruling|majority)\b)")),
+    ("url", re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*protected\]", re.I)),
+    ("iso_datetime", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")),
+    ("slash_date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")),
+    ("time", re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s?(?:[ap]\.?m\.?|AM|PM)(?!\w))?")),
+    ("time", re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|AM\b|PM\b|[ap]\.m\b)")),
+    ("date", re.compile(r"\b(?:" + _MON + r")\b\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2}\b)?\b" + _NOT_PCT + r"(?:,?\s+\d{4}\b)?", re.I)),
+    ("date", re.compile(r"(?<![\d.,$€£¥])\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON + r")\b\.?(?:,?\s+\d{4}\b)?", re.I)),
+    ("date", re.compile(r"\b(?:" + _MON + r")\b\.?,?\s+(?:of\s+)?(?:19|20)\d{2}\b", re.I)),
+    ("date", re.compile(r"\b(?:" + _DAY + r")\b,?\s+\d{1,2}\b" + _NOT_PCT, re.I)),
+    ("year_span", re.compile(r"\b(?:19|20)\d{2}\s?[-–/]\s?(?:\d{2}|(?:19|20)\d{2})\b(?!\s?%)")),
+    ("decade", re.compile(r"\b(?:\d{2}|\d{4})'?s\b")),
+    ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)),
+    ("ticker", re.compile(r"\b\d{3,6}\.[A-Z]{1,2}\b|\([A-Z]+:\s?[A-Z.]+\)")),
+    ("phone", re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")),
+    ("code", re.compile(r"(?<![$€£¥])\b[A-Za-z]*[A-Za-z]\d+(?:[A-Za-z]+\d*)*\b")),  # SU7, O1, S24, i4, mk5, H1
+    ("code", re.compile(r"\b[A-Z][A-Za-z]*-\d+(?:-\d+)?\b")),  # COVID-19, TA-35, F-150
+    ("code", re.compile(r"(?i:\bcovid-?19\b)")),
+    ("code", re.compile(r"\b\d+ers\b")),  # the 49ers, the 76ers
+    ("code", re.compile(r"(?i)\b(?!(?:to|mid|pre|post|and|or|by|over|under|about|around|top|sub|non|ex|late|early|minus|plus|per|up|down|from|than|the|a|an|of|in|on|at|now|then)-)[A-Za-z]{1,6}\d*-\d+[a-z]*\b")),
+    ("code", re.compile(r"\b\d+(?!(?:m|km|cm|mm|ft)[23]\b)[A-Za-z]+\d+\w*\b")),  # 3M2X, 5G4 -- not 500m2 (square metres)
+    ("time", re.compile(r"\b(?:\d{4}|\d{1,2})\s?(?:GMT|UTC|EDT|EST|BST|CET|PDT|PST|HKT|JST)\b")),
+    ("address", re.compile(r"\b\d+\s+(?:[A-Z]\.?\s+)?(?:\d+(?:st|nd|rd|th)\s+)(?:St|Street|Ave|Avenue|Rd|Road)\b\.?")),
+    ("address", re.compile(r"\b\d+\s+(?:Ave|Avenue|Rue|Via|Calle|Boulevard|Blvd)\.?\s+[A-Z]")),
+    ("resolution", re.compile(r"(?<![$€£\d.,])\b\d{1,2}K\b(?=\s+[A-Z]|\s+(?:resolution|video|display|screen|content|monitor|TV)\b)|\b\d{3,4}p\b|\b[2-6]G\b|\b[234]D\b")),
+    ("address", re.compile(r"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][\w'.]*\s+){1,3}(?:" + L.alternation([s.title() for s in L.STREET_SUFFIXES]) + r")(?!\w)")),
+    ("postcode", re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\w*")),
+    ("enumeration", re.compile(r"(?:^|(?<=[;:]\s)|(?<=[;:]\sand\s))\d{1,2}\s?\)")),
+    ("phone", re.compile(r"(?<![\d.,$€£])\b\d{2,4}[ .-]\d{3,4}[ .-]\d{4}\b(?![.,]\d)")),
+    ("account_number", re.compile(r"\b\d+(?:-\d+)*-\d{5,}(?:-\d+)*\b|\b\d{5,}(?:-\d+)+\b")),
+    ("reuters_code", re.compile(r"\b\d+#[A-Z]+|#[A-Z]+\d+|\b[A-Z]{2,}=(?!\d)|\bRank\s?(?:=|#)\s?\d\b")),
+    ("ratio", re.compile(r"\b\d+-for-\d+\b|\b24/7\b|\b365/24\b")),
+    ("ratio", re.compile(r"\b\d+(?:\.\d+)?-to-(?:\d+(?:\.\d+)?|one)\b(?=\s+ratio)|\b\d+(?:\.\d+)?[:/]\d+(?:\.\d+)?\s+ratio\b")),
+    ("fixed_term", re.compile(r"\b\d+(?:[- ]\d/\d)?[- ](?:day|week|month|year)\s+(?:(?:[A-Z][\w-]*|benchmark)\s+){0,2}(?:T-notes?|T-bills?|T-bonds?|bunds?|JGBs?|OATs?|BTPs?|high|low|highs|lows|average|moving|Treasury|Treasuries|treasury|note|notes|bond|bonds|yield|yields|bill|bills|gilt|gilts|Bund|JGB)\b")),
+    ("version", re.compile(r"(?i)\b(?:what['’]s\s+new|new\s+features?|changes|release\s+notes|changelog)\s+(?:in|for)\s+v?\d+(?:\.\d+)+\b")),
+    ("score", re.compile(r"\b\d{1,2}-\d{1,2}\b(?=\s+(?:win|loss|defeat|victory|lead|draw|down|record|vote|decision|ruling|majority)\b)")),
 ]
 
 _CUR_CODES_GLUED = sorted([k for k in L.CUR_PREFIX if k[-1:].isalpha() and " " not in k] + ["PS"], key=len, reverse=True)
 _LB = "(?:(?<![\\w.,])" + "".join(f"|(?<={re.escape(c)})" for c in _CUR_CODES_GLUED) + ")"
 #: the lookahead first: a match starts at a sign, a digit, a point or a fraction character, and every other
 #: position fails on it before the currency-code lookbehinds are tried
-NUM = rxcache.compile(r"(?=[−+\-.\d" + "".join(L.UNICODE_FRACTIONS) + r"])(?:(?<![\w.,])([−+-])(?=\.?\d))?" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
+NUM = re.compile(r"(?=[−+\-.\d" + "".join(L.UNICODE_FRACTIONS) + r"])(?:(?<![\w.,])([−+-])(?=\.?\d))?" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
 
 #: lower-cased ISO codes before a number ("rmb 10", "usd 2.5 million" in lower-cased text); not "try", "nis"
 _LOWER_CODES = ["usd", "eur", "gbp", "jpy", "cny", "rmb", "hkd", "aud", "cad", "chf", "sgd", "nzd", "inr", "krw"]
-_CUR_PREFIX_RE = rxcache.compile(r"(?:" + L.alternation(list(L.CUR_PREFIX) + ["PS"] + _LOWER_CODES) + r"|(?i:" + L.alternation([k for k in L.CUR_PREFIX if "$" in k and k != "$"]) + r"))\s?$")
+_CUR_PREFIX_RE = re.compile(r"(?:" + L.alternation(list(L.CUR_PREFIX) + ["PS"] + _LOWER_CODES) + r"|(?i:" + L.alternation([k for k in L.CUR_PREFIX if "$" in k and k != "$"]) + r"))\s?$")
 _CUR_PREFIX_LOWER = {k.lower(): v for k, v in L.CUR_PREFIX.items() if "$" in k or k.lower() in _LOWER_CODES}
-_CUR_SYMBOL_AFTER_RE = rxcache.compile(r"\s?([$€£¥元₡₾₭₹₩₽₪₺₱฿₫₦₿])(?!\s?\d)")
-_CUR_MCODE_AFTER_RE = rxcache.compile(r"\s?(M(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY))\b")
-_DOLLAR_PREFIX_OK = rxcache.compile(r"\d[\d,.]*\s?(?:million|billion|trillion|bn|mn)\b", re.I)
-_PREFIX_NEEDS_BOUNDARY = rxcache.compile(r"[A-Za-z]")
-_SCALE_WORD_RE = rxcache.compile(r"[\s-]?(" + L.alternation(L.SCALE_WORDS) + r")\b", re.I)
-_SCALE_SUFFIX_RE = rxcache.compile(r"(" + L.alternation(L.SCALE_SUFFIXES) + r")(?![A-Za-z])")
-_SCALE_SPACED_RE = rxcache.compile(r" (bn|mn|mln|bln|tn|trn|B|M)(?![A-Za-z])")
-_M_PLURAL_RE = rxcache.compile(r"m\s+(?!(?:years|times|miles|metres|meters|feet)\b)(?:[a-z]+[^s\W]s|people|staff|children|men|women)\b")
-_MONEY_M_RE = rxcache.compile(r"\s?(m)(?![A-Za-z²2])")
-_PCT_RE = rxcache.compile(
+_CUR_SYMBOL_AFTER_RE = re.compile(r"\s?([$€£¥元₡₾₭₹₩₽₪₺₱฿₫₦₿])(?!\s?\d)")
+_CUR_MCODE_AFTER_RE = re.compile(r"\s?(M(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY))\b")
+_DOLLAR_PREFIX_OK = re.compile(r"\d[\d,.]*\s?(?:million|billion|trillion|bn|mn)\b", re.I)
+_PREFIX_NEEDS_BOUNDARY = re.compile(r"[A-Za-z]")
+_SCALE_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.SCALE_WORDS) + r")\b", re.I)
+_SCALE_SUFFIX_RE = re.compile(r"(" + L.alternation(L.SCALE_SUFFIXES) + r")(?![A-Za-z])")
+_SCALE_SPACED_RE = re.compile(r" (bn|mn|mln|bln|tn|trn|B|M)(?![A-Za-z])")
+_M_PLURAL_RE = re.compile(r"m\s+(?!(?:years|times|miles|metres|meters|feet)\b)(?:[a-z]+[^s\W]s|people|staff|children|men|women)\b")
+_MONEY_M_RE = re.compile(r"\s?(m)(?![A-Za-z²2])")
+_PCT_RE = re.compile(
     r"\s?(?:(%\s?points?)|(%)|(percent(?:age)?\s+points?|per\s?cent(?:age)?\s+points?|percentage-points?)"
     r"|(basis[\s-]points?|bps\b|bp\b)|(pp\b|ppt\b)|(percent|per\s?cent|pct\b|pc\b)(?:-\w+)?)", re.I)
-_CUR_WORD_RE = rxcache.compile(r"[\s-]?(" + L.alternation(L.CUR_WORDS) + r")(?![\w]|['’]t\b)", re.I)
-_CUR_AMBIG_RE = rxcache.compile(r"\s?(" + L.alternation(L.CUR_AMBIGUOUS) + r")(?![\w])", re.I)
-_CUR_MINOR_RE = rxcache.compile(r"[\s-]?(" + L.alternation(L.CUR_MINOR) + r")(?![\w])", re.I)
-_CUR_CODE_AFTER_RE = rxcache.compile(r"\s?(" + L.alternation([k for k in L.CUR_PREFIX if re.fullmatch(r"[A-Z]{3,4}", k)]) + r")(?![A-Za-z\d])")
-_AFTER_DOLLAR_RE = rxcache.compile(r"\s(" + L.alternation(L.CUR_AFTER_DOLLAR) + r")(?![A-Za-z])")
-_UNIT_WORD_RE = rxcache.compile(r"(?:\s|-|\s?-\s?)?(" + L.alternation(L.UNIT_WORDS) + r")(?![\w])", re.I)
-_UNIT_SYM_RE = rxcache.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])")
+_CUR_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_WORDS) + r")(?![\w]|['’]t\b)", re.I)
+_CUR_AMBIG_RE = re.compile(r"\s?(" + L.alternation(L.CUR_AMBIGUOUS) + r")(?![\w])", re.I)
+_CUR_MINOR_RE = re.compile(r"[\s-]?(" + L.alternation(L.CUR_MINOR) + r")(?![\w])", re.I)
+_CUR_CODE_AFTER_RE = re.compile(r"\s?(" + L.alternation([k for k in L.CUR_PREFIX if re.fullmatch(r"[A-Z]{3,4}", k)]) + r")(?![A-Za-z\d])")
+_AFTER_DOLLAR_RE = re.compile(r"\s(" + L.alternation(L.CUR_AFTER_DOLLAR) + r")(?![A-Za-z])")
+_UNIT_WORD_RE = re.compile(r"(?:\s|-|\s?-\s?)?(" + L.alternation(L.UNIT_WORDS) + r")(?![\w])", re.I)
+_UNIT_SYM_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])")
 _GLUED_ONLY = {"s", "t", "g", "l", "x", "X", "×", "m", "K", "F", "A", "V", "W", "h", "L", "\"", "″", "°", "p"}
-_PER_RE = rxcache.compile(r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+|-a-|\s+a-)(" + L.alternation(
+_PER_RE = re.compile(r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+|-a-|\s+a-)(" + L.alternation(
     ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "annum", "quarter",
      "share", "barrel", "gallon", "litre", "liter", "ounce", "pound", "ton", "tonne", "kilogram", "kg", "kwh", "mile", "unit",
      "person", "head", "capita", "night", "game", "seat", "vehicle", "car", "piece", "dozen", "sq m", "square metre", "square meter",
      "square foot", "sq ft", "mmbtu", "s", "h", "hr", "min", "ms", "km", "m", "millisecond", "gram", "gramme"]) + r")s?(?![\w])(?!\s+(?:earlier|ago|later|before|after|prior|previously|on|over|from|or|and)\b)", re.I)
-_OF_STUFF_PER_RE = rxcache.compile(r"\s+of\s+(?:[a-z][a-z-]*\s+){1,3}(?=(?:a|an|per)\s+)")
+_OF_STUFF_PER_RE = re.compile(r"\s+of\s+(?:[a-z][a-z-]*\s+){1,3}(?=(?:a|an|per)\s+)")
 _TIME_DENOMINATORS = {"second", "minute", "hour", "day", "week", "month", "year", "annum", "quarter", "decade",
                       "seconds", "minutes", "hours", "days", "weeks", "months", "years", "quarters"}
 _COUNT_RATE_DENOMINATORS = _TIME_DENOMINATORS | {"person", "capita", "head", "game", "night"}
-_TEMP_GLUED_RE = rxcache.compile(r"([CF])(?![\w°])")
+_TEMP_GLUED_RE = re.compile(r"([CF])(?![\w°])")
 #: "80 C": a lone capital C/F after a space (not "C-suite", "C.", "C's")
-_TEMP_SPACED_RE = rxcache.compile(r" ([CF])(?![\w°'’-]|\.\w)")
+_TEMP_SPACED_RE = re.compile(r" ([CF])(?![\w°'’-]|\.\w)")
 #: what may follow a temperature when the sentence does not say it is one: the sentence goes on (end, punctuation,
 #: a function word, a comparison: "heated to 80C before use", "the 80C that ...", "1.5C above ..."), where a
 #: content word after makes the letter a label or rating ("3C products", "a 4C charging rate", "80C grades")
-_TEMP_AFTER_OK_RE = rxcache.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(/—–]|\s(?:in|on|at|for|and|or|to|by|with|before|after|during|when|while|until|"
+_TEMP_AFTER_OK_RE = re.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(/—–]|\s(?:in|on|at|for|and|or|to|by|with|before|after|during|when|while|until|"
                                r"from|than|is|was|were|are|be|will|would|could|can|may|might|has|had|have|as|inside|outside|"
                                r"overnight|today|yesterday|tomorrow|this|that|which|but|so|then|above|below|higher|lower|"
                                r"warmer|colder|hotter|cooler|last|next|earlier|later|each|every|per|over|under|across|around|since)\b)")
-_TEMP_NAME_BEFORE_RE = rxcache.compile(r"\b([A-Za-z][\w.]*)\s+$")
-_TEMP_CONTEXT_RE = rxcache.compile(r"\b(?:temperatures?|warming|heat|heatwaves?|degrees?|hotter|hottest|warmer|warmest|colder|coldest|highs|lows|"
+_TEMP_NAME_BEFORE_RE = re.compile(r"\b([A-Za-z][\w.]*)\s+$")
+_TEMP_CONTEXT_RE = re.compile(r"\b(?:temperatures?|warming|heat|heatwaves?|degrees?|hotter|hottest|warmer|warmest|colder|coldest|highs|lows|"
                               r"thermometers?|celsius|centigrade|fahrenheit|mercury|freezing|scorching|sweltering)\b", re.I)
-_CAPITAL_BEFORE_RE = rxcache.compile(r"(?:^|\s)[A-Z][\w.-]*\s+$")
-_SPACED_SYMBOL_OK = rxcache.compile(r"\s*(?:$|[.,;:)]|\d|x\b|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
-_INCH_SPACED_OK = rxcache.compile(r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|diagonal|screen|display|monitor|tv|wheels?|rims?)\b", re.I)
-_BRACKET_UNIT_RE = rxcache.compile(r"\s?[(\[{<](" + L.alternation(L.UNIT_SYMBOLS) + r")[)\]}>]")
-_OF_A_UNIT_RE = rxcache.compile(r"\s+of\s+an?\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?(" + L.alternation(L.UNIT_WORDS) + r")\b", re.I)
-_AGE_RE = rxcache.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\s-]*(?:year|month|week|day)-old\b", re.I)
-_AGE_UNIT_RE = rxcache.compile(r"(year|month|week|day)", re.I)
-_PLUS_RE = rxcache.compile(r"\+(?!\d)")
-_OR_MORE_RE = rxcache.compile(r"^\s*(or more|or over|or higher|or above|plus)\b|^\s*(or less|or fewer|or lower|or below)\b|^\s*(or so)\b", re.I)
-_MULTIPLE_WORD_RE = rxcache.compile(r"(?<![\w-])(?:(\d+(?:\.\d+)?)[\s-]?fold|(" + L.alternation(L.MULTIPLE_WORDS) + r")|(" + L.alternation(L.MULTIPLE_VERBS) + r")"
+_CAPITAL_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][\w.-]*\s+$")
+_SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
+_INCH_SPACED_OK = re.compile(r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|diagonal|screen|display|monitor|tv|wheels?|rims?)\b", re.I)
+_BRACKET_UNIT_RE = re.compile(r"\s?[(\[{<](" + L.alternation(L.UNIT_SYMBOLS) + r")[)\]}>]")
+_OF_A_UNIT_RE = re.compile(r"\s+of\s+an?\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?(" + L.alternation(L.UNIT_WORDS) + r")\b", re.I)
+_AGE_RE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\s-]*(?:year|month|week|day)-old\b", re.I)
+_AGE_UNIT_RE = re.compile(r"(year|month|week|day)", re.I)
+_PLUS_RE = re.compile(r"\+(?!\d)")
+_OR_MORE_RE = re.compile(r"^\s*(or more|or over|or higher|or above|plus)\b|^\s*(or less|or fewer|or lower|or below)\b|^\s*(or so)\b", re.I)
+_MULTIPLE_WORD_RE = re.compile(r"(?<![\w-])(?:(\d+(?:\.\d+)?)[\s-]?fold|(" + L.alternation(L.MULTIPLE_WORDS) + r")|(" + L.alternation(L.MULTIPLE_VERBS) + r")"
                                r"|(" + L.alternation(list(L.WORD_UNITS) + list(L.WORD_TENS) + ["hundred", "thousand"]) + r")[\s-]fold)(?![\w-])", re.I)
-_FOLD_AFTER_RE = rxcache.compile(r"[\s-]fold\b", re.I)
+_FOLD_AFTER_RE = re.compile(r"[\s-]fold\b", re.I)
 
-_APPROX_RE = rxcache.compile(r"(?:^|(?<=[\s(\[\"'“‘]))(" + L.alternation([w for w in L.APPROX if w not in ("+", "or more", "or so", "and up", "minimum")]) + r")\s*(?:of\s+)?(?:(?:just|only|a|an)\s+)?$", re.I)
+_APPROX_RE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))(" + L.alternation([w for w in L.APPROX if w not in ("+", "or more", "or so", "and up", "minimum")]) + r")\s*(?:of\s+)?(?:(?:just|only|a|an)\s+)?$", re.I)
 #: "over nine years" after a verb is a span (during); after these words it is "more than"
-_OVER_MORE_THAN_RE = rxcache.compile(r"\b(?:for|in|of|than|since|after|within|took|take|takes|taking|lasted|last|lasts|lasting|spent|spend|spends|"
+_OVER_MORE_THAN_RE = re.compile(r"\b(?:for|in|of|than|since|after|within|took|take|takes|taking|lasted|last|lasts|lasting|spent|spend|spends|"
                                 r"aged|age|ages|is|are|was|were|be|been|being|has|have|had|just|well|by|to|with|at)\s+$", re.I)
-_AGO_RE = rxcache.compile(r"\s+(?:ago|old|earlier|later|before)\b", re.I)
-_CHANGE_PRE_RE = rxcache.compile(
+_AGO_RE = re.compile(r"\s+(?:ago|old|earlier|later|before)\b", re.I)
+_CHANGE_PRE_RE = re.compile(
     r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:(?:by\s+an?\s+[a-z]+|by|of|between|another|a\s+further|an\s+additional|an\s+extra|further|just|only|some|nearly|almost|about|around|roughly|approximately|more\s+than|less\s+than|over|under|as\s+much\s+as|up\s+to|close\s+to|sharply|slightly|marginally|modestly|steeply|strongly|a\s+little|a\s+bit|a\s+whopping|a\s+massive|a\s+record|a\s+staggering|an\s+estimated|a\s+combined|a\s+total\s+of|a|an|the|its|their|fully)\s+)*$",
     re.I)
-_CHANGE_VERB_BY_RE = rxcache.compile(r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:[\w'’-]+\s+){0,5}by\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only|another|a\s+further|an\s+additional|a|an)\s+)*$", re.I)
-_PCT_RANGE_AFTER = rxcache.compile(r"\s?(?:-|–|to|and)\s?\d[\d.,]*\s?(?:%|percent|per\s?cent|percentage point)")
-_PLUS_WORD_RE = rxcache.compile(r"(?:-|\s)plus\b(?=\s)", re.I)
-_OR_PCT_AFTER = rxcache.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?[+-]?\d[\d.,]*\s?(?:%|percent|per\s?cent)")
-_CHANGE_NOUN_PRE_RE = rxcache.compile(r"\b(?:an?|the|its|their|his|her)?\s*(?:\w+\s+)?(" + L.alternation(L.CHANGE_NOUNS) + r")s?\s+(?:of|by)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$", re.I)
-_CHANGE_NOUN_POST_RE = rxcache.compile(r"(?:[\s-]+(?:[a-z]+-)?(?:annual|annualized|yearly|monthly|quarterly|weekly|daily|sequential|year-on-year|year-over-year|on-year|overall|sharp|steep|modest|slight|small|big|huge|massive|whopping|further|surprise|pay|price|sales|revenue|share|stock|growth|jump|total|combined|average|cumulative|organic|yoy))*[\s-]+(" + L.alternation(L.CHANGE_NOUNS) + r")s?\b", re.I)
-_UPDOWN_RE = rxcache.compile(r"(?:^|(?<=[\s(,;]))(?<!making )(?<!make )(?<!makes )(?<!made )(?<!taking )(?<!takes )(?<!took )(?<!take )(?<!summed )(?<!sum )(?<!add )(?<!adds )(?<!set )(?<!sets )(?<!picked )(?<!pick )(?<!picks )(?<!make)(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another|slightly|marginally|sharply|modestly|a\s+little|a\s+bit)\s+)*$", re.I)
+_CHANGE_VERB_BY_RE = re.compile(r"(?:^|(?<=[\s(]))(" + L.alternation(L.CHANGE_VERBS) + r")\s+(?:[\w'’-]+\s+){0,5}by\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only|another|a\s+further|an\s+additional|a|an)\s+)*$", re.I)
+_PCT_RANGE_AFTER = re.compile(r"\s?(?:-|–|to|and)\s?\d[\d.,]*\s?(?:%|percent|per\s?cent|percentage point)")
+_PLUS_WORD_RE = re.compile(r"(?:-|\s)plus\b(?=\s)", re.I)
+_OR_PCT_AFTER = re.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?[+-]?\d[\d.,]*\s?(?:%|percent|per\s?cent)")
+_CHANGE_NOUN_PRE_RE = re.compile(r"\b(?:an?|the|its|their|his|her)?\s*(?:\w+\s+)?(" + L.alternation(L.CHANGE_NOUNS) + r")s?\s+(?:of|by)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$", re.I)
+_CHANGE_NOUN_POST_RE = re.compile(r"(?:[\s-]+(?:[a-z]+-)?(?:annual|annualized|yearly|monthly|quarterly|weekly|daily|sequential|year-on-year|year-over-year|on-year|overall|sharp|steep|modest|slight|small|big|huge|massive|whopping|further|surprise|pay|price|sales|revenue|share|stock|growth|jump|total|combined|average|cumulative|organic|yoy))*[\s-]+(" + L.alternation(L.CHANGE_NOUNS) + r")s?\b", re.I)
+_UPDOWN_RE = re.compile(r"(?:^|(?<=[\s(,;]))(?<!making )(?<!make )(?<!makes )(?<!made )(?<!taking )(?<!takes )(?<!took )(?<!take )(?<!summed )(?<!sum )(?<!add )(?<!adds )(?<!set )(?<!sets )(?<!picked )(?<!pick )(?<!picks )(?<!make)(up|down|higher|lower|off)\s+(?:(?:by|about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|a\s+further|another|slightly|marginally|sharply|modestly|a\s+little|a\s+bit)\s+)*$", re.I)
 #: the change patterns with their literals (a change verb, "up"/"down", a change noun): most figures have
 #: none of them in the words before, and the patterns are not run there
 _CHANGE_PRE, _CHANGE_VERB_BY, _UPDOWN, _CHANGE_NOUN_PRE = (rx.Gated(p) for p in (_CHANGE_PRE_RE, _CHANGE_VERB_BY_RE, _UPDOWN_RE, _CHANGE_NOUN_PRE_RE))
 assert _CHANGE_VERB_BY.need == _CHANGE_PRE.need  # one check serves both
-_ONE_BAD_PRE = rxcache.compile(r"\b(?:the|this|that|which|no|any|each|every|another|some|one|someone|anyone|everyone|no-one|other)\s*$", re.I)
-_ONE_ADJ_PRE = rxcache.compile(r"\b(?:a|an|the|my|your|his|her|its|our|their)\s+(?:(?!(?:single|mere|only|just|extra|additional|further|another|more|first|last|next)\b)[a-z]+\s+)$")
-_ONE_DET_AFTER = rxcache.compile(r"\s+(?:several|few|many|some|a\s+few|a\s+couple|these|those|the|its|their|his|her|our|my|your)\b", re.I)
-_ONE_NOT_RE = rxcache.compile(r"^(?:" + "|".join(re.escape(p) for p in L.ONE_NOT_QUANTITY) + r")\b", re.I)
-_BETWEEN_RE = rxcache.compile(r"\bbetween\s+(?:\S+\s+)?[~≈]?$", re.I)
-_FROM_RE = rxcache.compile(r"\b(?:from|range[sd]?|ranging|ranging\s+from)\s+(?:\S+\s+)?$", re.I)
-_RANGE_JOIN_RE = rxcache.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-\s?$", re.I)
-_OR_JOIN_RE = rxcache.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.I)
+_ONE_BAD_PRE = re.compile(r"\b(?:the|this|that|which|no|any|each|every|another|some|one|someone|anyone|everyone|no-one|other)\s*$", re.I)
+_ONE_ADJ_PRE = re.compile(r"\b(?:a|an|the|my|your|his|her|its|our|their)\s+(?:(?!(?:single|mere|only|just|extra|additional|further|another|more|first|last|next)\b)[a-z]+\s+)$")
+_ONE_DET_AFTER = re.compile(r"\s+(?:several|few|many|some|a\s+few|a\s+couple|these|those|the|its|their|his|her|our|my|your)\b", re.I)
+_ONE_NOT_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in L.ONE_NOT_QUANTITY) + r")\b", re.I)
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?[~≈]?$", re.I)
+_FROM_RE = re.compile(r"\b(?:from|range[sd]?|ranging|ranging\s+from)\s+(?:\S+\s+)?$", re.I)
+_RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-\s?$", re.I)
+_OR_JOIN_RE = re.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.I)
 #: ... with the baseline named, so it is a comparison over time and not a level ("finished 34% higher at $3")
-_POST_HIGHER_LOWER_RE = rxcache.compile(r"\s+(higher|lower)\s*,?\s+(?:(?:on\s+an?\s+)?(?:year[\s-]+(?:over|on)[\s-]+year|y/y|yoy|y-o-y|quarter[\s-]+(?:over|on)[\s-]+quarter|q/q|month[\s-]+(?:over|on)[\s-]+month|m/m|sequentially)\b|than\s+(?:a|the|in\s+the)\s+(?:year|quarter|month)[\s-]*(?:earlier|ago|before)|than\s+(?:last|the\s+previous|the\s+prior|the\s+same)\s+(?:year|quarter|month|period)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:a\s+year|the\s+year|the\s+same\s+period|last\s+year|the\s+prior[\s-]year|the\s+year-ago|a\s+year-ago))", re.I)
+_POST_HIGHER_LOWER_RE = re.compile(r"\s+(higher|lower)\s*,?\s+(?:(?:on\s+an?\s+)?(?:year[\s-]+(?:over|on)[\s-]+year|y/y|yoy|y-o-y|quarter[\s-]+(?:over|on)[\s-]+quarter|q/q|month[\s-]+(?:over|on)[\s-]+month|m/m|sequentially)\b|than\s+(?:a|the|in\s+the)\s+(?:year|quarter|month)[\s-]*(?:earlier|ago|before)|than\s+(?:last|the\s+previous|the\s+prior|the\s+same)\s+(?:year|quarter|month|period)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:a\s+year|the\s+year|the\s+same\s+period|last\s+year|the\s+prior[\s-]year|the\s+year-ago|a\s+year-ago))", re.I)
 #: "down 22%, 13.3%, and 11.6%": a bare list of percentages after a change shares it
-_PCT_LIST_RE = rxcache.compile(r"^\s*,\s*(?:and\s+)?$", re.I)
+_PCT_LIST_RE = re.compile(r"^\s*,\s*(?:and\s+)?$", re.I)
 #: "ticked up to 3.8%": "up" belongs to the verb, the figure is the new level, not a ceiling
-_VERB_UP_TO_RE = rxcache.compile(r"\b(?:ticked|ticks|tick|ticking|edged|edges|edging|inched|inches|inching|moved|moves|moving|went|goes|go|going|gone|shot|crept|creeping|revised)\s+up\s+to\s*$", re.I)
-_APPOSITION_RE = rxcache.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.I)
+_VERB_UP_TO_RE = re.compile(r"\b(?:ticked|ticks|tick|ticking|edged|edges|edging|inched|inches|inching|moved|moves|moving|went|goes|go|going|gone|shot|crept|creeping|revised)\s+up\s+to\s*$", re.I)
+_APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.I)
 
-_CONVERSION_OPEN_RE = rxcache.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+|roughly\s+|approximately\s+)?")
-_CONVERSION_CLOSE_RE = rxcache.compile(r"\s*[)\]]")
-_YEAR_FIGURE_RE = rxcache.compile(r"\s+(?:" + L.alternation(L.YEAR_FIGURE_NOUNS) + r")\b", re.I)
-_YEAR_RE = rxcache.compile(r"(?:1[89]|2[01])\d\d")
+_CONVERSION_OPEN_RE = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+|roughly\s+|approximately\s+)?")
+_CONVERSION_CLOSE_RE = re.compile(r"\s*[)\]]")
+_YEAR_FIGURE_RE = re.compile(r"\s+(?:" + L.alternation(L.YEAR_FIGURE_NOUNS) + r")\b", re.I)
+_YEAR_RE = re.compile(r"(?:1[89]|2[01])\d\d")
 _WORD_NUM_SINGLE_FRACTION = set(L.WORD_FRACTIONS) - {"half"}
 
 
@@ -340,8 +340,8 @@ class _Atom:
     kind_year: bool = False
 
 
-_STANDALONE_DIGIT = rxcache.compile(r"(?<![A-Za-z\d])\d")
-_HAS_DIGIT = rxcache.compile(r"[\d" + "".join(L.UNICODE_FRACTIONS) + r"]")
+_STANDALONE_DIGIT = re.compile(r"(?<![A-Za-z\d])\d")
+_HAS_DIGIT = re.compile(r"[\d" + "".join(L.UNICODE_FRACTIONS) + r"]")
 
 
 #: faster forms of some masks, the same matches (tests/test_rx.py checks each against its written form):
@@ -364,10 +364,10 @@ _FAST_FORMS = {
     # account number
     MASKS[29][1].pattern: r"\d(?<!\w\d)(?:\d*(?:-\d+)*-\d{5,}(?:-\d+)*\b|\d{4,}(?:-\d+)+\b)",
 }
-_DASH_DIGIT = rxcache.compile(r"-\d")
-_LETTER_DIGIT = rxcache.compile(r"\d(?<=[A-Za-z]\d)")
+_DASH_DIGIT = re.compile(r"-\d")
+_LETTER_DIGIT = re.compile(r"\d(?<=[A-Za-z]\d)")
 #: a pattern every match of the mask holds a match of: the mask is not run on a text without one
-_PHONE_TAIL = rxcache.compile(r"\d{3}[\s.-]\d{4}")
+_PHONE_TAIL = re.compile(r"\d{3}[\s.-]\d{4}")
 _PRECHECK = {
     MASKS[2][1].pattern: _DASH_DIGIT,  # iso date
     MASKS[14][1].pattern: _PHONE_TAIL,  # phone
@@ -376,7 +376,7 @@ _PRECHECK = {
     MASKS[20][1].pattern: _LETTER_DIGIT,  # 3M2X
     MASKS[16][1].pattern: _DASH_DIGIT,  # COVID-19
     MASKS[19][1].pattern: _DASH_DIGIT,  # TA-35
-    MASKS[26][1].pattern: rxcache.compile(r"\d(?<=\s\d)[A-Z]{2}"),  # postcode
+    MASKS[26][1].pattern: re.compile(r"\d(?<=\s\d)[A-Z]{2}"),  # postcode
 }
 _MONTH_WORDS = frozenset(L.MONTHS)
 #: the whole words (case-folded) one of which every match of the mask holds (see rx.words)
@@ -403,9 +403,9 @@ assert all(MASKS[i][0] == n for i, n in ((24, "resolution"), (11, "decade"), (10
 def _fast_mask(pattern: re.Pattern) -> re.Pattern:
     """The mask in its fastest equivalent form: hand-written, else digit-first or word-first, else as it is."""
     if pattern.pattern in _FAST_FORMS:
-        return rxcache.compile(_FAST_FORMS[pattern.pattern], pattern.flags)
+        return re.compile(_FAST_FORMS[pattern.pattern], pattern.flags)
     fast = rx.word_first(rx.digit_first(pattern.pattern), pattern.flags)
-    return pattern if fast == pattern.pattern else rxcache.compile(fast, pattern.flags)
+    return pattern if fast == pattern.pattern else re.compile(fast, pattern.flags)
 
 
 #: each mask as (name, fast form, literals one of which its matches hold, pre-check, whole words): skipped on
@@ -456,31 +456,31 @@ def _mask_spans(text: str, folded: str | None = None, words=False) -> list[tuple
 # ----------------------------------------------------------------------------- scores, tables, citations
 #: a result or a record: "6-4", "7-6 (5)", "14-0-1" (no currency before, no decimal, no unit glued after)
 #: the dash may be an em dash and may be spaced ("won 3 — 1", "ruled 7 — 2"): group 2 is the separator
-_SCORE_PAIR_RE = rxcache.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})( ?[-–—] ?)(\d{1,3})(?:[-–—](\d{1,3}))?(?![\w/%°:]|[.,]\d|[-–—]\d)(\s?\(\d{1,2}\))?")
+_SCORE_PAIR_RE = re.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})( ?[-–—] ?)(\d{1,3})(?:[-–—](\d{1,3}))?(?![\w/%°:]|[.,]\d|[-–—]\d)(\s?\(\d{1,2}\))?")
 #: a vote or a court's split: "voted 7-2", "ruled 6 to 3", "by a vote of 7 to 2", "a 5-4 decision" (a tally, not a range)
-_TALLY_CUE_RE = rxcache.compile(r"\b(?:vot(?:e|ed|es|ing)|rul(?:ed|es|ing)|decided|decision|verdict)(?:\s+(?:of|by))?\s*,?\s*$", re.I)
-_TALLY_NOUN_RE = rxcache.compile(r"\s+(?:votes?|decisions?|verdicts?|rulings?|majority|margin|tally|split)\b", re.I)
-_TALLY_TO_RE = rxcache.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})\s+to\s+(\d{1,3})(?![\w/%°:]|[.,]\d|\s?%)")
+_TALLY_CUE_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|rul(?:ed|es|ing)|decided|decision|verdict)(?:\s+(?:of|by))?\s*,?\s*$", re.I)
+_TALLY_NOUN_RE = re.compile(r"\s+(?:votes?|decisions?|verdicts?|rulings?|majority|margin|tally|split)\b", re.I)
+_TALLY_TO_RE = re.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})\s+to\s+(\d{1,3})(?![\w/%°:]|[.,]\d|\s?%)")
 #: words that make the pair a result: "beat X 24-17", "improved to 9-2", "outshot 16-3"
-_SCORE_VERB_RE = rxcache.compile(r"\b(?:beat|beats|beating|beaten|defeat(?:s|ed|ing)?|lost|lose|loses|losing|won|wins?|winning|edg(?:e|ed|es|ing)|"
+_SCORE_VERB_RE = re.compile(r"\b(?:beat|beats|beating|beaten|defeat(?:s|ed|ing)?|lost|lose|loses|losing|won|wins?|winning|edg(?:e|ed|es|ing)|"
                             r"top(?:s|ped|ping)|led|leads?|leading|trail(?:s|ed|ing)?|outscor(?:e|ed|es|ing)|outsh(?:o|oo)t|"
                             r"improv(?:e|ed|es|ing)\s+to|fell\s+to|falls?\s+to|dropp(?:ed|s)\s+to|mov(?:e|ed|es)\s+to|clinch(?:ed|es|ing)?|"
                             r"rout(?:s|ed|ing)?|blank(?:s|ed|ing)?|drew|tied|level(?:l?ed|l?ing)?|past|over|against|record\s+(?:of|to|at)|"
                             r"scoreline\s+of|score\s+(?:of|was|is))"
                             r"(?:\s+(?:[A-Z][\w.'’-]*|and|of|the|de|van|der|la|le|St\.?)|,)*\s*,?\s*$")
-_SCORE_NOUN_RE = rxcache.compile(r"\s+(?:win|wins|victory|victories|loss|losses|defeat|defeats|rout|drubbing|thrashing|triumph|lead|bulge|"
+_SCORE_NOUN_RE = re.compile(r"\s+(?:win|wins|victory|victories|loss|losses|defeat|defeats|rout|drubbing|thrashing|triumph|lead|bulge|"
                             r"draw|tie|decision|verdict|vote|majority|ruling|record|start|skid|streak|run|aggregate|advantage|deficit|"
                             r"at\s+halftime|on\s+aggregate|in\s+(?:the\s+)?(?:final|semi-?finals?|quarter-?finals?|deciding|opening|first|second|third|fourth|fifth))\b"
                             r"|,?\s+(?:over|against|at)\s+(?:the\s+)?[A-Z]", re.I)
 #: a team record in brackets after its name: "The Eagles (6-5, 3-4)", "Palm Bay (1-0):"
-_SCORE_RECORD_PRE_RE = rxcache.compile(r"[A-Z][\w.'’]*\s\($")
-_SCORE_RECORD_POST_RE = rxcache.compile(r"(?:,\s?\d{1,3}[-–]\d{1,3}(?:[-–]\d{1,3})?)*\)")
-_SCORE_MEASURED_RE = rxcache.compile(r"[\s-]?(?:%|percent\b|per\s?cent\b|percentage\b|points?\b|(?:" + L.alternation(L.SCALE_WORDS) + r")\b|(?:"
+_SCORE_RECORD_PRE_RE = re.compile(r"[A-Z][\w.'’]*\s\($")
+_SCORE_RECORD_POST_RE = re.compile(r"(?:,\s?\d{1,3}[-–]\d{1,3}(?:[-–]\d{1,3})?)*\)")
+_SCORE_MEASURED_RE = re.compile(r"[\s-]?(?:%|percent\b|per\s?cent\b|percentage\b|points?\b|(?:" + L.alternation(L.SCALE_WORDS) + r")\b|(?:"
                                 + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])|(?:" + L.alternation(L.UNIT_WORDS) + r")\b)", re.I)
 #: a tabular row: "3 Kevin Harvick 5033 4 6 15 26" -- three or more bare numbers side by side are a table, not prose
-_TABLE_RUN_RE = rxcache.compile(r"(?<![\w.,$€£¥%/-])\d+(?:\.\d+)?(?:[ \t]+[-+]?\d+(?:\.\d+)?){2,}(?![\w.,%/])")
+_TABLE_RUN_RE = re.compile(r"(?<![\w.,$€£¥%/-])\d+(?:\.\d+)?(?:[ \t]+[-+]?\d+(?:\.\d+)?){2,}(?![\w.,%/])")
 #: a numbered reference at the end of a sentence: "... binge eating (5).", "(12, 13)"
-_CITATION_RE = rxcache.compile(r"(?<=[\w.,;:%)”\"’])\s?\(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\)(?=\s*[.;,]?\s*$)")
+_CITATION_RE = re.compile(r"(?<=[\w.,;:%)”\"’])\s?\(\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\)(?=\s*[.;,]?\s*$)")
 
 
 def _score_spans(text: str) -> list[tuple[int, int, str]]:
@@ -523,10 +523,10 @@ def _score_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 #: "2. Don't forget ...", "10. Tesla": a number, a full stop and a capitalised word at the start of a line
-_LIST_NUMBER_RE = rxcache.compile(r"(?:^|(?<=\n))[ \t]*(\d{1,2})\.[ \t]+[\"“‘'(\[]?[A-Z]")
+_LIST_NUMBER_RE = re.compile(r"(?:^|(?<=\n))[ \t]*(\d{1,2})\.[ \t]+[\"“‘'(\[]?[A-Z]")
 #: a line that ends a sentence, a heading or a lead-in ("Tips:"): the next line may open a list; a line ending in a
 #: lower-case word or a comma runs on ("revenue rose by\n2. The ...": the number ends a wrapped sentence)
-_LINE_RUNS_ON_RE = rxcache.compile(r"[a-z,\-–]$")
+_LINE_RUNS_ON_RE = re.compile(r"[a-z,\-–]$")
 
 
 def _list_number_spans(sent) -> list[tuple[int, int, str]]:
@@ -884,8 +884,8 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
 
 
 #: "a half point", "a half-mile", "half a percentage point", "half an hour": half of a unit
-_HALF_UNIT_RE = rxcache.compile(r"[\s-](?:an?\s+)?(?:(?:percentage[\s-])?points?|percent|per\s?cent|" + L.alternation(L.UNIT_WORDS) + r")(?![\w-])", re.I)
-_HALF_A_RE = rxcache.compile(r"\s+an?(?=\s)", re.I)
+_HALF_UNIT_RE = re.compile(r"[\s-](?:an?\s+)?(?:(?:percentage[\s-])?points?|percent|per\s?cent|" + L.alternation(L.UNIT_WORDS) + r")(?![\w-])", re.I)
+_HALF_A_RE = re.compile(r"\s+an?(?=\s)", re.I)
 
 
 def _half_a_unit(a: _Atom, text: str) -> None:
@@ -909,7 +909,7 @@ def _half_a_unit(a: _Atom, text: str) -> None:
     a.ne = ne
 
 
-_VAGUE_RE = rxcache.compile(r"(?<![\w-])(" + L.alternation(L.VAGUE_PLURALS) + r")\s+of\s+(?!(?:" + L.alternation(L.VAGUE_PLURALS) + r"|dollars|euros|pounds|yen|yuan|the|them|us|these|those|its|their)\b)", re.I)
+_VAGUE_RE = re.compile(r"(?<![\w-])(" + L.alternation(L.VAGUE_PLURALS) + r")\s+of\s+(?!(?:" + L.alternation(L.VAGUE_PLURALS) + r"|dollars|euros|pounds|yen|yuan|the|them|us|these|those|its|their)\b)", re.I)
 
 
 def _vague_atoms(text: str, taken) -> list[_Atom]:
@@ -958,7 +958,7 @@ def _token_before(doc, pos: int, limit_start: int):
     return best
 
 
-_ACRONYM_UNIT_RE = rxcache.compile(r"\s([A-Z]{2,5})(?=\s*(?:[),;]|\.(?:\s|$)|$))")
+_ACRONYM_UNIT_RE = re.compile(r"\s([A-Z]{2,5})(?=\s*(?:[),;]|\.(?:\s|$)|$))")
 #: upper-case words after a number that are not what it counts: time zones, eras, clock, tickers' exchanges
 _ACRONYM_NOT_UNIT = set(L.TIME_WORDS) | {"am", "pm", "ad", "bc", "bce", "ce", "gmt", "utc", "nyse", "nasdaq", "ok", "us", "uk",
                                          "eu", "un", "usa", "ceo", "cfo", "ipo", "tv", "pc", "id", "gb", "tb", "mb", "kb", "ytd", "yoy",
@@ -967,7 +967,7 @@ _COUNTED_ADJ_POS = {"ADJ", "ADV"}
 _NOUN_TAGS_PL = {"NNS", "NNPS"}
 
 
-_MEASURE_BEFORE_NOUN_RE = rxcache.compile(r" \d[\d.,]*(?:\s?|-)(?:%|(?:" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])|(?i:"
+_MEASURE_BEFORE_NOUN_RE = re.compile(r" \d[\d.,]*(?:\s?|-)(?:%|(?:" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])|(?i:"
                                      + L.alternation(L.UNIT_WORDS) + r")(?![\w-]))(?= [a-z])")
 
 
@@ -1076,7 +1076,7 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
         _per_after(a, stext)  # "200,000 batteries a year", "3 goals per game": a rate
 
 
-_ONE_OF_RE = rxcache.compile(r"(?i)one\s+of\s+")
+_ONE_OF_RE = re.compile(r"(?i)one\s+of\s+")
 _ONE_OF_SKIP_POS = {"DET", "ADJ", "ADV", "PART", "PRON", "NUM", "PROPN", "NOUN", "VERB", "CCONJ", "PUNCT"}
 
 
@@ -1121,7 +1121,7 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
     a.rules.append("one_of")
 
 
-_RELATIONAL_SUFFIX_RE = rxcache.compile(r"[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
+_RELATIONAL_SUFFIX_RE = re.compile(r"[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
 
 
 def _one_after_adjective(a: _Atom, sent, base: int, pre: str) -> bool:
@@ -1139,7 +1139,7 @@ def _relational_adjective(word: str) -> bool:
     return word.islower() and bool(_RELATIONAL_SUFFIX_RE.match(word)) and word not in L.NOT_RELATIONAL_ADJECTIVES
 
 
-_NOUN_OR_TWO_RE = rxcache.compile(r"\b(?:a|an|another|one)\s+([a-z]+)\s+or\s+$", re.I)
+_NOUN_OR_TWO_RE = re.compile(r"\b(?:a|an|another|one)\s+([a-z]+)\s+or\s+$", re.I)
 
 
 def _noun_or_two(a: _Atom, sent, base: int, text: str) -> None:
@@ -1307,7 +1307,7 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
 
 
 #: what makes "Nx" a multiple: a comparison, the thing multiplied (earnings, sales, the average), or the clause ends
-_MULTIPLE_AFTER_RE = rxcache.compile(r"\s*(?:$|[.,;:)\]]|\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|"
+_MULTIPLE_AFTER_RE = re.compile(r"\s*(?:$|[.,;:)\]]|\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|"
                                 r"better|worse|greater|cheaper|stronger|the|as|that|than|over|its|their|what|earnings|sales|revenues?|"
                                 r"ebitda|book|cash|fcf|forward|trailing|multiples?|returns?|gains?|leverage|oversubscribed|zoom)\b)", re.I)
 
@@ -1471,7 +1471,7 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
     return out
 
 
-_INCH_AFTER_FEET_RE = rxcache.compile(r"\s?(in\.?|ins\.?)(?![\w])")
+_INCH_AFTER_FEET_RE = re.compile(r"\s?(in\.?|ins\.?)(?![\w])")
 
 
 def _feet_inches(atoms: list[_Atom], text: str) -> None:
@@ -1485,10 +1485,10 @@ def _feet_inches(atoms: list[_Atom], text: str) -> None:
                 y.rules.append("feet_inches")
 
 
-_FROM_FAR_GAP = rxcache.compile(r"\s+(?:[^\s,;]+\s+){1,6}to\s+", re.I)
+_FROM_FAR_GAP = re.compile(r"\s+(?:[^\s,;]+\s+){1,6}to\s+", re.I)
 #: currencies whose minor unit is called a cent (a hundredth)
 _CENT_CURRENCIES = {"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "ZAR", "BRL"}
-_MINOR_JOIN_RE = rxcache.compile(r"^\s+(?:and\s+)?$", re.I)
+_MINOR_JOIN_RE = re.compile(r"^\s+(?:and\s+)?$", re.I)
 
 
 def _merge_minor(atoms: list[_Atom], text: str) -> list[_Atom]:
