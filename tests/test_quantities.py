@@ -654,16 +654,19 @@ def test_word_gates_are_necessary(text):
             assert not gate.isdisjoint(words), (text, gate)
 
 
-def test_entities_read_once_match_spacy(pipeline):
-    """Within an article, doc_ents / sent_ents are spaCy's doc.ents / sent.ents; outside, they are read anew."""
-    from evfacts.claims import quantities as Qm
+def test_article_views_match_spacy(pipeline):
+    """Within an article, the views' texts and entities are spaCy's doc.text / doc.ents / sent.ents
+    (read once); on leaving, the doc no longer carries a view and every read goes to spaCy."""
+    from evfacts.claims import view as V
 
     doc = pipeline("Apple and Microsoft met in Paris on Monday. Tesla sold 5 cars in Berlin, Germany, said Elon Musk.")
-    with Qm.entities_read_once():
-        assert [(e.start, e.end, e.label_) for e in Qm.doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
-        assert Qm.doc_ents(doc) is Qm.doc_ents(doc)
+    with V.article_views([doc]):
+        assert [(e.start, e.end, e.label_) for e in V.doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+        assert V.doc_ents(doc) is V.doc_ents(doc)
         for sent in doc.sents:
-            assert [(e.start, e.end, e.label_) for e in Qm.sent_ents(sent)] == [(e.start, e.end, e.label_) for e in sent.ents]
-        assert Qm.doc_text(doc) == doc.text
-    assert Qm._ARTICLE.ents is None and Qm._ARTICLE.texts is None  # the article's docs are let go
-    assert [(e.start, e.end) for e in Qm.doc_ents(doc)] == [(e.start, e.end) for e in doc.ents]
+            assert [(e.start, e.end, e.label_) for e in V.sent_ents(sent)] == [(e.start, e.end, e.label_) for e in sent.ents]
+            assert V.sent_text(sent) == sent.text
+            assert V.sentence_view(sent) is V.sentence_view(sent)
+        assert V.doc_text(doc) == doc.text
+    assert doc._.evfacts_view is None  # the article's views are let go
+    assert [(e.start, e.end) for e in V.doc_ents(doc)] == [(e.start, e.end) for e in doc.ents]

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from evfacts.claims import companies as comp
 from evfacts.claims import context, quantities
+from evfacts.claims.view import article_views, sent_text
 from evfacts.model import Claim
 
 
@@ -45,7 +46,7 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
     """parsed: list of (Segment, spacy Doc). Returns (claims, companies sorted by mentions).
 
     finder(sent) -> list[Quantity] finds the figures (default `quantities.find_quantities`)."""
-    with quantities.entities_read_once():  # each doc's entities are read once
+    with article_views(doc for _, doc in parsed):  # each doc's text and entities are read once
         return _extract_article(parsed, published, title, finder)
 
 
@@ -95,7 +96,7 @@ def _extract_article(parsed, published, title, finder):
             except Exception:
                 info = context.SentInfo(companies=[m for m in seg_mentions if sent.start_char <= m[0] < sent.end_char])
             sent_claims = []
-            stext = quantities.sent_text(sent)
+            stext = sent_text(sent)
             for q in figures:
                 start = seg.start + q.start
                 claim = Claim(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from evfacts.claims.quantities import doc_ents, doc_text
+from evfacts.claims.view import doc_ents, doc_text
 
 COMPANY_LABEL = "ORG"
 #: the word lists below live in data/name_words.toml

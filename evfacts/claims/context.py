@@ -31,7 +31,7 @@ from importlib import resources
 from evfacts import rx
 from evfacts.claims import companies as comp
 from evfacts.claims import units as L
-from evfacts.claims.quantities import doc_ents, doc_text, sent_ents, sent_text, sent_words
+from evfacts.claims.view import doc_ents, doc_text, parsed, sent_ents, sent_text, sent_words
 
 # -- lexicons ---------------------------------------------------------------------------------------
 
@@ -402,20 +402,6 @@ def find_dates(sent) -> list[DateExpr]:
 
 
 # -- tree helpers -------------------------------------------------------------------------------------
-
-
-_LAST_PARSED: tuple = (None, False)
-
-
-def parsed(doc) -> bool:
-    """Has the doc a dependency parse? (Not with the blank fallback pipeline.) spaCy looks at every
-    token; the answer for the doc at hand is kept (by the doc object, which is never changed)."""
-    global _LAST_PARSED
-    last, has = _LAST_PARSED
-    if last is not doc:
-        has = doc.has_annotation("DEP")
-        _LAST_PARSED = (doc, has)
-    return has
 
 
 def root_of(span):

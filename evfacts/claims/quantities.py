@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from evfacts import rx
 from evfacts.claims import units as L
+from evfacts.claims.view import doc_text, headline, sent_ents, sent_text, sent_words
 from evfacts.claims.numbers import DIGITS, RUN_NUMBER_WORDS, parse_digits, parse_words, word_runs
 
 
@@ -60,109 +60,6 @@ MINOR_AS_MAJOR = True
 #: best AI stocks" is not a claim). Measured: True gains NewsQuant dev value F1 +0.7 and costs one
 #: article-gold false claim.
 ONE_OF_AS_COUNT = False
-
-# ----------------------------------------------------------------------------- texts of spaCy objects
-#: spaCy joins the tokens anew on every `Span.text` and `Doc.text`; a sentence's text is read by the figure
-#: finder, the date finder and for every claim of it, a doc's for every sentence. The last sentence and the
-#: last doc read keep theirs (held by the object itself, not by its text: a span or doc is never changed).
-_LAST_SENT: tuple = (None, "")
-_LAST_DOC: tuple = (None, "")
-
-
-def sent_text(sent) -> str:
-    """`sent.text`, read once for the sentence at hand (a slice of its doc's text: the same string)."""
-    global _LAST_SENT
-    last, text = _LAST_SENT
-    if last is not sent:
-        text = doc_text(sent.doc)[sent.start_char:sent.end_char]
-        _LAST_SENT = (sent, text)
-    return text
-
-
-_LAST_WORDS: tuple = (None, "", None)
-
-
-def sent_words(sent) -> tuple[str, frozenset | None]:
-    """(`sent_text(sent).casefold()`, `rx.words` of it), read once for the sentence at hand."""
-    global _LAST_WORDS
-    last, folded, words = _LAST_WORDS
-    if last is not sent:
-        text = sent_text(sent)
-        folded = text.casefold()
-        words = rx.words(text, folded)
-        _LAST_WORDS = (sent, folded, words)
-    return folded, words
-
-
-def doc_text(doc) -> str:
-    """`doc.text`, read once for the doc at hand (and, while an article's claims are read, once per doc
-    of the article: its segments are read by the company pass, then sentence by sentence)."""
-    global _LAST_DOC
-    last, text = _LAST_DOC
-    if last is not doc:
-        texts = _ARTICLE.texts
-        text = texts.get(doc) if texts is not None else None
-        if text is None:
-            text = doc.text
-            if texts is not None:
-                texts[doc] = text
-        _LAST_DOC = (doc, text)
-    return text
-
-
-#: while an article's claims are read (`entities_read_once` opens and closes it), per thread:
-#: ents: doc -> `doc.ents` (spaCy builds the entity spans anew on every read of `doc.ents` and `span.ents`,
-#: and nothing changes a doc's entities while its claims are read); texts: doc -> `doc.text`. A Doc hashes
-#: and compares by identity, and the dicts hold the article's docs only until the article is done.
-#: Outside of it every read goes to spaCy.
-class _Article(threading.local):
-    ents: dict | None = None
-    texts: dict | None = None
-
-
-_ARTICLE = _Article()
-
-
-class entities_read_once:
-    """Context manager: within it `doc_ents`, `sent_ents` and `doc_text` read each doc's entities and
-    text once; on leaving, the docs are let go."""
-
-    def __enter__(self):
-        self.outer = (_ARTICLE.ents, _ARTICLE.texts)
-        if _ARTICLE.ents is None:
-            _ARTICLE.ents, _ARTICLE.texts = {}, {}
-        return self
-
-    def __exit__(self, *exc):
-        _ARTICLE.ents, _ARTICLE.texts = self.outer
-        return False
-
-
-def doc_ents(doc) -> tuple:
-    """`doc.ents`."""
-    memo = _ARTICLE.ents
-    if memo is None:
-        return doc.ents
-    ents = memo.get(doc)
-    if ents is None:
-        ents = memo[doc] = doc.ents
-    return ents
-
-
-def sent_ents(sent) -> list:
-    """`sent.ents`: the doc's entities that fall completely within the sentence (as spaCy picks them)."""
-    if _ARTICLE.ents is None:
-        return sent.ents
-    s, e = sent.start, sent.end
-    out = []
-    for ent in doc_ents(sent.doc):
-        if ent.start >= s:
-            if ent.end <= e:
-                out.append(ent)
-            else:
-                break
-    return out
-
 
 # ----------------------------------------------------------------------------- regexes (compiled once)
 _MON = L.alternation(L.MONTHS)
@@ -1291,13 +1188,13 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
     if low in L.NAME_PREFIXES and (prev.text[:1].isupper() or low not in L.NAME_PREFIXES_NEED_CAPITAL):
         return True
     nxt = [t for t in sent.doc[prev.i + 1: sent.end] if t.idx >= base + a.ne][:1]
-    if nxt and not _headline(sent) and nxt[0].idx == base + a.ne + 1 and nxt[0].pos_ == "PROPN" and nxt[0].text.istitle() and "," not in text[a.ns:a.ne] \
+    if nxt and not headline(sent) and nxt[0].idx == base + a.ne + 1 and nxt[0].pos_ == "PROPN" and nxt[0].text.istitle() and "," not in text[a.ns:a.ne] \
             and "." not in text[a.ns:a.ne] and a.unit_kind != "noun" and nxt[0].text.lower() not in L.MONTHS \
             and not (prev.text.islower() and _brand_then_plural(sent, nxt[0])):
         return True
     if prev.i == sent.start:  # sentence-initial capital is not a name signal
         return False
-    if _headline(sent):  # "Targeting 550,000 Deliveries in 2026": capitals say nothing
+    if headline(sent):  # "Targeting 550,000 Deliveries in 2026": capitals say nothing
         return False
     if prev.text[:1].isupper() and prev.text.lower() not in L.MONTHS and not prev.text.isupper() or (prev.text.isupper() and prev.text.isalpha() and (len(prev.text) == 1 or prev.pos_ == "PROPN")):
         # "Nick Hague 44" is an age after a person: not a name number but we cannot tell; names win
@@ -1335,7 +1232,7 @@ def _model_number(a: _Atom, sent, base: int, text: str) -> bool:
         return False
     if camel:
         return True
-    if _headline(sent) or (prev.i == sent.start and prev.pos_ != "PROPN"):
+    if headline(sent) or (prev.i == sent.start and prev.pos_ != "PROPN"):
         return False  # capitals say nothing in a headline; a sentence starts with a capital ("Within 5s ...")
     return prev.pos_ in ("PROPN", "NOUN", "X")
 
@@ -1357,7 +1254,7 @@ def _word_in_name(a: _Atom, sent, base: int, text: str) -> bool:
     prev = _token_before(sent.doc, base + a.ns, sent.start_char)
     if prev is None or prev.i == sent.start or prev.text in _SENT_OPEN or prev.is_punct and prev.text != ",":
         return False  # a sentence or a quotation starts with a capital
-    if _headline(sent):
+    if headline(sent):
         return False  # "Tesla Sells One Million Cars": capitals say nothing in a headline
     nxt = [t for t in sent.doc[prev.i + 1: sent.end] if t.idx >= base + a.ne][:1]
     if prev.is_alpha and prev.text[:1].isupper() and prev.text.lower() not in L.MONTHS and prev.pos_ in ("PROPN", "NOUN", "X", "ADJ"):
@@ -1374,24 +1271,6 @@ def _brand_then_plural(sent, tok) -> bool:
         if not (t.pos_ in ("PROPN", "NUM") or t.like_num or t.tag_ == "HYPH"):
             return False
     return False
-
-
-def _headline(sent) -> bool:
-    key = (id(sent.doc), sent.start)
-    if key in _HEADLINE_CACHE:
-        return _HEADLINE_CACHE[key]
-    if len(_HEADLINE_CACHE) > 256:
-        _HEADLINE_CACHE.clear()
-    _HEADLINE_CACHE[key] = v = _headline_uncached(sent)
-    return v
-
-
-_HEADLINE_CACHE: dict = {}
-
-
-def _headline_uncached(sent) -> bool:
-    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _age_apposition(a: _Atom, sent, base: int, text: str) -> bool:
@@ -1559,7 +1438,6 @@ assert all(re.fullmatch(r"[a-z]+", w) for w in _MULTIPLE_GATE | _VAGUE_GATE)
 def find_quantities(sent) -> list[Quantity]:
     text = sent_text(sent)
     base = sent.start_char
-    _HEADLINE_CACHE.clear()
     has_digit = _HAS_DIGIT.search(text) is not None
     folded, wordset = sent_words(sent)  # wordset None: no set (a character folds unsafely), every pattern runs
     masks = _mask_spans(text, folded, wordset) + _list_number_spans(sent) if has_digit else []
