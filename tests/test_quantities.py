@@ -668,5 +668,5 @@ def test_article_views_match_spacy(pipeline):
             assert V.sent_text(sent) == sent.text
             assert V.sentence_view(sent) is V.sentence_view(sent)
         assert V.doc_text(doc) == doc.text
-    assert doc._.evfacts_view is None  # the article's views are let go
+    assert V.KEY not in doc.user_data  # the article's views are let go
     assert [(e.start, e.end) for e in V.doc_ents(doc)] == [(e.start, e.end) for e in doc.ents]

@@ -2,21 +2,18 @@
 
 spaCy builds `Doc.text`, `Span.text` and `doc.ents` anew on every read, and the recognizers of a
 sentence read them many times (the figure finder, the date finder, the subject finder, every claim
-of the sentence). `extract_article` builds one `DocView` per segment and hangs it on the doc as
-`doc._.evfacts_view` for as long as the article is read (plain data on the Doc, spaCy's own idiom;
-nothing is kept in the module). Functions that get a sentence ask `sentence_view(sent)`: the view of
+of the sentence). `extract_article` builds one `DocView` per segment and keeps it in the doc's
+`user_data` (spaCy's public dict for a doc's own data) under `evfacts.view` while the article is
+read; nothing is kept in the module. Functions that get a sentence ask `sentence_view(sent)`: the view of
 the sentence from its doc's view when there is one, else a view read straight from spaCy (a
 sentence handed to `find_quantities` in a test, say).
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from evfacts import rx
 
-EXTENSION = "evfacts_view"
-if not Doc.has_extension(EXTENSION):
-    Doc.set_extension(EXTENSION, default=None)
+#: the key of a doc's view in `doc.user_data`
+KEY = "evfacts.view"
 
 
 class SentenceView:
@@ -94,30 +91,30 @@ class DocView:
 
 
 class article_views:
-    """Context manager: every doc of `docs` carries its `DocView` (as `doc._.evfacts_view`) until the
+    """Context manager: every doc of `docs` carries its `DocView` (in `doc.user_data`) until the
     article is read; on leaving, the views are taken off again (a doc given twice keeps the outer one)."""
 
     def __init__(self, docs):
-        self.docs = [d for d in docs if d._.evfacts_view is None]
+        self.docs = [d for d in docs if KEY not in d.user_data]
 
     def __enter__(self):
         for d in self.docs:
-            d._.evfacts_view = DocView(d)
+            d.user_data[KEY] = DocView(d)
         return self
 
     def __exit__(self, *exc):
         for d in self.docs:
-            d._.evfacts_view = None
+            d.user_data.pop(KEY, None)
         return False
 
 
 def doc_view(doc) -> DocView:
     """The doc's view while its article is read, else a new one."""
-    return doc._.evfacts_view or DocView(doc)
+    return doc.user_data.get(KEY) or DocView(doc)
 
 
 def sentence_view(sent) -> SentenceView:
-    view = sent.doc._.evfacts_view
+    view = sent.doc.user_data.get(KEY)
     return view.sentence(sent) if view is not None else SentenceView(sent)
 
 
@@ -135,18 +132,18 @@ def sent_ents(sent) -> list:
 
 
 def doc_text(doc) -> str:
-    view = doc._.evfacts_view
+    view = doc.user_data.get(KEY)
     return view.text if view is not None else doc.text
 
 
 def doc_ents(doc) -> tuple:
-    view = doc._.evfacts_view
+    view = doc.user_data.get(KEY)
     return view.ents if view is not None else doc.ents
 
 
 def parsed(doc) -> bool:
     """Has the doc a dependency parse? (Not with the blank fallback pipeline.)"""
-    view = doc._.evfacts_view
+    view = doc.user_data.get(KEY)
     return view.parsed if view is not None else doc.has_annotation("DEP")
 
 
