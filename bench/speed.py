@@ -106,13 +106,22 @@ def main() -> int:
                 "quantulum3": (ONE_CORE + [BENCH_PY, str(ROOT / "bench" / "speed_peer.py"), "quantulum3"], env)}
     # the systems take turns, PEER_ROUNDS times, and each keeps its median: this machine's speed
     # drifts by 10-20% over minutes, which one run after the other would put into the ratios
+    # the sentence-per-line shape: the same sentences, one a line (`extract --lines`; the peers read
+    # a line at a time anyway), where the cost per document dominates
+    sentence_file = WORK / "sentences.txt"
+    sentence_file.write_text("\n".join(s for p in peer_paths for para in p.read_text(encoding="utf-8").splitlines()
+                                        if para.strip() for s in SENT.split(para.strip())) + "\n", encoding="utf-8")
     runs: dict = {k: [] for k in commands}
+    line_runs: dict = {k: [] for k in commands if k != "quantulum3"}
     startups: dict = {k: [] for k in commands}
     for _ in range(PEER_ROUNDS):
         for system, (cmd, e) in commands.items():
             runs[system].append(timed(cmd + list(map(str, peer_paths)), env=e))
             startups[system].append(timed(cmd + [str(empty)], env=e)[0])  # imports and models
-            print(system, runs[system][-1], startups[system][-1], file=sys.stderr)
+            if system in line_runs:
+                line_runs[system].append(timed(cmd + (["--lines"] if system == "evfacts" else []) + [str(sentence_file)], env=e))
+            print(system, runs[system][-1], startups[system][-1], line_runs.get(system, [None])[-1], file=sys.stderr)
+    line_seconds = {k: statistics.median(s for s, _ in v) for k, v in line_runs.items()}
     peer_seconds = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
     startup = {k: statistics.median(v) for k, v in startups.items()}
     s1 = peer_seconds["evfacts"]
@@ -141,6 +150,10 @@ def main() -> int:
              "| system | documents | sentences | seconds | sentences/s | peak RSS MB |", "|---|---|---|---|---|---|"]
     for name, docs, sents, s, mb in rows:
         lines.append(f"| {name} | {docs} | {sents:,} | {s:.1f} | {sents / s:,.0f} | {mb:.0f} |")
+    for system, s in line_seconds.items():
+        mb = max(m for _, m in line_runs[system])
+        lines.append(f"| {system}, one sentence a line{' (`--lines`)' if system == 'evfacts' else ''} | {n_peer_sent:,} "
+                     f"| {n_peer_sent:,} | {s:.1f} | {n_peer_sent / s:,.0f} | {mb:.0f} |")
     steady = {"evfacts": n_peer_sent / (s1 - startup["evfacts"])}
     steady.update({k: n_peer_sent / (peer_seconds[k] - startup[k]) for k in peer_seconds})
     lines += ["", f"Start-up (the same command on a file holding \"Hello.\", median of {PEER_ROUNDS}) and the rate without it:", "",
@@ -150,6 +163,7 @@ def main() -> int:
               f"- evfacts (one core) vs CQE: **{ev_rate / peer_rates['cqe']:.1f}×** sentences/s wall, start-up included; "
               f"**{steady['evfacts'] / steady['cqe']:.1f}×** after start-up. vs quantulum3: {ev_rate / peer_rates['quantulum3']:.1f}× "
               f"and {steady['evfacts'] / steady['quantulum3']:.1f}×.",
+              f"- one sentence a line, evfacts `--lines` vs CQE: **{line_seconds['cqe'] / line_seconds['evfacts']:.1f}×**, start-up included.",
               f"- -j 2 vs -j 1 on {len(paths)} documents: **{j1[3] / j2[3]:.2f}×**.",
               f"- `evfacts extract one-file.txt`: {lat:.2f} s wall (median of 5); bare `python -c \"import spacy\"`: {base:.2f} s."]
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
