@@ -52,7 +52,8 @@ def run(out: Path) -> None:
             for cmd in cmds:
                 r = subprocess.run([*EVFACTS, *cmd], capture_output=True, text=True,
                                    env={**os.environ, "PYTHONPATH": str(ROOT)})
-                f.write(f"### {' '.join(cmd[:2])} rc={r.returncode}\n{r.stdout}")
+                # paths under this checkout read the same from any worktree
+                f.write(f"### {' '.join(cmd[:2])} rc={r.returncode}\n{r.stdout.replace(str(ROOT), '<ROOT>')}")
         print(name, (out / f"{name}.txt").stat().st_size, "bytes", file=sys.stderr)
 
 
