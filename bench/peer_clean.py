@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import sys
+from pathlib import Path
 
 
 def page_text(system: str, raw: str) -> str:
@@ -44,7 +45,7 @@ def main() -> int:
     system = sys.argv[1]
     paths = [a for a in sys.argv[2:] if a not in ("clean", "--explain", "-f", "jsonl")]
     for path in paths:
-        raw = open(path, encoding="utf-8", errors="replace").read()
+        raw = Path(path).read_text(encoding="utf-8", errors="replace")
         if path.endswith((".html", ".htm")):
             for i, line in enumerate((l for l in page_text(system, raw).splitlines() if l.strip()), 1):
                 print(json.dumps({"source": path, "line": i, "text": line, "keep": True}))

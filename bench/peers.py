@@ -14,6 +14,7 @@ import json
 import sys
 import time
 import warnings
+from pathlib import Path
 
 
 def cqe_predictor():
@@ -60,7 +61,7 @@ def quantulum_predictor():
 def main() -> int:
     system, data_path, out_path = sys.argv[1:4]
     warnings.filterwarnings("ignore")
-    data = json.load(open(data_path, encoding="utf-8"))
+    data = json.loads(Path(data_path).read_text(encoding="utf-8"))
     predict = {"cqe": cqe_predictor, "quantulum3": quantulum_predictor}[system]()
     t0 = time.perf_counter()
     with open(out_path, "w", encoding="utf-8") as out:
@@ -68,11 +69,10 @@ def main() -> int:
             text = " ".join(item["text"].split())
             try:
                 preds = predict(text)
-            except Exception as e:  # a peer crashing on one sentence loses that sentence only
+            except Exception as e:  # noqa: BLE001 — a peer crashing on one sentence loses that sentence only
                 print(f"{system}: sentence {i}: {e.__class__.__name__}: {e}", file=sys.stderr)
                 preds = []
-            for p in preds:
-                out.write(json.dumps({"line": i, **p}) + "\n")
+            out.writelines(json.dumps({"line": i, **p}) + "\n" for p in preds)
     seconds = time.perf_counter() - t0
     print(f"{seconds:.3f} {len(data)}", file=sys.stderr)
     return 0

@@ -160,9 +160,9 @@ def main() -> int:
               "| system | start-up s | sentences/s after start-up |", "|---|---|---|"]
     lines += [f"| {k} | {startup[k]:.2f} | {steady[k]:,.0f} |" for k in ("evfacts", "cqe", "quantulum3")]
     lines += ["",
-              f"- evfacts (one core) vs CQE: **{ev_rate / peer_rates['cqe']:.1f}×** sentences/s wall, start-up included; "
+              (f"- evfacts (one core) vs CQE: **{ev_rate / peer_rates['cqe']:.1f}×** sentences/s wall, start-up included; "
               f"**{steady['evfacts'] / steady['cqe']:.1f}×** after start-up. vs quantulum3: {ev_rate / peer_rates['quantulum3']:.1f}× "
-              f"and {steady['evfacts'] / steady['quantulum3']:.1f}×.",
+              f"and {steady['evfacts'] / steady['quantulum3']:.1f}×."),
               f"- one sentence a line, evfacts `--lines` vs CQE: **{line_seconds['cqe'] / line_seconds['evfacts']:.1f}×**, start-up included.",
               f"- -j 2 vs -j 1 on {len(paths)} documents: **{j1[3] / j2[3]:.2f}×**.",
               f"- `evfacts extract one-file.txt`: {lat:.2f} s wall (median of 5); bare `python -c \"import spacy\"`: {base:.2f} s."]

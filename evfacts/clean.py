@@ -33,6 +33,7 @@ sit under a `[clean]` table):
 """
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Callable
@@ -98,7 +99,7 @@ class Cue:
 def _prefilter(pattern: str) -> tuple[str, ...] | None:
     """The literals one of which every match of a cue pattern holds (cue patterns are matched
     ignoring case); strings under 3 characters make no useful filter."""
-    return rx.literals(pattern, re.I, min_len=3)
+    return rx.literals(pattern, re.IGNORECASE, min_len=3)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class Lexicon:
 
 def _compile(patterns: list[str], name: str) -> re.Pattern:
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"boilerplate cue {name!r}: bad regular expression: {e}") from None
 
@@ -178,10 +179,10 @@ _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•·]\s+|\d{1,3}[.)]\s+)+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|rs|ly|gl)/\S*", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|rs|ly|gl)/\S*", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?=[\d+(])(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d.])"
-                    r"(?:\s*(?:ext\.?|x)\s*\d+)?", re.I)
+                    r"(?:\s*(?:ext\.?|x)\s*\d+)?", re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
 _COUNTER = re.compile(r"^[\d.,\s]+[kKmM]?\+?$")
@@ -313,9 +314,8 @@ def _breadcrumb(ctx: _Ctx, l: _Line) -> bool:
     t = l.norm
     if t.startswith("|") and t.endswith("|") and t.count("|") >= 3:
         return False  # a table row
-    if len(t) > 120 or _SENT_END.search(t) and not t.endswith((")",)):
-        if not re.search(r"(?:/|»|›|\|)\s*$", t):
-            return False
+    if (len(t) > 120 or _SENT_END.search(t) and not t.endswith((")",))) and not re.search(r"(?:/|»|›|\|)\s*$", t):
+        return False
     parts = [p for p in _BREADCRUMB_SEP.split(t) if p and p.strip()]
     seps = len(_BREADCRUMB_SEP.findall(t))
     if seps == 0:
@@ -413,11 +413,11 @@ def _cue(ctx: _Ctx, l: _Line) -> bool:
 def _is_date_label(ctx: _Ctx, l: _Line) -> bool:
     """`Published:` alone (a date on the next line) or `Updated: 2 Feb 2024, 10:00`."""
     rest = re.sub(r"^\W*(?:published|updated|last updated|posted|date|released|first published|modified)"
-                  r"(?: on| at)?\s*[:\-–—]?\s*", "", l.norm, flags=re.I)
+                  r"(?: on| at)?\s*[:\-–—]?\s*", "", l.norm, flags=re.IGNORECASE)
     if not rest:  # a bare label: "Published:" with the date on the next line
         nxt = ctx.lines[l.idx + 1] if l.idx + 1 < ctx.n else None
         return l.norm.rstrip().endswith(":") or (nxt is not None and is_date_only(nxt.norm))
-    return is_date_only(rest) or bool(re.fullmatch(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?(?:/\d{3,4} [A-Z]{3})?", rest, re.I))
+    return is_date_only(rest) or bool(re.fullmatch(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?(?:/\d{3,4} [A-Z]{3})?", rest, re.IGNORECASE))
 
 
 # ============================================================================ structure rules
@@ -443,7 +443,7 @@ def _promo_block(ctx: _Ctx) -> None:
     """A short call to action ("See the 10 stocks", "Get it free >>") closes a promo block:
     the paragraphs above it up to its heading go with it, if they read like marketing (most of
     them carry a marketing cue — or, for a short block with nothing but footer after it, one)."""
-    _is_promo = lambda m: m.dropped and m.role == "boilerplate" and m.reason in ("promo", "subscribe")  # noqa: E731
+    _is_promo = lambda m: m.dropped and m.role == "boilerplate" and m.reason in ("promo", "subscribe")
     for l in reversed(ctx.lines):  # from the end: later blocks first
         if not l.cta or not ctx.latter(l.idx) or l.norm.endswith("."):
             continue
@@ -493,7 +493,7 @@ def _promo_block(ctx: _Ctx) -> None:
 def _promo_sandwich(ctx: _Ctx) -> None:
     """Up to three marketing paragraphs between two promo lines belong to the same promo."""
     promo = [l.idx for l in ctx.lines if l.dropped and l.role == "boilerplate" and l.reason in ("promo", "subscribe")]
-    for a, b in zip(promo, promo[1:]):
+    for a, b in itertools.pairwise(promo):
         run = ctx.lines[a + 1:b]
         if not run or len(run) > 3 or not ctx.latter(b):
             continue
@@ -506,8 +506,8 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}"
 _AUTHOR_PATTERNS = [
     re.compile(rf"\b(?i:on the date of publication),\s+({_NAME})\b"),
     re.compile(rf"^\W*({_NAME}) (?:has no position|has positions|holds|owned|owns|did not have|had no)\b"),
-    re.compile(rf"^\W*(?:by|written by)\s+({_NAME})\W*$", re.I),
-    re.compile(rf"\(reporting by ({_NAME})\b", re.I),
+    re.compile(rf"^\W*(?:by|written by)\s+({_NAME})\W*$", re.IGNORECASE),
+    re.compile(rf"\(reporting by ({_NAME})\b", re.IGNORECASE),
 ]
 
 
@@ -522,8 +522,7 @@ def _author_bio(ctx: _Ctx) -> None:
                     names.add(m.group(1))
     if not names:
         return
-    starts = re.compile(r"^\W*(?:%s)(?:[’']s\b|\s+(?:is|has|was|writes|covers|joined|began|spent|lives|holds))"
-                        % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    starts = re.compile(r"^\W*(?:{})(?:[’']s\b|\s+(?:is|has|was|writes|covers|joined|began|spent|lives|holds))".format("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))))
     for l in ctx.lines:
         if l.open and ctx.latter(l.idx) and starts.search(l.norm):
             l.decide(False, "boilerplate", "byline", "author-bio", block=True)
@@ -561,9 +560,7 @@ def _title_like(l: _Line) -> bool:
         return False
     if re.search(r"(?<!\.\.)\.\s*$", l.norm) or l.norm.endswith((",", ";", ":")):
         return False
-    if re.match(r"^\W*\(?[A-Z][\w ]{1,20}\)\s*[-–—]", l.norm):  # "(RTTNews) - ..." dateline
-        return False
-    return True
+    return not re.match(r"^\W*\(?[A-Z][\w ]{1,20}\)\s*[-–—]", l.norm)  # not a "(RTTNews) - ..." dateline
 
 
 def _canon(s: str) -> str:
@@ -607,8 +604,8 @@ def _mark_title(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", "duplicate-title", "duplicate-title", block=False)
 
 
-_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|released|first published|date)\b", re.I)
-_UPDATED_LABEL = re.compile(r"^\W*(?:updated|last updated|modified|last modified)\b", re.I)
+_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|released|first published|date)\b", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(r"^\W*(?:updated|last updated|modified|last modified)\b", re.IGNORECASE)
 
 
 def _find_published(ctx: _Ctx) -> datetime | None:

@@ -10,7 +10,6 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday|rsday)?\.?,?\s+)"
@@ -27,7 +26,7 @@ DATE_SPAN = re.compile(
         rf"\b\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}\b{_TIME}?",
         rf"\b{_YEAR}/\d{{1,2}}/\d{{1,2}}\b{_TIME}?",
     ]),
-    re.I,
+    re.IGNORECASE,
 )
 
 #: what may surround a date on a line that is "just a date" (labels, separators, zones, weekdays)
@@ -36,7 +35,7 @@ _FILLER = re.compile(
     r"utc|gmt|et|est|edt|cet|cest|bst|pst|pdt|[ap]\.?m\.?|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?|[\W_]+)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -59,9 +58,9 @@ def is_date_only(text: str) -> bool:
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_MDY = re.compile(rf"^{_WEEKDAY}?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b(.*)$", re.I)
-_DMY = re.compile(rf"^{_WEEKDAY}?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b(.*)$", re.I)
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s?m?", re.I)
+_MDY = re.compile(rf"^{_WEEKDAY}?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b(.*)$", re.IGNORECASE)
+_DMY = re.compile(rf"^{_WEEKDAY}?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})\b(.*)$", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s?m?", re.IGNORECASE)
 
 
 def _clock(rest: str) -> tuple[int, int, int]:

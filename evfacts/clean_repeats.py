@@ -28,8 +28,6 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-
-
 PROFILE_VERSION = 1
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)?|[^\w\s]", re.UNICODE)
 

@@ -59,8 +59,8 @@ BOILERPLATE_ANYWHERE = [
     ("Follow us on Telegram", "share"),
     ("Disclaimer: This article is for informational purposes only and is not financial advice.", "disclaimer"),
     ("This content does not constitute investment advice. Always do your own research before trading.", "disclaimer"),
-    ("The views and opinions expressed herein are the views and opinions of the author and do not "
-     "necessarily reflect those of Nasdaq, Inc.", "disclaimer"),
+    (("The views and opinions expressed herein are the views and opinions of the author and do not "
+     "necessarily reflect those of Nasdaq, Inc."), "disclaimer"),
     ("Past performance is not a guarantee of future results.", "disclaimer"),
     ("(Reporting by Jane Doe in Shanghai; Editing by John Smith)", "credit"),
     ("(Additional reporting by Li Wei; Writing by Tom Brown; Editing by Ana Lopez)", "credit"),
@@ -244,7 +244,7 @@ def test_author_bio_after_disclosure():
         "about batteries, supply chains and the economics of car making.\n"
     )
     res = clean_text(doc)
-    bio = [d for d in res.lines if d.text.startswith("Sam Ortega has covered")][0]
+    bio = next(d for d in res.lines if d.text.startswith("Sam Ortega has covered"))
     assert (bio.keep, bio.reason) == (False, "byline")
 
 

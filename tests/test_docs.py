@@ -62,7 +62,7 @@ def help_commands() -> set[str]:
 
 def section(text: str, heading: str) -> str:
     """The body of a `## heading` section of a Markdown file, up to the next `## `."""
-    m = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    m = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
     assert m, f"README.md has no section '## {heading}'"
     return m.group(1)
 
@@ -86,7 +86,7 @@ def readme_options() -> dict[str, set[str]]:
 def readme_commands() -> set[str]:
     """The commands of the README's command block (`evfacts NAME ...` lines)."""
     block = section(README.read_text(encoding="utf-8"), "Commands and options").split("```")[1]
-    return {m.group(1) for m in re.finditer(r"^evfacts ([a-z][\w-]*)", block, re.M)}
+    return {m.group(1) for m in re.finditer(r"^evfacts ([a-z][\w-]*)", block, re.MULTILINE)}
 
 
 def test_the_readme_lists_the_cli_commands():
@@ -96,7 +96,7 @@ def test_the_readme_lists_the_cli_commands():
 def test_the_readme_shows_the_root_options():
     block = section(README.read_text(encoding="utf-8"), "Commands and options").split("```")[1]
     assert help_options() - HELP_OPTIONS == {"--version"}
-    assert re.search(r"^evfacts --version$", block, re.M)
+    assert re.search(r"^evfacts --version$", block, re.MULTILINE)
 
 
 @pytest.mark.parametrize("command", COMMANDS_WITH_OPTIONS)
@@ -135,8 +135,8 @@ def test_readme_is_at_most_200_lines():
 
 #: words of a development log, not of product docs
 FORBIDDEN = {
-    "session": re.compile(r"\bsessions?\b", re.I),
-    "issue reference": re.compile(r"\bissues?\s*#?\s*\d+", re.I),
+    "session": re.compile(r"\bsessions?\b", re.IGNORECASE),
+    "issue reference": re.compile(r"\bissues?\s*#?\s*\d+", re.IGNORECASE),
     "issue number": re.compile(r"#\d+\b"),
 }
 
