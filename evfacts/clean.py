@@ -34,6 +34,7 @@ sit under a `[clean]` table):
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import tomllib
 from collections.abc import Callable
@@ -42,6 +43,8 @@ from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+import regex
 
 from evfacts import rx
 from evfacts.clean_dates import first_date, is_date_only
@@ -115,12 +118,78 @@ def _compile(patterns: list[str], name: str) -> re.Pattern:
         raise ValueError(f"boilerplate cue {name!r}: bad regular expression: {e}") from None
 
 
-def _cue_from_table(t: dict) -> Cue:
+#: the most time a user's cue pattern may take on one line; past it the cue does not match the line
+USER_CUE_SECONDS = 0.05
+#: lines on which a pattern with nested quantifiers (`(a+)+$`, `(\w+\s?)+$`) backtracks for ever
+_HOSTILE_LINES = tuple(unit * (2000 // len(unit)) + "!" for unit in ("a", "1", " ", "ab ", "-", "a1 ", "a."))
+
+
+@dataclass(frozen=True)
+class TimedPattern:
+    """A user's cue pattern (from `evfacts.toml`), run by the `regex` module under a time limit."""
+
+    pattern: regex.Pattern
+    seconds: float = USER_CUE_SECONDS
+
+    def search(self, text: str):
+        try:
+            return self.pattern.search(text, timeout=self.seconds)
+        except TimeoutError:
+            return None
+
+
+def _user_pattern(p: Any, name: str) -> TimedPattern:
+    """A user's cue pattern, refused (ValueError) when it is no string, empty, matches an empty line
+    (it would drop every line), is no regular expression, or backtracks on long lines."""
+    if not isinstance(p, str):
+        raise ValueError(f"boilerplate cue {name!r}: a pattern must be a string, not {type(p).__name__} {p!r}")
+    if not p.strip():
+        raise ValueError(f"boilerplate cue {name!r}: empty pattern (it would match every line)")
+    try:
+        compiled = regex.compile(p, regex.IGNORECASE | regex.VERSION0)
+    except regex.error as e:
+        raise ValueError(f"boilerplate cue {name!r}: bad regular expression: {e}") from None
+    timed = TimedPattern(compiled)
+    if timed.search("") is not None:
+        raise ValueError(f"boilerplate cue {name!r}: {p!r} matches an empty line (it would drop every line)")
+    try:
+        for line in _HOSTILE_LINES:
+            compiled.search(line, timeout=USER_CUE_SECONDS * 4)
+    except TimeoutError:
+        raise ValueError(f"boilerplate cue {name!r}: {p!r} takes too long on long lines "
+                         "(nested quantifiers such as (a+)+ backtrack); simplify it") from None
+    return timed
+
+
+#: the keys of a [[clean.cue]] table and the types they take
+_CUE_KEYS = {"name": str, "reason": str, "patterns": (str, list), "role": str, "where": str, "max_words": int,
+             "block": bool, "kind": str}
+
+
+def _check_cue_table(t: Any) -> dict:
+    if not isinstance(t, dict):
+        raise ValueError(f"a boilerplate cue must be a table, not {type(t).__name__} {t!r}")
+    for key, value in t.items():
+        want = _CUE_KEYS.get(key)
+        if want is None:
+            raise ValueError(f"boilerplate cue: unknown key {key!r} (known: {', '.join(_CUE_KEYS)})")
+        if not isinstance(value, want) or (want is int and isinstance(value, bool)):
+            raise ValueError(f"boilerplate cue: {key} must be {getattr(want, '__name__', 'a string or a list')}, "
+                             f"not {type(value).__name__} {value!r}")
+    return t
+
+
+def _cue_from_table(t: dict, user: bool = False) -> Cue:
+    if user:
+        t = _check_cue_table(t)
     name = str(t.get("name") or t.get("reason") or "cue")
     pats = t.get("patterns") or []
     if isinstance(pats, str):
         pats = [pats]
-    parts = tuple((_prefilter(p), _compile([p], name)) for p in pats)
+    if user:
+        parts = tuple((_prefilter(p), _user_pattern(p, name)) for p in pats)
+    else:
+        parts = tuple((_prefilter(p), _compile([p], name)) for p in pats)
     return Cue(name=name, reason=str(t.get("reason", "boilerplate")), parts=parts,
                role=str(t.get("role", "boilerplate")), where=str(t.get("where", "any")),
                max_words=int(t.get("max_words", 0)), block=bool(t.get("block", True)),
@@ -154,22 +223,78 @@ def _get(obj: Any, key: str):
     return getattr(obj, key, None)
 
 
-def _lexicon_for(config: Any) -> tuple[Lexicon, frozenset[str]]:
-    lex = default_lexicon()
-    disabled = frozenset(_cfg(config, "disable", None) or _cfg(config, "disabled_rules", None) or ())
+def _strings(value: Any, what: str) -> list[str]:
+    """A string or a list of strings from the configuration, else ValueError."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ValueError(f"{what} must be a string or a list of strings, not {type(value).__name__} {value!r}")
+
+
+def _user_cues(config: Any) -> list[Cue]:
+    """[[clean.cue]] tables like the packaged file, or {reason: [patterns]} under "cues"/"boilerplate_cues"."""
     extra: list[Cue] = []
-    # [[clean.cue]] tables like the packaged file, or {reason: [patterns]} under "cues"/"boilerplate_cues"
-    for t in _cfg(config, "cue", None) or []:
-        extra.append(_cue_from_table(dict(t)))
+    tables = _cfg(config, "cue", None) or []
+    if not isinstance(tables, list | tuple):
+        raise ValueError(f"[[clean.cue]] must be a list of tables, not {type(tables).__name__}")
+    for t in tables:
+        extra.append(_cue_from_table(t, user=True))
     more = _cfg(config, "cues", None) or _cfg(config, "boilerplate_cues", None)
     if isinstance(more, dict):
         for reason, pats in more.items():
-            extra.append(_cue_from_table({"name": f"user-{reason}", "reason": reason, "patterns": pats}))
-    elif isinstance(more, (list, tuple)):
-        for p in more:
-            extra.append(_cue_from_table({"name": "user-cue", "reason": "boilerplate", "patterns": [p]}))
+            extra.append(_cue_from_table({"name": f"user-{reason}", "reason": reason,
+                                          "patterns": _strings(pats, f"[clean.cues] {reason}")}, user=True))
+    elif more is not None:
+        for p in _strings(more, "[clean] cues"):
+            extra.append(_cue_from_table({"name": "user-cue", "reason": "boilerplate", "patterns": [p]}, user=True))
+    return extra
+
+
+#: rules that are neither line nor structure rules and can be switched off by name
+_OTHER_RULES = ("duplicate-title", "repeated")
+#: names `--explain` shows for a decision made inside another rule
+_PART_OF = {"url-line": "contact-line", "headline-link": "contact-line", "phone-line": "contact-line"}
+#: names `--explain` shows for kept lines
+_KEPT = ("body", "title", "short-line", "markdown-heading")
+
+
+def rule_names(lex: Lexicon | None = None) -> list[str]:
+    """Every name `[clean] disable` takes: the line and structure rules, the cues, and the rest."""
+    lex = lex or default_lexicon()
+    names = [n for n, _ in LINE_RULES] + [n for n, _ in STRUCTURE_RULES] + list(_OTHER_RULES)
+    return list(dict.fromkeys(names + [c.name for c in lex.cues]))
+
+
+def _lexicon_for(config: Any) -> tuple[Lexicon, frozenset[str]]:
+    """The cue lexicon and the disabled rule names a configuration asks for (ValueError if it is wrong)."""
+    if config is None:
+        return default_lexicon(), frozenset()
+    try:
+        key = json.dumps(config, sort_keys=True, default=repr)
+    except (TypeError, ValueError):  # not plain data: read it each time
+        return _lexicon_uncached(config)
+    return _lexicon_cached(key)
+
+
+@lru_cache(maxsize=16)
+def _lexicon_cached(key: str) -> tuple[Lexicon, frozenset[str]]:
+    return _lexicon_uncached(json.loads(key))
+
+
+def _lexicon_uncached(config: Any) -> tuple[Lexicon, frozenset[str]]:
+    lex = default_lexicon()
+    extra = _user_cues(config)
     if extra:
         lex = Lexicon(tuple(extra) + lex.cues, lex.weak_promo)
+    raw = _cfg(config, "disable", None) or _cfg(config, "disabled_rules", None) or ()
+    disabled = frozenset(_strings(raw, "[clean] disable"))
+    for name in sorted(disabled - set(rule_names(lex))):
+        if name in _PART_OF:
+            raise ValueError(f"[clean] disable: {name!r} is decided by the rule {_PART_OF[name]!r}: disable that")
+        if name in _KEPT:
+            raise ValueError(f"[clean] disable: {name!r} keeps a line; only rules that drop lines can be disabled")
+        raise ValueError(f"[clean] disable: unknown rule {name!r} (known: {', '.join(sorted(rule_names(lex)))})")
     return lex, disabled
 
 

@@ -41,6 +41,8 @@ def load_config(path: str | None) -> dict[str, Any] | None:
         data = tomllib.loads(found.read_text(encoding="utf-8"))
     except OSError as e:
         raise ConfigError(f"cannot read {found}: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{found}: not UTF-8 text (byte {e.start})") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{found}: {e}") from None
     for section, value in data.items():
@@ -51,6 +53,10 @@ def load_config(path: str | None) -> dict[str, Any] | None:
         unknown = set(value) - KNOWN[section]
         if unknown:
             raise ConfigError(f"{found}: unknown key(s) in [{section}]: {', '.join(sorted(unknown))}")
+    for key in ("names", "not_companies"):
+        names = data.get("companies", {}).get(key, [])
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise ConfigError(f"{found}: [companies] {key} must be a list of names (strings), not {names!r}")
     try:  # compile the user's cues now: a bad regular expression is a usage error, not 10,000 failures
         from evfacts.clean import _lexicon_for
 
