@@ -150,7 +150,28 @@ def save_profile(profile: dict[str, Any], path: str | Path) -> None:
 
 
 def load_profile(path: str | Path) -> dict[str, Any]:
+    """A profile saved by `save_profile`; ValueError (naming what is wrong) for anything else."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("version") != PROFILE_VERSION or "templates" not in data:
         raise ValueError(f"{path}: not an evfacts clean profile")
+    problem = _profile_problem(data)
+    if problem:
+        raise ValueError(f"{path}: not an evfacts clean profile ({problem})")
     return data
+
+
+def _profile_problem(data: dict[str, Any]) -> str | None:
+    for key in ("documents", "min_docs"):
+        if not isinstance(data.get(key, 0), int) or isinstance(data.get(key, 0), bool):
+            return f"{key} must be a whole number"
+    templates = data["templates"]
+    if not isinstance(templates, dict) or set(templates) - {"exact", "ends"}:
+        return "templates must be a table of 'exact' and 'ends'"
+    for kind, entries in templates.items():
+        if not isinstance(entries, dict):
+            return f"templates.{kind} must be a table"
+        for key, entry in entries.items():
+            if not (isinstance(entry, dict) and isinstance(entry.get("docs"), int)
+                    and isinstance(entry.get("pos"), int | float)):
+                return f"templates.{kind}[{key!r}] must hold docs and pos"
+    return None

@@ -87,3 +87,32 @@ def test_user_cue_drops_its_lines_only():
     text = "Join our Discord for more!\n" + TEXT + "Sales of Acme rose 5% in May, the company said on Tuesday.\n"
     res = clean_text(text, config={"clean": {"cues": {"promo": [r"\bjoin our discord\b"]}}})
     assert [d.keep for d in res.lines] == [False, True, True]
+
+
+@pytest.mark.parametrize("profile, message", [
+    ('{"version": 1, "templates": []}', "templates must be a table"),
+    ('{"version": 1, "templates": {"exact": []}}', "templates.exact must be a table"),
+    ('{"version": 1, "templates": {"exact": {"x": 5}}}', "must hold docs and pos"),
+    ('{"version": 1, "documents": "many", "templates": {}}', "documents must be a whole number"),
+    ('{"version": 1, "templates": {"other": {}}}', "templates must be a table"),
+    ('[1, 2]', "not an evfacts clean profile"),
+    ('{"version": 1', "--profile"),
+])
+def test_broken_profile_is_a_usage_error(tmp_path, profile, message):
+    from evfacts.clean_repeats import PROFILE_VERSION
+
+    path = tmp_path / "profile.json"
+    path.write_text(profile.replace('"version": 1', f'"version": {PROFILE_VERSION}'), encoding="utf-8")
+    r = runner.invoke(app, ["extract", "--profile", str(path), "-"], input=TEXT)
+    assert r.exit_code == 2, r.output
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_saved_profile_loads_again(tmp_path):
+    from evfacts.clean_repeats import learn_repeats, load_profile, save_profile
+
+    page = "Subscribe to the Widget Weekly newsletter for more stories like this one every week.\n"
+    profile = learn_repeats([f"Story {i}: sales rose {i}% in May at Acme, its chief said.\n" + page for i in range(5)])
+    save_profile(profile, tmp_path / "p.json")
+    assert load_profile(tmp_path / "p.json") == json.loads(json.dumps(profile))
