@@ -91,7 +91,7 @@ CONFLICTS = [
      lambda e, t, ds, p: "gold_change" in e and e["gold_change"] == "=" and e["change"] in ("up", "down")),
     ("gold ignores a bound or approximation word ('or above', 'no more than', 'almost half'); SPEC: approx",
      lambda e, t, ds, p: "gold_change" in e and e["gold_change"] == "=" and e["change"] in ("~", ">", "<")),
-    ("'one of the best ...': counted as 1 by NewsQuant; off by default (ONE_OF_AS_COUNT), the article gold drops it",
+    ("'one of the best ...': counted as 1 by NewsQuant; off by default (find_quantities(one_of_as_count=True)), the article gold drops it",
      lambda e, t, ds, p: "miss" in e and str(e["miss"]) in ("1", "1.0") and re.search(r"\bone of\b", t, re.IGNORECASE) is not None),
     ("vague plural: 'dozens of' read as the range 12-120 (as most of the gold does); gold sometimes 12",
      lambda e, t, ds, p: ("extra" in e and _VAGUE.match(str(e["extra"])) is not None)

@@ -21,11 +21,11 @@ def pipeline():
     return nlp.load()
 
 
-def figures(pipeline, text):
+def figures(pipeline, text, **options):
     doc = pipeline(text)
     out = []
     for sent in doc.sents:
-        for q in find_quantities(sent):
+        for q in find_quantities(sent, **options):
             assert doc.text[q.start:q.end] == q.text, (q.start, q.end, q.text)
             out.append(q)
     return out
@@ -620,12 +620,11 @@ ONE_OF = [
 
 
 @pytest.mark.parametrize("text,unit", ONE_OF, ids=[c[0][:40] for c in ONE_OF])
-def test_one_of_as_count(pipeline, monkeypatch, text, unit):
-    """With ONE_OF_AS_COUNT (NewsQuant's convention) "one of the X" is 1 X; off by default."""
-    import evfacts.claims.quantities as quantities
-    monkeypatch.setattr(quantities, "ONE_OF_AS_COUNT", True)
-    ones = [q for q in figures(pipeline, text) if q.value == 1]
+def test_one_of_as_count(pipeline, text, unit):
+    """With one_of_as_count (NewsQuant's convention) "one of the X" is 1 X; off by default."""
+    ones = [q for q in figures(pipeline, text, one_of_as_count=True) if q.value == 1]
     assert [q.unit for q in ones] == ([unit] if unit else []), [(q.text, q.rules) for q in ones]
+    assert [q for q in figures(pipeline, text) if q.value == 1 and "one_of" in q.rules] == []
 
 
 # -- the shortcuts of the recognizer read the same as the long way -------------------------------------

@@ -66,7 +66,7 @@ MASK_TEXT = st.lists(st.sampled_from(["1", "12", "2024", "99", "-", "/", ":", ".
 
 @given(MASK_TEXT)
 def test_digit_first_masks_find_what_the_masks_find(text):
-    for _, pattern in MASKS:
+    for pattern in (m.pattern for m in MASKS):
         fast = re.compile(rx.digit_first(pattern.pattern), pattern.flags)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)], pattern.pattern
 
@@ -106,14 +106,13 @@ MASK_WORDS = st.lists(st.one_of(
 def test_fast_masks_find_what_the_masks_find(text):
     """The masks as run (hand-written fast forms, literals, pre-checks, whole-word gates) find exactly
     what the written MASKS find."""
-    assert Q._mask_regions(text) == [(m.start(), m.end(), name) for name, p in Q.MASKS for m in p.finditer(text)]
+    assert Q._mask_regions(text) == [(m.start(), m.end(), mask.kind) for mask in Q.MASKS for m in mask.pattern.finditer(text)]
 
 
 @given(MASK_WORDS)
 def test_fast_forms_match_the_written_masks(text):
-    for _, pattern in Q.MASKS:
-        fast = Q._fast_mask(pattern)
-        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)], pattern.pattern
+    for mask in Q.MASKS:
+        assert [m.span() for m in mask.fast.finditer(text)] == [m.span() for m in mask.pattern.finditer(text)], mask.name
 
 
 @pytest.mark.parametrize("text", [
@@ -128,9 +127,9 @@ def test_fast_forms_match_the_written_masks(text):
     "up-5", "F-150", "xmay 5", "Summary 2024", "1AB:C)", "12 Main Street", "12 Main St.", "5 Ave Paris", "10 5th Ave", "SU7", "i4", "3M2X", "500m2",
 ])
 def test_fast_masks_on_edge_cases(text):
-    assert Q._mask_regions(text) == [(m.start(), m.end(), name) for name, p in Q.MASKS for m in p.finditer(text)]
-    for _, pattern in Q.MASKS:
-        assert [m.span() for m in Q._fast_mask(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert Q._mask_regions(text) == [(m.start(), m.end(), mask.kind) for mask in Q.MASKS for m in mask.pattern.finditer(text)]
+    for mask in Q.MASKS:
+        assert [m.span() for m in mask.fast.finditer(text)] == [m.span() for m in mask.pattern.finditer(text)]
 
 
 @pytest.mark.parametrize("pattern,flags,expected", [

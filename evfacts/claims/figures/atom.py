@@ -1,0 +1,48 @@
+"""The figure found (`Quantity`) and the working record a recognizer fills in (`Atom`), with the conventions of both."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+@dataclass
+class Quantity:
+    start: int  # doc-local character offsets
+    end: int
+    text: str
+    value: float
+    kind: str = "quantity"
+    value_max: float | None = None
+    unit: str | None = None
+    approx: str | None = None
+    change: str | None = None
+    rules: list[str] = field(default_factory=list)
+    #: extra: "per" denominator of a rate ("a share", "per barrel"), for money and counts
+    per: str | None = None
+
+
+#: "45 cents" -> 0.45 USD (SPEC: money in its ISO currency; the gold article agrees). False keeps
+#: the figure in the minor unit (value 45, unit "cent"), as NewsQuant annotates it.
+MINOR_AS_MAJOR = True
+
+# ----------------------------------------------------------------------------- the atom
+@dataclass
+class _Atom:
+    s: int  # start of the whole surface (currency prefix / sign included)
+    e: int  # end of the whole surface (unit / counted noun included)
+    ns: int  # start of the number itself
+    ne: int  # end of the number itself (scale included)
+    value: Decimal
+    words: bool = False  # spelled out
+    sign: str = ""
+    scale: Decimal | None = None
+    currency: str | None = None
+    unit: str | None = None  # % / SI symbol / counted noun
+    unit_kind: str | None = None  # pct | sym | noun | cur
+    per: str | None = None
+    approx: str | None = None
+    change: str | None = None
+    value_max: Decimal | None = None
+    rules: list[str] = field(default_factory=list)
+    drop: str | None = None
+    kind_year: bool = False
+

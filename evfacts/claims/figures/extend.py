@@ -1,0 +1,234 @@
+"""Extending a number to the right: scale words, currencies after it, percent, units, ages and rates."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from evfacts.claims import units as L
+from evfacts.claims.figures.atom import MINOR_AS_MAJOR, _Atom
+from evfacts.claims.figures.patterns import _AFTER_DOLLAR_RE, _AGE_RE, _AGE_UNIT_RE, _BRACKET_UNIT_RE, _CAPITAL_BEFORE_RE, _CUR_AMBIG_RE, _CUR_CODE_AFTER_RE, _CUR_MCODE_AFTER_RE, _CUR_MINOR_RE, _CUR_SYMBOL_AFTER_RE, _CUR_WORD_RE, _GLUED_ONLY, _INCH_SPACED_OK, _MONEY_M_RE, _M_PLURAL_RE, _OF_A_UNIT_RE, _OF_STUFF_PER_RE, _PCT_RE, _PER_RE, _SCALE_SPACED_RE, _SCALE_SUFFIX_RE, _SCALE_WORD_RE, _SPACED_SYMBOL_OK, _TEMP_AFTER_OK_RE, _TEMP_CONTEXT_RE, _TEMP_GLUED_RE, _TEMP_NAME_BEFORE_RE, _TEMP_SPACED_RE, _TIME_DENOMINATORS, _UNIT_SYM_RE, _UNIT_WORD_RE
+
+def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None, str | None]:
+    """A scale right after position i: ' million', 'bn', 'M', 'k' (money 'm')."""
+    rest = text[i:i + 16]
+    m = _SCALE_WORD_RE.match(rest)
+    if m:
+        return i + m.end(), Decimal(str(L.SCALE_WORDS[m.group(1).lower()])), "scale_word"
+    m = _SCALE_SUFFIX_RE.match(rest)
+    if m and (m.group(1) not in ("K", "k", "T", "b", "B", "M") or has_cur or re.match(r"[A-Za-z]+\+?(?:\s+[a-z(]|\s*$|[,.;)]|\s+\d)", rest)):
+        if not (m.group(1) in ("T", "b") and not has_cur):
+            return i + m.end(), Decimal(str(L.SCALE_SUFFIXES[m.group(1)])), "scale_suffix"
+    m = _SCALE_SPACED_RE.match(rest)
+    if m and (has_cur or m.group(1) in ("bn", "mn", "mln", "bln", "tn", "trn") or re.match(r" [BM]\s+[a-z]", rest)):
+        return i + m.end(), Decimal(str(L.SCALE_SUFFIXES[m.group(1)])), "scale_suffix"
+    if has_cur or _M_PLURAL_RE.match(rest):  # "£1.2m", "3m users"
+        m = _MONEY_M_RE.match(rest)
+        if m:
+            return i + m.end(), Decimal(1_000_000), "scale_money_m"
+    return i, None, None
+
+
+def _extend_right(a: _Atom, text: str) -> None:
+    """Scale, currency words, percent, units after the number."""
+    i = a.ne
+    # "100 thousand", "$2.5bn", "4.3M"
+    if a.scale is None:
+        j, sc, rule = _scale_after(text, i, a.currency is not None or bool(_CUR_WORD_RE.match(text, _scale_after(text, i, True)[0])))
+        if sc is not None:
+            a.scale, i, a.ne = sc, j, j
+            a.rules.append(rule)
+    rest = text[i:]
+    # "$76 US", "$4.46 U.S."
+    if a.currency == "USD" and text[a.s] == "$":
+        m = _AFTER_DOLLAR_RE.match(rest)
+        if m:
+            a.currency = L.CUR_AFTER_DOLLAR[m.group(1)]
+            i += m.end()
+            rest = text[i:]
+    # percent and points
+    m = _PCT_RE.match(rest)
+    if m and not (a.currency):
+        pp_sym, pct, pp_word, bp, pp_abbr, pct_word = m.groups()
+        if pp_sym or pp_word or pp_abbr:
+            a.unit = "percentage point"
+        elif bp:
+            a.unit = "basis point"
+        else:
+            a.unit = "%"
+        a.unit_kind = "pct"
+        a.e = i + m.end()
+        a.rules.append("percent")
+        return
+    if a.currency is None:
+        # currency after the number: "420 million finnish markka", "115USD", "333.6 million yen", "45 cents"
+        m = _CUR_MINOR_RE.match(rest)
+        if m and not re.match(r"[\s-]?(?:p)\b", rest[: m.end()]) or (m and m.group(1) == "p" and not rest.startswith(" ")):
+            code, per = L.CUR_MINOR[m.group(1).lower()]
+            if m.group(1).lower() != "p" or a.value < 1000:
+                a.currency = code
+                if MINOR_AS_MAJOR:
+                    a.value = a.value / per
+                else:
+                    a.currency = L.singular(m.group(1)) if m.group(1).lower() not in ("pence", "p") else "penny"
+                a.e = i + m.end()
+                a.unit_kind = "cur"
+                a.rules.append("currency_minor")
+                _per_after(a, text)
+                return
+        m = _CUR_MCODE_AFTER_RE.match(rest)
+        if m:
+            a.currency = L.CUR_PREFIX[m.group(1)[1:]]
+            a.scale = (a.scale or Decimal(1)) * Decimal(1_000_000)
+            a.e = i + m.end()
+            a.unit_kind = "cur"
+            a.rules.append("currency_mcode")
+            return
+        m = _CUR_SYMBOL_AFTER_RE.match(rest)
+        if m:
+            a.currency = L.CUR_PREFIX.get(m.group(1))
+            a.e = i + m.end()
+            a.unit_kind = "cur"
+            a.rules.append("currency_symbol_after")
+            return
+        m = _CUR_WORD_RE.match(rest) or _CUR_CODE_AFTER_RE.match(rest)
+        if m:
+            word = m.group(1)
+            code = L.CUR_WORDS.get(word.lower()) or L.CUR_PREFIX.get(word)
+            # "us dollar(s)" / "Australian dollars": take the adjective form when present
+            if code:
+                a.currency = code
+                a.e = i + m.end()
+                a.unit_kind = "cur"
+                a.rules.append("currency_word")
+                if a.scale is None:  # "75 USD million"
+                    j, sc, rule = _scale_after(text, a.e, True)
+                    if sc is not None:
+                        a.scale, a.e = sc, j
+                        a.rules.append(rule)
+                _per_after(a, text)
+                return
+        m = _CUR_AMBIG_RE.match(rest)
+        if m and (a.scale is not None or re.match(r"\s?(?:sterling)\b", rest[m.end():])):
+            a.currency = L.CUR_AMBIGUOUS[m.group(1).lower()]
+            a.e = i + m.end()
+            a.unit_kind = "cur"
+            a.rules.append("currency_word")
+            return
+    else:
+        a.e = max(a.e, i)
+        # "$1.6 million dollars", "$10 dollars"
+        m = _CUR_WORD_RE.match(rest)
+        if m and L.CUR_WORDS.get(m.group(1).lower()) == a.currency:
+            a.e = i + m.end()
+        _per_after(a, text)
+        return
+    # "45.3C", "104F", "80 C" in a sentence about temperature, and a C (no unit of its own; F is also the farad)
+    # with nothing after it that makes the letter a label ("heated to 80C before use"): degrees, as "80°C" is
+    # (not after a name: "Row 14C", "Form 10C")
+    m = _TEMP_GLUED_RE.match(rest) or _TEMP_SPACED_RE.match(rest)
+    if m and i == a.ne and not a.currency and not _CAPITAL_BEFORE_RE.search(text, 0, a.s) and abs(a.value) <= 5000 \
+            and (_TEMP_CONTEXT_RE.search(text) or (m.group(1) == "C" and _TEMP_AFTER_OK_RE.match(text, i + m.end()))):
+        nm = _TEMP_NAME_BEFORE_RE.search(text, 0, a.s)
+        if not (nm and nm.group(1).lower() in L.NAME_PREFIXES):
+            a.unit, a.unit_kind = "°" + m.group(1), "sym"
+            a.e = i + m.end()
+            a.rules.append("unit_temperature")
+            return
+    # units: words first ("miles per hour"), then symbols ("km", "kWh", "°C")
+    m = _UNIT_WORD_RE.match(rest)
+    sym = _UNIT_SYM_RE.match(rest)
+    if m and (not sym or m.end() >= sym.end()):
+        w = m.group(1).lower()
+        canon = L.UNIT_WORDS.get(w)
+        if canon == "lb" or canon is None:
+            canon = canon or "lb"
+        if not (rest[:1] == "-" and canon not in L.HYPHEN_OK):
+            a.unit, a.unit_kind = canon, "sym"
+            a.e = i + m.end()
+            a.rules.append("unit_word")
+            _age_or_per(a, text)
+            return
+    if sym:
+        sep, s = sym.group(1), sym.group(2)
+        canon = L.UNIT_SYMBOLS[s]
+        glued = sep == ""
+        spaced_ok = s in ("m", "t", "g", "L", "h", "l") and not glued and "-" not in sep and bool(_SPACED_SYMBOL_OK.match(rest, sym.end()))
+        # '10 " long', '55 " screen': a spaced inch mark only before a dimension word
+        spaced_ok = spaced_ok or (s in ("\"", "″") and not glued and "-" not in sep and bool(_INCH_SPACED_OK.match(rest, sym.end())))
+        if glued or spaced_ok or (s not in _GLUED_ONLY and "-" not in sep) or ("-" in sep and canon in L.HYPHEN_OK):
+            if s in ("x", "X", "×"):
+                canon = "x"
+            if s in ("\"", "″") and text[:i].count("\"") % 2 == 1:
+                return  # the closing quote of "Magnificent 7"
+            a.unit, a.unit_kind = canon, "sym"
+            a.e = i + sym.end()
+            a.rules.append("unit_symbol")
+            _age_or_per(a, text)
+            return
+    m = _BRACKET_UNIT_RE.match(rest)
+    if m and m.group(1) not in ("x", "X", "×", "\"", "″"):
+        a.unit, a.unit_kind = L.UNIT_SYMBOLS[m.group(1)], "sym"
+        a.e = i + m.end()
+        a.rules.append("unit_bracket")
+        return
+    # "pounds" as weight when not money-like
+    m = _CUR_AMBIG_RE.match(rest)
+    if m and m.group(1).lower().startswith("pound"):
+        a.unit, a.unit_kind = "lb", "sym"
+        a.e = i + m.end()
+        a.rules.append("unit_word")
+        return
+    a.e = max(a.e, i)
+    m = _OF_A_UNIT_RE.match(rest)
+    if m and a.value < 1:  # "1/16 of a US pint"
+        w = m.group(1).lower()
+        a.unit, a.unit_kind = L.UNIT_WORDS.get(w), "sym"
+        a.e = i + m.end()
+        a.rules.append("unit_of_a")
+        return
+    m = _AGE_RE.match(rest)
+    if m:  # "30 years old", "18 month-old": the age in its own unit
+        a.unit, a.unit_kind = _AGE_UNIT_RE.search(m.group(0)).group(1).lower(), "sym"
+        a.e = i + m.end()
+        a.rules.append("age")
+
+
+_UNIT_NAMES = {"h": "hour", "min": "minute", "s": "second", "ft": "foot", "mi": "mile", "km": "kilometre", "m": "metre",
+               "kg": "kilogram", "t": "tonne", "L": "litre", "lb": "pound", "in": "inch", "cm": "centimetre", "mm": "millimetre"}
+
+
+def _age_or_per(a: _Atom, text: str) -> None:
+    rest = text[a.e:]
+    m = re.match(r"[\s-]old\b", rest)
+    if m and a.unit in ("year", "month", "week", "day"):
+        a.e += m.end()
+        a.rules.append("age")
+        return
+    _per_after(a, text)
+
+
+def _per_after(a: _Atom, text: str) -> None:
+    m = _PER_RE.match(text, a.e)
+    if not m:  # "2.4 billion gallons of jet fuel a year": a rate across the measured stuff
+        o = _OF_STUFF_PER_RE.match(text, a.e)
+        m = _PER_RE.match(text, o.end() - 1) if o else None
+        if not m or m.group(1).lower() not in _TIME_DENOMINATORS:
+            return
+    den = m.group(1).lower()
+    den = {"gramme": "gram", "annum": "year", "capita": "person", "hr": "hour", "h": "hour", "min": "minute", "s": "second", "sq m": "m²",
+           "square metre": "m²", "square meter": "m²", "kwh": "kWh", "mmbtu": "mmBtu"}.get(den, den)
+    den = L.singular(den) if den not in ("m²", "kWh", "mmBtu") else den
+    if a.unit_kind in ("sym", "noun") and a.unit and a.unit not in ("%",):
+        a.unit = _UNIT_NAMES.get(a.unit, a.unit)
+        if a.unit == "mi" and den == "hour":
+            a.unit = "mph"
+        elif a.unit == "km" and den == "hour":
+            a.unit = "km/h"
+        else:
+            a.unit = f"{a.unit} per {den}"
+    a.per = den
+    a.e = m.end()
+    a.rules.append("per")
+
+
+# ----------------------------------------------------------------------------- atoms
