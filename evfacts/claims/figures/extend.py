@@ -29,168 +29,235 @@ def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None,
 
 
 def _extend_right(a: _Atom, text: str) -> None:
-    """Scale, currency words, percent, units after the number."""
+    """Scale, currency words, percent, units after the number: the first reader that takes the words
+    after it decides."""
+    i = _scale_and_country(a, text)
+    rest = text[i:]
+    if _percent(a, rest, i):
+        return
+    if a.currency is not None:
+        _money_word_again(a, text, rest, i)
+        return
+    for read in (_currency_minor, _currency_mcode, _currency_symbol_after, _currency_word, _currency_ambiguous,
+                 _temperature, _unit_word_or_symbol, _unit_bracket, _pounds_weight):
+        if read(a, text, rest, i):
+            return
+    a.e = max(a.e, i)
+    if not _unit_of_a(a, text, rest, i):
+        _age(a, text, rest, i)
+
+
+def _scale_and_country(a: _Atom, text: str) -> int:
+    """"100 thousand", "$2.5bn", "4.3M"; then "$76 US", "$4.46 U.S.": where the words after the number start."""
     i = a.ne
-    # "100 thousand", "$2.5bn", "4.3M"
     if a.scale is None:
-        j, sc, rule = _scale_after(text, i, a.currency is not None or bool(_CUR_WORD_RE.match(text, _scale_after(text, i, True)[0])))
+        j, sc, rule = _scale_after(text, i, a.currency is not None
+                                   or bool(_CUR_WORD_RE.match(text, _scale_after(text, i, True)[0])))
         if sc is not None:
             a.scale, i, a.ne = sc, j, j
             a.rules.append(rule)
-    rest = text[i:]
-    # "$76 US", "$4.46 U.S."
     if a.currency == "USD" and text[a.s] == "$":
-        m = _AFTER_DOLLAR_RE.match(rest)
+        m = _AFTER_DOLLAR_RE.match(text, i)
         if m:
             a.currency = L.CUR_AFTER_DOLLAR[m.group(1)]
-            i += m.end()
-            rest = text[i:]
-    # percent and points
+            i = m.end()
+    return i
+
+
+def _percent(a: _Atom, rest: str, i: int) -> bool:
+    """Percent, percentage points and basis points."""
     m = _PCT_RE.match(rest)
-    if m and not (a.currency):
-        pp_sym, pct, pp_word, bp, pp_abbr, pct_word = m.groups()
-        if pp_sym or pp_word or pp_abbr:
-            a.unit = "percentage point"
-        elif bp:
-            a.unit = "basis point"
-        else:
-            a.unit = "%"
-        a.unit_kind = "pct"
-        a.e = i + m.end()
-        a.rules.append("percent")
-        return
-    if a.currency is None:
-        # currency after the number: "420 million finnish markka", "115USD", "333.6 million yen", "45 cents"
-        m = _CUR_MINOR_RE.match(rest)
-        if m and not re.match(r"[\s-]?(?:p)\b", rest[: m.end()]) or (m and m.group(1) == "p" and not rest.startswith(" ")):
-            code, per = L.CUR_MINOR[m.group(1).lower()]
-            if m.group(1).lower() != "p" or a.value < 1000:
-                a.currency = code
-                if MINOR_AS_MAJOR:
-                    a.value = a.value / per
-                else:
-                    a.currency = L.singular(m.group(1)) if m.group(1).lower() not in ("pence", "p") else "penny"
-                a.e = i + m.end()
-                a.unit_kind = "cur"
-                a.rules.append("currency_minor")
-                _per_after(a, text)
-                return
-        m = _CUR_MCODE_AFTER_RE.match(rest)
-        if m:
-            a.currency = L.CUR_PREFIX[m.group(1)[1:]]
-            a.scale = (a.scale or Decimal(1)) * Decimal(1_000_000)
-            a.e = i + m.end()
-            a.unit_kind = "cur"
-            a.rules.append("currency_mcode")
-            return
-        m = _CUR_SYMBOL_AFTER_RE.match(rest)
-        if m:
-            a.currency = L.CUR_PREFIX.get(m.group(1))
-            a.e = i + m.end()
-            a.unit_kind = "cur"
-            a.rules.append("currency_symbol_after")
-            return
-        m = _CUR_WORD_RE.match(rest) or _CUR_CODE_AFTER_RE.match(rest)
-        if m:
-            word = m.group(1)
-            code = L.CUR_WORDS.get(word.lower()) or L.CUR_PREFIX.get(word)
-            # "us dollar(s)" / "Australian dollars": take the adjective form when present
-            if code:
-                a.currency = code
-                a.e = i + m.end()
-                a.unit_kind = "cur"
-                a.rules.append("currency_word")
-                if a.scale is None:  # "75 USD million"
-                    j, sc, rule = _scale_after(text, a.e, True)
-                    if sc is not None:
-                        a.scale, a.e = sc, j
-                        a.rules.append(rule)
-                _per_after(a, text)
-                return
-        m = _CUR_AMBIG_RE.match(rest)
-        if m and (a.scale is not None or re.match(r"\s?(?:sterling)\b", rest[m.end():])):
-            a.currency = L.CUR_AMBIGUOUS[m.group(1).lower()]
-            a.e = i + m.end()
-            a.unit_kind = "cur"
-            a.rules.append("currency_word")
-            return
+    if not m or a.currency:
+        return False
+    pp_sym, _pct, pp_word, bp, pp_abbr, _pct_word = m.groups()
+    if pp_sym or pp_word or pp_abbr:
+        a.unit = "percentage point"
+    elif bp:
+        a.unit = "basis point"
     else:
-        a.e = max(a.e, i)
-        # "$1.6 million dollars", "$10 dollars"
-        m = _CUR_WORD_RE.match(rest)
-        if m and L.CUR_WORDS.get(m.group(1).lower()) == a.currency:
-            a.e = i + m.end()
-        _per_after(a, text)
-        return
-    # "45.3C", "104F", "80 C" in a sentence about temperature, and a C (no unit of its own; F is also the farad)
-    # with nothing after it that makes the letter a label ("heated to 80C before use"): degrees, as "80°C" is
-    # (not after a name: "Row 14C", "Form 10C")
+        a.unit = "%"
+    a.unit_kind = "pct"
+    a.e = i + m.end()
+    a.rules.append("percent")
+    return True
+
+
+def _money_word_again(a: _Atom, text: str, rest: str, i: int) -> None:
+    """"$1.6 million dollars", "$10 dollars": the currency said twice; then a rate."""
+    a.e = max(a.e, i)
+    m = _CUR_WORD_RE.match(rest)
+    if m and L.CUR_WORDS.get(m.group(1).lower()) == a.currency:
+        a.e = i + m.end()
+    _per_after(a, text)
+
+
+def _currency(a: _Atom, code: str | None, end: int, rule: str) -> None:
+    a.currency = code
+    a.e = end
+    a.unit_kind = "cur"
+    a.rules.append(rule)
+
+
+def _currency_minor(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"45 cents", "12p": in the currency (MINOR_AS_MAJOR) or in the minor unit."""
+    m = _CUR_MINOR_RE.match(rest)
+    if not (m and not re.match(r"[\s-]?(?:p)\b", rest[: m.end()]) or (m and m.group(1) == "p" and not rest.startswith(" "))):
+        return False
+    code, per = L.CUR_MINOR[m.group(1).lower()]
+    if m.group(1).lower() == "p" and a.value >= 1000:
+        return False
+    if MINOR_AS_MAJOR:
+        a.value = a.value / per
+    else:
+        code = L.singular(m.group(1)) if m.group(1).lower() not in ("pence", "p") else "penny"
+    _currency(a, code, i + m.end(), "currency_minor")
+    _per_after(a, text)
+    return True
+
+
+def _currency_mcode(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"45 MUSD": millions of a currency."""
+    m = _CUR_MCODE_AFTER_RE.match(rest)
+    if not m:
+        return False
+    a.scale = (a.scale or Decimal(1)) * Decimal(1_000_000)
+    _currency(a, L.CUR_PREFIX[m.group(1)[1:]], i + m.end(), "currency_mcode")
+    return True
+
+
+def _currency_symbol_after(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"45€", "100 ₹"."""
+    m = _CUR_SYMBOL_AFTER_RE.match(rest)
+    if not m:
+        return False
+    _currency(a, L.CUR_PREFIX.get(m.group(1)), i + m.end(), "currency_symbol_after")
+    return True
+
+
+def _currency_word(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"420 million finnish markka", "115USD", "333.6 million yen", "75 USD million"; then a rate."""
+    m = _CUR_WORD_RE.match(rest) or _CUR_CODE_AFTER_RE.match(rest)
+    if not m:
+        return False
+    word = m.group(1)
+    code = L.CUR_WORDS.get(word.lower()) or L.CUR_PREFIX.get(word)
+    if not code:
+        return False
+    _currency(a, code, i + m.end(), "currency_word")
+    if a.scale is None:  # "75 USD million"
+        j, sc, rule = _scale_after(text, a.e, True)
+        if sc is not None:
+            a.scale, a.e = sc, j
+            a.rules.append(rule)
+    _per_after(a, text)
+    return True
+
+
+def _currency_ambiguous(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"5 million pounds", "20 pounds sterling": a word that is money only with a scale or "sterling"."""
+    m = _CUR_AMBIG_RE.match(rest)
+    if not (m and (a.scale is not None or re.match(r"\s?(?:sterling)\b", rest[m.end():]))):
+        return False
+    _currency(a, L.CUR_AMBIGUOUS[m.group(1).lower()], i + m.end(), "currency_word")
+    return True
+
+
+def _temperature(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"45.3C", "104F", "80 C" in a sentence about temperature, and a C (no unit of its own; F is also the
+    farad) with nothing after it that makes the letter a label ("heated to 80C before use"): degrees, as
+    "80°C" is (not after a name: "Row 14C", "Form 10C")."""
     m = _TEMP_GLUED_RE.match(rest) or _TEMP_SPACED_RE.match(rest)
-    if m and i == a.ne and not a.currency and not _CAPITAL_BEFORE_RE.search(text, 0, a.s) and abs(a.value) <= 5000 \
-            and (_TEMP_CONTEXT_RE.search(text) or (m.group(1) == "C" and _TEMP_AFTER_OK_RE.match(text, i + m.end()))):
-        nm = _TEMP_NAME_BEFORE_RE.search(text, 0, a.s)
-        if not (nm and nm.group(1).lower() in L.NAME_PREFIXES):
-            a.unit, a.unit_kind = "°" + m.group(1), "sym"
-            a.e = i + m.end()
-            a.rules.append("unit_temperature")
-            return
-    # units: words first ("miles per hour"), then symbols ("km", "kWh", "°C")
+    if not (m and i == a.ne and not a.currency and not _CAPITAL_BEFORE_RE.search(text, 0, a.s) and abs(a.value) <= 5000
+            and (_TEMP_CONTEXT_RE.search(text) or (m.group(1) == "C" and _TEMP_AFTER_OK_RE.match(text, i + m.end())))):
+        return False
+    nm = _TEMP_NAME_BEFORE_RE.search(text, 0, a.s)
+    if nm and nm.group(1).lower() in L.NAME_PREFIXES:
+        return False
+    a.unit, a.unit_kind = "°" + m.group(1), "sym"
+    a.e = i + m.end()
+    a.rules.append("unit_temperature")
+    return True
+
+
+def _unit_word_or_symbol(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """Units: words first ("miles per hour"), then symbols ("km", "kWh", "°C"); then an age or a rate."""
     m = _UNIT_WORD_RE.match(rest)
     sym = _UNIT_SYM_RE.match(rest)
     if m and (not sym or m.end() >= sym.end()):
-        w = m.group(1).lower()
-        canon = L.UNIT_WORDS.get(w)
-        if canon == "lb" or canon is None:
-            canon = canon or "lb"
+        canon = L.UNIT_WORDS.get(m.group(1).lower()) or "lb"
         if not (rest[:1] == "-" and canon not in L.HYPHEN_OK):
             a.unit, a.unit_kind = canon, "sym"
             a.e = i + m.end()
             a.rules.append("unit_word")
             _age_or_per(a, text)
-            return
-    if sym:
-        sep, s = sym.group(1), sym.group(2)
-        canon = L.UNIT_SYMBOLS[s]
-        glued = sep == ""
-        spaced_ok = s in ("m", "t", "g", "L", "h", "l") and not glued and "-" not in sep and bool(_SPACED_SYMBOL_OK.match(rest, sym.end()))
-        # '10 " long', '55 " screen': a spaced inch mark only before a dimension word
-        spaced_ok = spaced_ok or (s in ("\"", "″") and not glued and "-" not in sep and bool(_INCH_SPACED_OK.match(rest, sym.end())))
-        if glued or spaced_ok or (s not in _GLUED_ONLY and "-" not in sep) or ("-" in sep and canon in L.HYPHEN_OK):
-            if s in ("x", "X", "×"):
-                canon = "x"
-            if s in ("\"", "″") and text[:i].count("\"") % 2 == 1:
-                return  # the closing quote of "Magnificent 7"
-            a.unit, a.unit_kind = canon, "sym"
-            a.e = i + sym.end()
-            a.rules.append("unit_symbol")
-            _age_or_per(a, text)
-            return
+            return True
+    return bool(sym) and _unit_symbol(a, text, rest, i, sym)
+
+
+def _unit_symbol(a: _Atom, text: str, rest: str, i: int, sym: re.Match) -> bool:
+    sep, s = sym.group(1), sym.group(2)
+    canon = L.UNIT_SYMBOLS[s]
+    glued = sep == ""
+    spaced_ok = s in ("m", "t", "g", "L", "h", "l") and not glued and "-" not in sep \
+        and bool(_SPACED_SYMBOL_OK.match(rest, sym.end()))
+    # '10 " long', '55 " screen': a spaced inch mark only before a dimension word
+    spaced_ok = spaced_ok or (s in ("\"", "″") and not glued and "-" not in sep
+                              and bool(_INCH_SPACED_OK.match(rest, sym.end())))
+    if not (glued or spaced_ok or (s not in _GLUED_ONLY and "-" not in sep) or ("-" in sep and canon in L.HYPHEN_OK)):
+        return False
+    if s in ("x", "X", "×"):
+        canon = "x"
+    if s in ("\"", "″") and text[:i].count("\"") % 2 == 1:
+        return True  # the closing quote of "Magnificent 7": no unit, and nothing more to read
+    a.unit, a.unit_kind = canon, "sym"
+    a.e = i + sym.end()
+    a.rules.append("unit_symbol")
+    _age_or_per(a, text)
+    return True
+
+
+def _unit_bracket(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"45 (kg)", "12 [m]"."""
     m = _BRACKET_UNIT_RE.match(rest)
-    if m and m.group(1) not in ("x", "X", "×", "\"", "″"):
-        a.unit, a.unit_kind = L.UNIT_SYMBOLS[m.group(1)], "sym"
-        a.e = i + m.end()
-        a.rules.append("unit_bracket")
-        return
-    # "pounds" as weight when not money-like
+    if not m or m.group(1) in ("x", "X", "×", "\"", "″"):
+        return False
+    a.unit, a.unit_kind = L.UNIT_SYMBOLS[m.group(1)], "sym"
+    a.e = i + m.end()
+    a.rules.append("unit_bracket")
+    return True
+
+
+def _pounds_weight(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"pounds" as weight when it is not money."""
     m = _CUR_AMBIG_RE.match(rest)
-    if m and m.group(1).lower().startswith("pound"):
-        a.unit, a.unit_kind = "lb", "sym"
-        a.e = i + m.end()
-        a.rules.append("unit_word")
-        return
-    a.e = max(a.e, i)
+    if not (m and m.group(1).lower().startswith("pound")):
+        return False
+    a.unit, a.unit_kind = "lb", "sym"
+    a.e = i + m.end()
+    a.rules.append("unit_word")
+    return True
+
+
+def _unit_of_a(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"1/16 of a US pint"."""
     m = _OF_A_UNIT_RE.match(rest)
-    if m and a.value < 1:  # "1/16 of a US pint"
-        w = m.group(1).lower()
-        a.unit, a.unit_kind = L.UNIT_WORDS.get(w), "sym"
-        a.e = i + m.end()
-        a.rules.append("unit_of_a")
-        return
+    if not (m and a.value < 1):
+        return False
+    a.unit, a.unit_kind = L.UNIT_WORDS.get(m.group(1).lower()), "sym"
+    a.e = i + m.end()
+    a.rules.append("unit_of_a")
+    return True
+
+
+def _age(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"30 years old", "18 month-old": the age in its own unit."""
     m = _AGE_RE.match(rest)
-    if m:  # "30 years old", "18 month-old": the age in its own unit
-        a.unit, a.unit_kind = _AGE_UNIT_RE.search(m.group(0)).group(1).lower(), "sym"
-        a.e = i + m.end()
-        a.rules.append("age")
+    if not m:
+        return False
+    a.unit, a.unit_kind = _AGE_UNIT_RE.search(m.group(0)).group(1).lower(), "sym"
+    a.e = i + m.end()
+    a.rules.append("age")
+    return True
 
 
 _UNIT_NAMES = {"h": "hour", "min": "minute", "s": "second", "ft": "foot", "mi": "mile", "km": "kilometre", "m": "metre",
