@@ -64,12 +64,38 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
         a.e = m.end(1)
         a.rules.append("acronym_unit")
         return
+    run = _noun_run(toks)
+    if not run:
+        return
+    nouns, conj = run
+    head = _head_noun(a, nouns)
+    if (head.text.isupper() and len(head.text) > 1) or not head.text[:1].isalpha():
+        return
+    if head.text.lower() in L.MONTHS or head.text.lower() in L.WEEKDAYS:
+        return
+    if _STANDALONE_DIGIT.search(stext, after, head.idx - base):
+        return  # "0-to-60-mph": the noun belongs to the next number
+    a.unit, a.unit_kind = _noun_unit(sent, base + after, nouns, head, conj), "noun"
+    a.rules.append("counted_noun")
+    if mm:  # the measure is a figure of its own: the spans do not overlap
+        a.rules.append("counted_past_measure")
+        return
+    a.e = head.idx + len(head.text) - base
+    m = _PER_RE.match(stext, a.e)
+    if m and m.group(1).lower() in _COUNT_RATE_DENOMINATORS:
+        _per_after(a, stext)  # "200,000 batteries a year", "3 goals per game": a rate
+
+
+def _noun_run(toks) -> tuple[list, bool] | None:
+    """The nouns of the phrase after a number, past adjectives and participles, and whether a conjunction
+    joined two modifiers ("460 Kia and Hyundai vehicles"); None when no noun can be what it counts."""
     nouns = []
     skipped = 0
     conj = False
     for k, t in enumerate(toks):
         low = t.text.lower()
-        if low in ("more", "fewer", "previous") and k == 0 and len(toks) > 1 and toks[1].tag_ in _NOUN_TAGS_PL and toks[1].text.islower():
+        if low in ("more", "fewer", "previous") and k == 0 and len(toks) > 1 and toks[1].tag_ in _NOUN_TAGS_PL \
+                and toks[1].text.islower():
             skipped += 1  # "two more wins", "300 fewer workers", "40 previous seasons": these do not stop the count
             continue
         if low in ("and", "or") and skipped and not nouns:
@@ -79,67 +105,58 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
             if low in ("time", "times"):
                 nouns.append(t)
                 break
-            return
+            return None
         if t.text == "-" or t.tag_ == "HYPH":
             if nouns and nouns[-1].i == t.i - 1 and not t.whitespace_:
                 nouns.pop()  # "coal-fired", "gas-only": a compound adjective, not the head
                 skipped += 1
             continue
-        if t.pos_ in ("NOUN",) or (t.pos_ == "PROPN" and t.text.islower()) or t.tag_ in _NOUN_TAGS_PL and (t.pos_ != "PROPN" or t.text.istitle()):
+        if t.pos_ in ("NOUN",) or (t.pos_ == "PROPN" and t.text.islower()) \
+                or t.tag_ in _NOUN_TAGS_PL and (t.pos_ != "PROPN" or t.text.istitle()):
             if low in L.COUNTED_STOP:
                 break
             nouns.append(t)
             continue
         if nouns:
             break
-        if t.pos_ in _COUNTED_ADJ_POS or t.tag_ in ("VBN", "VBG", "JJ", "JJR", "JJS") or (t.pos_ == "PROPN" and skipped < 2) or t.tag_ == "HYPH":
+        if t.pos_ in _COUNTED_ADJ_POS or t.tag_ in ("VBN", "VBG", "JJ", "JJR", "JJS") \
+                or (t.pos_ == "PROPN" and skipped < 2) or t.tag_ == "HYPH":
             skipped += 1
             if skipped > 4:
-                return
+                return None
             continue
-        return
-    if not nouns:
-        return
+        return None
+    return (nouns, conj) if nouns else None
+
+
+def _head_noun(a: _Atom, nouns: list):
+    """The noun counted: the last plural of the first contiguous plural stretch ("graphics processing units"
+    -> unit); without a plural the first noun (the last one for "one")."""
     plural = [t for t in nouns if t.tag_ in _NOUN_TAGS_PL or (t.text.lower().endswith("s") and t.text.lower() != L.singular(t.text))]
     if plural:
-        # the last plural of the first contiguous plural stretch: "graphics processing units" -> unit
         head = plural[0]
         for t in nouns[nouns.index(plural[0]) + 1:]:
             if t in plural:
                 head = t
-    elif a.value != 1:
-        head = nouns[0]
-    else:
-        head = nouns[-1]
-    if (head.text.isupper() and len(head.text) > 1) or not head.text[:1].isalpha():
-        return
-    if head.text.lower() in L.MONTHS or head.text.lower() in L.WEEKDAYS:
-        return
-    if _STANDALONE_DIGIT.search(stext, after, head.idx - base):
-        return  # "0-to-60-mph": the noun belongs to the next number
-    # lower-case noun compounds before the head: "job cuts", "lightning strikes"
+        return head
+    return nouns[0] if a.value != 1 else nouns[-1]
+
+
+def _noun_unit(sent, phrase_start: int, nouns: list, head, conj: bool) -> str:
+    """The unit of a counted noun: the singular head with a lower-case compound noun right before it ("job
+    cuts") and a classifying adjective ("commercial fishermen", "electric vehicles"; not "new", "serious")."""
     hi = nouns.index(head)
     parts = [t for t in nouns[:hi] if t.text.islower() and t.text.isalpha() and t.pos_ == "NOUN" and t.tag_ == "NN"]
     parts = parts[-1:] if parts and parts[-1].i == head.i - 1 else []
-    # a classifying adjective right before: "commercial fishermen", "electric vehicles" (not "new", "serious")
     first = parts[0] if parts else head
     adj = sent.doc[first.i - 1] if first.i - 1 >= sent.start else None
-    if adj is not None and not conj and adj.idx >= base + after and adj.tag_ == "JJ" and adj.whitespace_ and _relational_adjective(adj.text):
-        parts = [adj] + parts
+    if adj is not None and not conj and adj.idx >= phrase_start and adj.tag_ == "JJ" and adj.whitespace_ \
+            and _relational_adjective(adj.text):
+        parts = [adj, *parts]
     unit = " ".join([p.text.lower() for p in parts] + [L.singular(head.text)])
     if L.singular(head.text) in L.UNIT_WORDS:  # "fluid ounce" -> the unit of the lexicon
         unit = L.UNIT_WORDS[L.singular(head.text)]
-    if unit in ("time",):
-        unit = "time"
-    a.unit, a.unit_kind = unit, "noun"
-    a.rules.append("counted_noun")
-    if mm:  # the measure is a figure of its own: the spans do not overlap
-        a.rules.append("counted_past_measure")
-        return
-    a.e = head.idx + len(head.text) - base
-    m = _PER_RE.match(stext, a.e)
-    if m and m.group(1).lower() in _COUNT_RATE_DENOMINATORS:
-        _per_after(a, stext)  # "200,000 batteries a year", "3 goals per game": a rate
+    return unit
 
 
 _ONE_OF_RE = re.compile(r"(?i)one\s+of\s+")
