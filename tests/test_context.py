@@ -541,7 +541,7 @@ def test_person_mislabelled_as_company_is_added(nlp):
 
 
 def test_a_persons_name_is_no_place(nlp):
-    from evfacts.claims.context import is_place
+    from evfacts.claims.places import is_place
 
     doc = _doc_with(nlp, "Halvorsen's appearance worried China.", [("Halvorsen", "GPE", None), ("China", "GPE", None)])
     people = {"Halvorsen", "China"}
@@ -621,7 +621,7 @@ DATE_GATE_TEXTS = [
 def test_date_word_gates_are_necessary(text):
     """A date pattern with a word gate matches only in a text that holds one of the gate's words."""
     from evfacts import rx
-    from evfacts.claims import context as C
+    from evfacts.claims import dates as C
 
     words = rx.words(text, text.casefold())
     assert words is not None

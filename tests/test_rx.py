@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evfacts import rx
-from evfacts.claims.context import DATE_PATTERNS
+from evfacts.claims.dates import DATE_PATTERNS
 
 
 @pytest.mark.parametrize("pattern,flags,expected", [
@@ -142,7 +142,7 @@ def test_cased_literals(pattern, flags, expected):
     assert rx.literals(pattern, flags, cased=True) == expected
 
 
-from evfacts.claims.context import _DATE_TABLE  # noqa: E402
+from evfacts.claims.dates import _DATE_TABLE  # noqa: E402
 
 DATE_TEXT = st.lists(st.sampled_from(["quarter", "Q3", "fiscal", "FY", "2024", "1999", "May", "MAY", "march", "Mar", "Market",
                                       "Sept", "SINCE", "same period", "a year ago", "last", "years", "up", "4.5%", " ", "-", ",",

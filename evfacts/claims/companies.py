@@ -318,7 +318,6 @@ def _cue_hashes() -> frozenset:
 def lower_words(docs) -> frozenset:
     """The words an article writes in lower case (alphabetic tokens), from the docs' arrays."""
     import numpy as np
-
     from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
 
     out, strings = set(), None

@@ -5,7 +5,13 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from evfacts.claims.units import (
-    UNICODE_FRACTIONS, WORD_DOZEN, WORD_FRACTIONS, WORD_SCALES, WORD_TENS, WORD_UNITS, alternation,
+    UNICODE_FRACTIONS,
+    WORD_DOZEN,
+    WORD_FRACTIONS,
+    WORD_SCALES,
+    WORD_TENS,
+    WORD_UNITS,
+    alternation,
 )
 
 _SP = "\u00a0\u202f\u2009\u2007"  # non-breaking, narrow no-break, thin, figure space

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+
 @dataclass
 class Quantity:
     start: int  # doc-local character offsets

@@ -7,8 +7,18 @@ from decimal import Decimal
 from evfacts.claims import units as L
 from evfacts.claims.figures.atom import _Atom
 from evfacts.claims.figures.extend import _extend_right
-from evfacts.claims.figures.patterns import NUM, _CUR_PREFIX_LOWER, _CUR_PREFIX_RE, _DOLLAR_PREFIX_OK, _FOLD_AFTER_RE, _MULTIPLE_WORD_RE, _PREFIX_NEEDS_BOUNDARY, _WORD_NUM_SINGLE_FRACTION
+from evfacts.claims.figures.patterns import (
+    _CUR_PREFIX_LOWER,
+    _CUR_PREFIX_RE,
+    _DOLLAR_PREFIX_OK,
+    _FOLD_AFTER_RE,
+    _MULTIPLE_WORD_RE,
+    _PREFIX_NEEDS_BOUNDARY,
+    _WORD_NUM_SINGLE_FRACTION,
+    NUM,
+)
 from evfacts.claims.numbers import parse_digits, parse_words, word_runs
+
 
 def _digit_atoms(text: str, masks) -> list[_Atom]:
     atoms = []

@@ -6,7 +6,23 @@ import re
 from evfacts import rx
 from evfacts.claims import units as L
 from evfacts.claims.figures.atom import _Atom
-from evfacts.claims.figures.patterns import _AGO_RE, _APPROX_RE, _CHANGE_NOUN_POST_RE, _CHANGE_NOUN_PRE, _CHANGE_PRE, _CHANGE_VERB_BY, _OR_MORE_RE, _OR_PCT_AFTER, _OVER_MORE_THAN_RE, _PCT_RANGE_AFTER, _PLUS_RE, _PLUS_WORD_RE, _POST_HIGHER_LOWER_RE, _UPDOWN, _VERB_UP_TO_RE
+from evfacts.claims.figures.patterns import (
+    _AGO_RE,
+    _APPROX_RE,
+    _CHANGE_NOUN_POST_RE,
+    _CHANGE_NOUN_PRE,
+    _CHANGE_PRE,
+    _CHANGE_VERB_BY,
+    _OR_MORE_RE,
+    _OR_PCT_AFTER,
+    _OVER_MORE_THAN_RE,
+    _PCT_RANGE_AFTER,
+    _PLUS_RE,
+    _PLUS_WORD_RE,
+    _POST_HIGHER_LOWER_RE,
+    _UPDOWN,
+    _VERB_UP_TO_RE,
+)
 
 _APPROX_NEED = rx.literals(_APPROX_RE)
 

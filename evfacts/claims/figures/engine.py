@@ -12,10 +12,30 @@ from evfacts.claims.figures.atom import Quantity, _Atom
 from evfacts.claims.figures.atoms import _digit_atoms, _half_a_unit, _multiple_atoms, _vague_atoms, _word_atoms
 from evfacts.claims.figures.cues import _approx, _approx_literals, _change, _change_literals
 from evfacts.claims.figures.extend import _extend_right
-from evfacts.claims.figures.filters import _age_apposition, _bare, _bare_year, _hyphen_adjective, _model_number, _name_like, _word_in_name
-from evfacts.claims.figures.masks import CROSSREF_RE, MASKS, _TABLE_RUN_RE, _list_number_spans, _mask_spans, _masked
+from evfacts.claims.figures.filters import (
+    _age_apposition,
+    _bare,
+    _bare_year,
+    _hyphen_adjective,
+    _model_number,
+    _name_like,
+    _word_in_name,
+)
+from evfacts.claims.figures.masks import _TABLE_RUN_RE, CROSSREF_RE, MASKS, _list_number_spans, _mask_spans, _masked
 from evfacts.claims.figures.nouns import _counted_noun, _noun_or_two, _one_after_adjective, _one_of
-from evfacts.claims.figures.patterns import _APPOSITION_RE, _CONVERSION_CLOSE_RE, _CONVERSION_OPEN_RE, _FROM_RE, _HAS_DIGIT, _ONE_BAD_PRE, _ONE_DET_AFTER, _ONE_NOT_RE, _PCT_LIST_RE, _RANGE_JOIN_RE, _YEAR_FIGURE_RE
+from evfacts.claims.figures.patterns import (
+    _APPOSITION_RE,
+    _CONVERSION_CLOSE_RE,
+    _CONVERSION_OPEN_RE,
+    _FROM_RE,
+    _HAS_DIGIT,
+    _ONE_BAD_PRE,
+    _ONE_DET_AFTER,
+    _ONE_NOT_RE,
+    _PCT_LIST_RE,
+    _RANGE_JOIN_RE,
+    _YEAR_FIGURE_RE,
+)
 from evfacts.claims.figures.ranges import _compatible, _feet_inches, _merge_minor, _merge_ranges
 from evfacts.claims.numbers import RUN_NUMBER_WORDS
 from evfacts.claims.view import doc_text, sent_text, sent_words

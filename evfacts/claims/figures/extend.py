@@ -6,7 +6,40 @@ from decimal import Decimal
 
 from evfacts.claims import units as L
 from evfacts.claims.figures.atom import MINOR_AS_MAJOR, _Atom
-from evfacts.claims.figures.patterns import _AFTER_DOLLAR_RE, _AGE_RE, _AGE_UNIT_RE, _BRACKET_UNIT_RE, _CAPITAL_BEFORE_RE, _CUR_AMBIG_RE, _CUR_CODE_AFTER_RE, _CUR_MCODE_AFTER_RE, _CUR_MINOR_RE, _CUR_SYMBOL_AFTER_RE, _CUR_WORD_RE, _GLUED_ONLY, _INCH_SPACED_OK, _MONEY_M_RE, _M_PLURAL_RE, _OF_A_UNIT_RE, _OF_STUFF_PER_RE, _PCT_RE, _PER_RE, _SCALE_SPACED_RE, _SCALE_SUFFIX_RE, _SCALE_WORD_RE, _SPACED_SYMBOL_OK, _TEMP_AFTER_OK_RE, _TEMP_CONTEXT_RE, _TEMP_GLUED_RE, _TEMP_NAME_BEFORE_RE, _TEMP_SPACED_RE, _TIME_DENOMINATORS, _UNIT_SYM_RE, _UNIT_WORD_RE
+from evfacts.claims.figures.patterns import (
+    _AFTER_DOLLAR_RE,
+    _AGE_RE,
+    _AGE_UNIT_RE,
+    _BRACKET_UNIT_RE,
+    _CAPITAL_BEFORE_RE,
+    _CUR_AMBIG_RE,
+    _CUR_CODE_AFTER_RE,
+    _CUR_MCODE_AFTER_RE,
+    _CUR_MINOR_RE,
+    _CUR_SYMBOL_AFTER_RE,
+    _CUR_WORD_RE,
+    _GLUED_ONLY,
+    _INCH_SPACED_OK,
+    _M_PLURAL_RE,
+    _MONEY_M_RE,
+    _OF_A_UNIT_RE,
+    _OF_STUFF_PER_RE,
+    _PCT_RE,
+    _PER_RE,
+    _SCALE_SPACED_RE,
+    _SCALE_SUFFIX_RE,
+    _SCALE_WORD_RE,
+    _SPACED_SYMBOL_OK,
+    _TEMP_AFTER_OK_RE,
+    _TEMP_CONTEXT_RE,
+    _TEMP_GLUED_RE,
+    _TEMP_NAME_BEFORE_RE,
+    _TEMP_SPACED_RE,
+    _TIME_DENOMINATORS,
+    _UNIT_SYM_RE,
+    _UNIT_WORD_RE,
+)
+
 
 def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None, str | None]:
     """A scale right after position i: ' million', 'bn', 'M', 'k' (money 'm')."""

@@ -9,6 +9,7 @@ from evfacts.claims.figures.nouns import _token_before
 from evfacts.claims.figures.patterns import _YEAR_RE
 from evfacts.claims.view import headline, sent_ents
 
+
 def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
     """A bare number inside a name: Section 427, Boeing 737, Tablet 7 Ultra, Stoxx 50."""
     if a.currency or a.unit_kind in ("pct", "sym") or a.scale is not None or a.words or a.sign:

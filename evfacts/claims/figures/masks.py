@@ -10,6 +10,7 @@ from evfacts import rx
 from evfacts.claims import units as L
 from evfacts.claims.view import doc_text
 
+
 @dataclass(frozen=True)
 class Mask:
     """A named region of a sentence that holds digits but no claim (a record of data/masks.toml)."""

@@ -6,8 +6,15 @@ import re
 from evfacts.claims import units as L
 from evfacts.claims.figures.atom import _Atom
 from evfacts.claims.figures.extend import _per_after
-from evfacts.claims.figures.patterns import _COUNT_RATE_DENOMINATORS, _ONE_ADJ_PRE, _PER_RE, _PLUS_WORD_RE, _STANDALONE_DIGIT
+from evfacts.claims.figures.patterns import (
+    _COUNT_RATE_DENOMINATORS,
+    _ONE_ADJ_PRE,
+    _PER_RE,
+    _PLUS_WORD_RE,
+    _STANDALONE_DIGIT,
+)
 from evfacts.claims.view import sent_text
+
 
 # ----------------------------------------------------------------------------- spaCy helpers
 def _token_before(doc, pos: int, limit_start: int):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from evfacts.claims.figures.atom import _Atom
 from evfacts.claims.figures.patterns import _BETWEEN_RE, _FROM_RE, _OR_JOIN_RE, _RANGE_JOIN_RE
 
+
 # ----------------------------------------------------------------------------- ranges
 def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
     out: list[_Atom] = []
