@@ -5,6 +5,9 @@
     [clean.cues]                           # extra boilerplate cues: reason -> regular expressions
     promo = ['\\bjoin our discord\\b']
 
+    [claims]
+    disable = ["pairing"]                  # claim recognizer names (docs/architecture.md lists them)
+
     [companies]
     names = ["Leapmotor", "Zeekr"]        # extra company names (whole words, this spelling)
     not_companies = ["Acme Labs"]         # names that must never count as companies
@@ -18,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_NAME = "evfacts.toml"
-KNOWN = {"clean": {"disable", "cues", "cue"}, "companies": {"names", "not_companies"}}
+KNOWN = {"clean": {"disable", "cues", "cue"}, "claims": {"disable"}, "companies": {"names", "not_companies"}}
 
 
 class ConfigError(ValueError):
@@ -57,6 +60,10 @@ def load_config(path: str | None) -> dict[str, Any] | None:
         names = data.get("companies", {}).get(key, [])
         if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
             raise ConfigError(f"{found}: [companies] {key} must be a list of names (strings), not {names!r}")
+    try:
+        disabled_recognizers(data)
+    except ValueError as e:
+        raise ConfigError(f"{found}: {e}") from None
     try:  # compile the user's cues now: a bad regular expression is a usage error, not 10,000 failures
         from evfacts.clean import _lexicon_for
 
@@ -64,6 +71,23 @@ def load_config(path: str | None) -> dict[str, Any] | None:
     except ValueError as e:
         raise ConfigError(f"{found}: {e}") from None
     return data
+
+
+def disabled_recognizers(config: dict | None) -> frozenset[str]:
+    """The claim recognizers `[claims] disable` switches off; ValueError for a name that is none."""
+    names = (config or {}).get("claims", {}).get("disable", [])
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ValueError(f"[claims] disable must be a string or a list of strings, not {names!r}")
+    if not names:
+        return frozenset()
+    from evfacts.claims import check_disabled
+
+    try:
+        return check_disabled(names)
+    except ValueError as e:
+        raise ValueError(f"[claims] disable: {e}") from None
 
 
 def company_names(config: dict | None) -> tuple[list[str], list[str]]:

@@ -32,6 +32,10 @@ class Pipeline:
         self.config = config
         self.batch_size = batch_size
         self._nlp = None
+        from evfacts.config import disabled_recognizers
+
+        #: the recognizers `[claims] disable` switches off
+        self.disabled = disabled_recognizers(config)
 
     @property
     def nlp(self):
@@ -148,7 +152,7 @@ class Pipeline:
     def _result(self, doc: Document, cleaned: cleaning.CleanResult, parsed) -> Result:
         published = self.published or cleaned.published
         title = cleaned.title
-        claims, companies = extract_article(parsed, published=published, title=title)
+        claims, companies = extract_article(parsed, published=published, title=title, disabled=self.disabled)
         for c in claims:
             c.source = doc.source
             c.start += doc.offset_base

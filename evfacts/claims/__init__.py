@@ -8,11 +8,15 @@ companies and counts them per document.
 from __future__ import annotations
 
 from bisect import bisect_left
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from evfacts.claims import companies as comp
 from evfacts.claims import context, quantities
+from evfacts.claims.figures.engine import describe as figure_recognizers
+from evfacts.claims.figures.engine import recognizer_names as figure_names
 from evfacts.claims.view import article_views, sent_text
 from evfacts.model import Claim
 
@@ -42,16 +46,39 @@ class ArticleContext:
     people: set = field(default_factory=set)
 
 
-def extract_article(parsed, *, published: datetime | None = None, title: str | None = None, finder=None):
+def recognizer_names() -> list[str]:
+    """Every name `[claims] disable` takes: the figure stages and masks, then the context recognizers."""
+    return figure_names() + list(context.RECOGNIZER_NAMES)
+
+
+def describe() -> list[tuple[str, str]]:
+    """(name, description) of every recognizer, in the order they run."""
+    return figure_recognizers() + context.describe()
+
+
+def check_disabled(names) -> frozenset[str]:
+    """The names as a set; ValueError naming the unknown ones."""
+    names = frozenset(names)
+    unknown = sorted(names - set(recognizer_names()))
+    if unknown:
+        raise ValueError(f"unknown recognizer(s) {', '.join(unknown)} (known: {', '.join(recognizer_names())})")
+    return names
+
+
+def extract_article(parsed, *, published: datetime | None = None, title: str | None = None, finder=None,
+                    disabled: frozenset[str] = frozenset()):
     """parsed: list of (Segment, spacy Doc). Returns (claims, companies sorted by mentions).
 
-    finder(sent) -> list[Quantity] finds the figures (default `quantities.find_quantities`)."""
+    finder(sent) -> list[Quantity] finds the figures (default `quantities.find_quantities`);
+    disabled: names of recognizers to switch off (`recognizer_names()`; ValueError for others)."""
+    disabled = check_disabled(disabled)
+    if finder is None:
+        finder = partial(quantities.find_quantities, disabled=disabled & frozenset(figure_names()))
     with article_views(doc for _, doc in parsed):  # each doc's text and entities are read once
-        return _extract_article(parsed, published, title, finder)
+        return _extract_article(parsed, published, title, finder, disabled & frozenset(context.RECOGNIZER_NAMES))
 
 
-def _extract_article(parsed, published, title, finder):
-    finder = finder or quantities.find_quantities
+def _extract_article(parsed, published, title, finder, disabled):
     ctx = ArticleContext(published=published, title=title)
     people = comp.people_names(doc for _, doc in parsed)
     lower_words = comp.lower_words(doc for _, doc in parsed)
@@ -106,11 +133,11 @@ def _extract_article(parsed, published, title, finder):
                     approx=q.approx, change=q.change, sentence=stext.strip(), rules=list(q.rules),
                 )
                 try:
-                    context.annotate(claim, q, sent, ctx, info, prev)
+                    context.annotate(claim, q, sent, ctx, info, prev, disabled)
                 except Exception as e:  # a context rule never costs the figure itself
                     claim.rules.append(f"context-error:{e.__class__.__name__}")
                 sent_claims.append(claim)
-            if len(sent_claims) > 1 and len(info.companies) > 1:
+            if len(sent_claims) > 1 and len(info.companies) > 1 and "pairing" not in disabled:
                 try:
                     if "respectively" in stext:
                         context.respectively(sent_claims, [q.start for q in figures], info, ctx,
@@ -119,14 +146,13 @@ def _extract_article(parsed, published, title, finder):
                         context.listed(sent_claims, [(q.start, q.end) for q in figures], info, ctx, sent)
                 except Exception as e:
                     sent_claims[0].rules.append(f"context-error:{e.__class__.__name__}")
-            for a, b in zip(sent_claims, sent_claims[1:]):
+            for a, b in zip(sent_claims, sent_claims[1:]) if "metric" not in disabled else ():
                 if b.metric is None and a.metric and a.subject == b.subject:
                     b.metric = a.metric  # "volumes projected at 15.5 million, compared with 13.3 million"
             claims.extend(sent_claims)
-            try:
-                context.carry_over(prev, sent, info, sent_claims, ctx)
-            except Exception:
-                pass
+            if "carry-over" not in disabled:
+                with suppress(Exception):  # a context rule never costs the figures
+                    context.carry_over(prev, sent, info, sent_claims, ctx)
         known = {n for n, _ in ctx.companies} | set(ctx.alias.values())
         tail = prev.last if prev.last in known and prev.last not in comp.ANALYST_FIRMS else None
         named = [m[3] for m in seg_mentions if m[3] not in comp.ANALYST_FIRMS]

@@ -126,32 +126,67 @@ def sentence_period(sent, info: SentInfo, published) -> str | None:
     return d.resolve(published) if d else None
 
 
-def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState | None = None) -> None:
-    """Fill subject, metric, period, modality and companies of a claim from its sentence."""
+#: the context recognizers, in the order they fill a claim: (name, what it decides)
+RECOGNIZERS = (
+    ("companies", "the companies a figure's sentence names (NER and the company lexicon, aliases merged)"),
+    ("modality", "reported, forecast or target, from the figure's clause (data/modality.toml)"),
+    ("period", "the date expression governing the figure, resolved against the publication date"),
+    ("carry-over", "a sentence without a date or subject inherits the previous sentence's of its paragraph"),
+    ("subject", "the company, place or market the figure is about"),
+    ("metric", "what is measured: \"$6.69 billion in sales\", \"550,000 EV deliveries\""),
+    ("pairing", "\"A and B rose 4% and 2%(, respectively)\": the n-th figure goes with the n-th company"),
+)
+RECOGNIZER_NAMES = tuple(name for name, _ in RECOGNIZERS)
+
+
+def describe() -> list[tuple[str, str]]:
+    """(name, description) of every context recognizer, in order."""
+    return list(RECOGNIZERS)
+
+
+def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState | None = None,
+             disabled: frozenset[str] = frozenset()) -> None:
+    """Fill subject, metric, period, modality and companies of a claim from its sentence; the
+    recognizers named in `disabled` leave their field as it is."""
     if info is None:
         info = sentence_info(sent, comp.doc_mentions(sent.doc))
     prev = prev or SentState()
     fig, fig_span = figure_root(sent, q.start, q.end)
-    names = []
-    for _, _, _, name, *_ in info.companies:
-        name = ctx.alias.get(name, name) if hasattr(ctx, "alias") else name
-        if name not in names:
-            names.append(name)
-    claim.companies = names
-    claim.modality = modality(fig, fig_span)
+    if "companies" not in disabled:
+        names = []
+        for _, _, _, name, *_ in info.companies:
+            name = ctx.alias.get(name, name) if hasattr(ctx, "alias") else name
+            if name not in names:
+                names.append(name)
+        claim.companies = names
+    if "modality" not in disabled:
+        claim.modality = modality(fig, fig_span)
+    if "period" not in disabled:
+        claim.period = _period(claim, sent, ctx, info, prev, fig, fig_span, disabled)
+    if "subject" not in disabled:
+        claim.subject = _subject(sent, ctx, info, prev, fig, fig_span, q.start)
+    if "metric" not in disabled:
+        claim.metric = metric(fig, fig_span)
+
+
+def _period(claim, sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, disabled) -> str | None:
     if info.dates:
         d = choose_date(fig, fig_span, info.dates)
-        claim.period = d.resolve(ctx.published, forward=claim.modality != "reported") if d else None
-    elif prev.period and len(prev.period) <= 9 and not PRESENT_RE.search(sent_text(sent)) and not (
+        return d.resolve(ctx.published, forward=claim.modality != "reported") if d else None
+    if "carry-over" not in disabled and prev.period and len(prev.period) <= 9 \
+            and not PRESENT_RE.search(sent_text(sent)) and not (
             claim.modality != "reported" and ctx.published and prev.period[:4].isdigit()
             and int(prev.period[:4]) < ctx.published.year):
-        claim.period = prev.period  # "at the time", "The outlook compares with estimates of ..."
+        return prev.period  # "at the time", "The outlook compares with estimates of ..."
+    return claim.period
+
+
+def _subject(sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, start: int) -> str | None:
     focus = getattr(ctx, "focus", None) or (lambda at: ctx.main_company)
-    subject, _own = SubjectFinder(sent, info, focus, getattr(ctx, "people", frozenset())).find(fig, fig_span, q.start, prev)
+    subject, _own = SubjectFinder(sent, info, focus, getattr(ctx, "people", frozenset())).find(fig, fig_span, start, prev)
     if subject and hasattr(ctx, "alias"):
         subject = ctx.alias.get(subject, subject)
         if subject not in dict(ctx.companies):
             longer = [n for n, _ in ctx.companies if n.startswith(subject + " ")]
             subject = longer[0] if len(longer) == 1 else subject  # "Berkshire's portfolio" -> Berkshire Hathaway
-    claim.subject = subject
-    claim.metric = metric(fig, fig_span)
+    return subject
