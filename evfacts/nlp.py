@@ -47,6 +47,7 @@ def _patterns(nlp, files=PATTERN_FILES) -> tuple[list[dict], list[dict]]:
     in any case (`WHITE House`). Both are phrase patterns: spaCy's PhraseMatcher looks them up
     in a hash table, where token patterns would cost a Matcher pass per pattern."""
     single, multi = [], []
+    rules = nlp.tokenizer.rules  # the special cases ("cannot" is two tokens)
     for name in files:
         text = resources.files("evfacts").joinpath("data").joinpath(name).read_text(encoding="utf-8")
         for line in text.splitlines():
@@ -55,13 +56,22 @@ def _patterns(nlp, files=PATTERN_FILES) -> tuple[list[dict], list[dict]]:
             p = json.loads(line)
             if p["label"] in ("GENERIC", "PEOPLE"):
                 continue  # common words: judged only when NER calls them ORG on their own
-            if not isinstance(p["pattern"], str):
-                multi.append(p)  # a token pattern written by hand
-            elif len(nlp.make_doc(p["pattern"])) > 1:
-                multi.append(p)
+            if not isinstance(p["pattern"], str) or _token_count(nlp, p["pattern"], rules) > 1:
+                multi.append(p)  # a token pattern written by hand, or a name of several tokens
             else:
                 single.append(p)
     return single, multi
+
+
+def _token_count(nlp, text: str, rules) -> int:
+    """How many tokens the tokenizer makes of a name, 2 standing for "more than one". Most names
+    tell without tokenizing: letters only and no special case of the tokenizer (`Tesla`) is one
+    token; two words or more between spaces (`General Motors`) are several."""
+    if text.isalpha() and text not in rules:
+        return 1
+    if len(text.split()) > 1:
+        return 2
+    return len(nlp.make_doc(text))
 
 
 def _add_rulers(nlp, name: str, files, **where) -> None:

@@ -378,14 +378,22 @@ def minimal(needs) -> tuple[str, ...]:
 
 
 class Gated:
-    """A compiled pattern and its literals: `search`/`finditer` on (text, folded text) run the
-    pattern only if one of the literals is in the folded text (`text.casefold()`)."""
+    """A pattern and its literals: `search`/`finditer` on (text, folded text) run the pattern only if
+    one of the literals is in the folded text (`text.casefold()`). The pattern is compiled on first
+    use: a run whose texts never hold its literals never compiles it."""
 
-    __slots__ = ("rx", "need")
+    __slots__ = ("_flags", "_pattern", "_rx", "need")
 
     def __init__(self, pattern: str | re.Pattern, flags: int = 0, min_len: int = 1):
-        self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-        self.need = literals(self.rx, min_len=min_len)
+        self._rx = pattern if isinstance(pattern, re.Pattern) else None
+        self._pattern, self._flags = (pattern.pattern, pattern.flags) if self._rx is not None else (pattern, flags)
+        self.need = literals(self._pattern, self._flags, min_len=min_len)
+
+    @property
+    def rx(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = re.compile(self._pattern, self._flags)
+        return self._rx
 
     def may_match(self, folded: str) -> bool:
         return self.need is None or any(map(folded.__contains__, self.need))

@@ -141,3 +141,16 @@ def test_the_pipeline_keeps_the_models_own_attribute_ruler(nlp):
     assert "attribute_ruler" in names
     assert names.index("parser") < names.index("attribute_ruler") < names.index("ner")
     assert [t.pos_ for t in nlp("Xiaomi delivered 40,000 vehicles.")][:2] == ["PROPN", "VERB"]
+
+
+def test_names_are_counted_in_tokens_as_the_tokenizer_makes_them(nlp):
+    import json
+    from importlib import resources
+
+    rules = nlp.tokenizer.rules
+    names = [json.loads(line)["pattern"] for name in nlp_module.PATTERN_FILES + nlp_module.PLACE_FILES
+             for line in resources.files("evfacts").joinpath("data", name).read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    names = [n for n in names if isinstance(n, str)] + ["cannot", "Tesla ", "St.", "New York", "3M", "BYD"]
+    for text in names:
+        assert (nlp_module._token_count(nlp, text, rules) > 1) == (len(nlp.make_doc(text)) > 1), text
