@@ -15,10 +15,9 @@ On top of the statistical model:
 """
 from __future__ import annotations
 
-import re
-
 import json
 import os
+import re
 import sys
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +47,7 @@ def _patterns(nlp, files=PATTERN_FILES) -> tuple[list[dict], list[dict]]:
     in any case (`WHITE House`). Both are phrase patterns: spaCy's PhraseMatcher looks them up
     in a hash table, where token patterns would cost a Matcher pass per pattern."""
     single, multi = [], []
+    rules = nlp.tokenizer.rules  # the special cases ("cannot" is two tokens)
     for name in files:
         text = resources.files("evfacts").joinpath("data").joinpath(name).read_text(encoding="utf-8")
         for line in text.splitlines():
@@ -56,13 +56,22 @@ def _patterns(nlp, files=PATTERN_FILES) -> tuple[list[dict], list[dict]]:
             p = json.loads(line)
             if p["label"] in ("GENERIC", "PEOPLE"):
                 continue  # common words: judged only when NER calls them ORG on their own
-            if not isinstance(p["pattern"], str):
-                multi.append(p)  # a token pattern written by hand
-            elif len(nlp.make_doc(p["pattern"])) > 1:
-                multi.append(p)
+            if not isinstance(p["pattern"], str) or _token_count(nlp, p["pattern"], rules) > 1:
+                multi.append(p)  # a token pattern written by hand, or a name of several tokens
             else:
                 single.append(p)
     return single, multi
+
+
+def _token_count(nlp, text: str, rules) -> int:
+    """How many tokens the tokenizer makes of a name, 2 standing for "more than one". Most names
+    tell without tokenizing: letters only and no special case of the tokenizer (`Tesla`) is one
+    token; two words or more between spaces (`General Motors`) are several."""
+    if text.isalpha() and text not in rules:
+        return 1
+    if len(text.split()) > 1:
+        return 2
+    return len(nlp.make_doc(text))
 
 
 def _add_rulers(nlp, name: str, files, **where) -> None:
@@ -78,8 +87,7 @@ def _add_rulers(nlp, name: str, files, **where) -> None:
 def _register_ruler() -> None:
     """`evfacts_entity_ruler`: spaCy's EntityRuler (same matching, same entities) whose phrase
     patterns are tokenised only — spaCy's runs the whole pipeline over every pattern, a second
-    per thousand names at start-up, though matching on ORTH or LOWER needs nothing but tokens —
-    and that does not recount its patterns on every doc."""
+    per thousand names at start-up, though matching on ORTH or LOWER needs nothing but tokens."""
     from spacy.language import Language
     from spacy.pipeline import EntityRuler
 
@@ -93,102 +101,10 @@ def _register_ruler() -> None:
             with self.nlp.select_pipes(enable=[]):  # tokens are all ORTH/LOWER matching needs
                 super().add_patterns(patterns)
 
-        def _require_patterns(self) -> None:
-            return None  # a lexicon ruler may be empty (a user's config); no warning per doc
-
     def make(nlp, name, phrase_matcher_attr):
         return LexiconRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=False, overwrite_ents=False)
 
     Language.factory("evfacts_entity_ruler", default_config={"phrase_matcher_attr": None}, func=make)
-
-
-#: the token attributes the POS rules may test, in the column order of _TagToPos' arrays
-_TOKEN_ATTR = ("TAG", "LOWER", "DEP", "ORTH", "POS")
-
-
-class _TagToPos:
-    """Sets POS the way the model's attribute_ruler does — its patterns, applied in their order, the
-    last match winning — as a few array operations per batch of docs instead of a Matcher pass per
-    pattern (MORPH and LEMMA, unused here, are not set; patterns on other attributes are skipped)."""
-
-    def __init__(self, patterns, vocab):
-        from spacy import attrs
-        from spacy.parts_of_speech import IDS
-
-        self.cols = [getattr(attrs, a) for a in _TOKEN_ATTR]  # TAG LOWER DEP ORTH POS
-        col = {a: i for i, a in enumerate(_TOKEN_ATTR)}
-        strings = vocab.strings
-        self.rules = []  # (offset -> [(column, kind, hashes or regex)], pos id), in pattern order
-        for p in patterns:
-            pos = p["attrs"].get("POS")
-            pattern = p["patterns"][0]
-            if pos is None or any(set(c) - set(_TOKEN_ATTR) for c in pattern):
-                continue
-            index = p.get("index", 0)
-            if index < 0:
-                index += len(pattern)
-            conds = []
-            for m, c in enumerate(pattern):
-                for a, v in c.items():
-                    if isinstance(v, str):
-                        conds.append((m - index, col[a], "IN", [strings.add(v)]))
-                    elif "IN" in v or "NOT_IN" in v:
-                        kind = "IN" if "IN" in v else "NOT_IN"
-                        conds.append((m - index, col[a], kind, [strings.add(s) for s in v[kind]]))
-                    elif "REGEX" in v:
-                        conds.append((m - index, col[a], "REGEX", re.compile(v["REGEX"])))
-                    else:
-                        raise ValueError(v)
-            self.rules.append((conds, IDS[pos]))
-
-    def __call__(self, doc):
-        return next(self.pipe([doc]))
-
-    def pipe(self, docs, batch_size: int = 256):
-        from itertools import islice
-
-        it = iter(docs)
-        while batch := list(islice(it, batch_size)):
-            self._set(batch)
-            yield from batch
-
-    def _set(self, docs) -> None:
-        import numpy as np
-
-        from spacy.attrs import POS
-
-        arrays = [d.to_array(self.cols) for d in docs if len(d)]
-        if not arrays:
-            return
-        arr = np.concatenate(arrays)
-        n = len(arr)
-        owner = np.repeat(np.arange(len(arrays)), [len(a) for a in arrays])
-        pos = arr[:, 4].copy()
-        strings = docs[0].vocab.strings
-        for conds, pos_id in self.rules:
-            mask = np.ones(n, dtype=bool)
-            for offset, c, kind, values in conds:
-                column = arr[:, c]
-                if kind == "REGEX":
-                    hit = np.fromiter((values.search(strings[int(h)]) is not None for h in column), bool, n)
-                else:  # one value (most conditions): a comparison, ~10x cheaper than np.isin
-                    hit = (column == values[0]) if len(values) == 1 else np.isin(column, np.asarray(values, dtype=column.dtype))
-                    if kind == "NOT_IN":
-                        hit = ~hit
-                if offset:  # a token of a longer pattern: the same doc, `offset` tokens away
-                    shifted = np.zeros(n, dtype=bool)
-                    if offset > 0:
-                        shifted[:n - offset] = hit[offset:] & (owner[offset:] == owner[:n - offset])
-                    else:
-                        shifted[-offset:] = hit[:n + offset] & (owner[:n + offset] == owner[-offset:])
-                    hit = shifted
-                mask &= hit
-            pos[mask] = pos_id
-        at = 0
-        for doc in docs:
-            if len(doc):
-                doc.from_array([POS], pos[at:at + len(doc)].reshape(-1, 1))
-                at += len(doc)
 
 
 @lru_cache(maxsize=1)
@@ -394,170 +310,22 @@ def _customise(nlp) -> None:
             _gate_ner(nlp)
     # places NER missed, where it found nothing else (a city inside "New York Community Bancorp" stays)
     _add_rulers(nlp, "evfacts_places", PLACE_FILES, last=True)
-    patterns = _attribute_ruler_patterns(nlp)
-    if patterns is not None and "tagger" in nlp.pipe_names:
-        if not Language.has_factory("evfacts_tag_to_pos"):
-            Language.factory("evfacts_tag_to_pos", func=lambda nlp, name: _TagToPos(_attribute_ruler_patterns(nlp), nlp.vocab))
-        nlp.add_pipe("evfacts_tag_to_pos", after="parser" if "parser" in nlp.pipe_names else "tagger")
-        if "attribute_ruler" in nlp.pipe_names:
-            nlp.remove_pipe("attribute_ruler")
-
-
-def _attribute_ruler_patterns(nlp) -> list | None:
-    """The patterns of the model's attribute_ruler: from the component when it is loaded, else
-    straight from its file (building its Matcher at start-up would be wasted: see _TagToPos)."""
-    if "attribute_ruler" in nlp.pipe_names:
-        return nlp.get_pipe("attribute_ruler").patterns
-    path = getattr(nlp, "path", None)
-    return _read_patterns(str(path / "attribute_ruler" / "patterns")) if path is not None else None
-
-
-@lru_cache(maxsize=4)
-def _read_patterns(path: str) -> list | None:
-    """A model's attribute_ruler patterns file, read once however often the pipeline asks."""
-    if not os.path.exists(path):
-        return None
-    import srsly
-
-    return srsly.read_msgpack(path)
-
-
-def _defer_spacy_cli() -> None:
-    """spaCy's `__init__` imports its own command line (`from .cli.info import info`) and with it
-    requests, httpx, weasel and some 300 more modules: ~0.2 s of every start-up, for commands
-    evfacts never runs. Before spaCy's first import, `spacy.cli` and `spacy.cli.info` are made
-    stand-ins that import the real modules on first use (`spacy.cli.download`, `spacy.info()`)."""
-    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
-        return
-    import importlib
-    import types
-
-    def real(name: str):
-        for stub in ("spacy.cli.info", "spacy.cli"):
-            if isinstance(sys.modules.get(stub), _Deferred):
-                del sys.modules[stub]
-        module = importlib.import_module(name)
-        sys.modules["spacy"].cli = sys.modules["spacy.cli"]
-        return module
-
-    class _Deferred(types.ModuleType):
-        def __getattr__(self, attr):
-            if attr.startswith("__"):
-                raise AttributeError(attr)
-            return getattr(real(self.__name__), attr)
-
-    def info(*args, **kwargs):
-        return real("spacy.cli.info").info(*args, **kwargs)
-
-    cli, cli_info = _Deferred("spacy.cli"), _Deferred("spacy.cli.info")
-    cli.__path__ = []  # a package, so that `spacy.cli.info` may be imported below it
-    cli_info.info = info
-    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, cli_info
-
-
-def _inference_ops(base):
-    """thinc's NumpyOps for prediction only. Its maxout also finds which piece won, for training's
-    backprop; here the maximum alone is taken, with numpy, and the tok2vec layers run ~13% faster
-    with the same output to the bit (a test compares them)."""
-    import numpy as np
-
-    class InferenceOps(base):
-        def maxout(self, X):
-            best = X[..., 0].copy()
-            for piece in range(1, X.shape[-1]):
-                np.maximum(best, X[..., piece], out=best)
-            return best, None
-
-        def backprop_maxout(self, dY, which, P):
-            if which is None:
-                raise RuntimeError("evfacts' spaCy pipeline is for prediction only: it cannot be trained")
-            return super().backprop_maxout(dY, which, P)
-
-    return InferenceOps
-
-
-def _layernorm_forward(thinc_forward):
-    """thinc's LayerNorm forward for prediction, with the same arithmetic in fewer passes: the
-    variance reuses the mean (numpy's `var(mean=...)`) and scale and shift are applied in place.
-    The vectors are equal to the bit (a test compares them); training calls thinc's own."""
-
-    def forward(model, X, is_train):
-        if is_train:
-            return thinc_forward(model, X, is_train)
-        mu = X.mean(axis=1, keepdims=True)
-        var = X.var(axis=1, keepdims=True, mean=mu)
-        var += 1e-08
-        Y = X - mu
-        Y *= var ** (-1.0 / 2.0)
-        Y *= model.get_param("G")
-        Y += model.get_param("b")
-        return Y, None
-
-    return forward
-
-
-def _fast_layernorm(nlp) -> None:
-    """Put `_layernorm_forward` in the LayerNorm layers of the pipeline's models (tok2vec, NER)."""
-    import numpy as np
-
-    if int(np.__version__.split(".")[0]) < 2:  # var(mean=...) is numpy 2
-        return
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None) or getattr(getattr(component, "ner", None), "model", None)
-        if model is None or not hasattr(model, "walk"):  # rulers; the gated NER holds the model's ner
-            continue
-        for node in model.walk():
-            if node.name == "layernorm" and not getattr(node._func, "evfacts", False):
-                node._func = _layernorm_forward(node._func)
-                node._func.evfacts = True
-
-
-class _EntryPointsByGroup:
-    """catalogue's table of installed entry points, looked up by group once per group. spaCy, thinc
-    and srsly ask catalogue for a registry's entry points some 170 times while a model loads (srsly
-    on every msgpack read), and each ask scans every entry point of every installed package."""
-
-    def __init__(self, entry_points):
-        self.entry_points = entry_points
-        self.groups: dict = {}
-
-    def select(self, **params):
-        key = tuple(sorted(params.items()))
-        if key not in self.groups:
-            self.groups[key] = self.entry_points.select(**params)
-        return self.groups[key]
-
-    def __getattr__(self, name):
-        return getattr(self.entry_points, name)
-
-
-def _group_entry_points() -> None:
-    import catalogue
-
-    eps = catalogue.AVAILABLE_ENTRY_POINTS
-    if hasattr(eps, "select") and not isinstance(eps, _EntryPointsByGroup):
-        catalogue.AVAILABLE_ENTRY_POINTS = _EntryPointsByGroup(eps)
 
 
 @lru_cache(maxsize=None)
 def load(model: str | None = None):
     """The English pipeline: en_core_web_sm if installed, else the PyPI re-upload, else rules only."""
-    _defer_spacy_cli()
-    _group_entry_points()
     import spacy
-
-    if "spacy.cli" in sys.modules and not hasattr(spacy, "cli"):
-        spacy.cli = sys.modules["spacy.cli"]  # as a real import of the subpackage would have set it
     from thinc.api import NumpyOps, set_current_ops
 
     # numpy's matrix product (OpenBLAS, one thread: see evfacts/__init__.py) is 2-3x faster than
     # BLIS on the small matrices of the sm model here; same model, same weights
-    set_current_ops(_inference_ops(NumpyOps)(use_blis=False))
+    set_current_ops(NumpyOps(use_blis=False))
     _register_tokenizer()
     for name in ([model] if model else MODELS):
         try:
             # the tokenizer is built by evfacts.Tokenizer.v1 (the model's own settings, plus one infix)
-            nlp = spacy.load(name, exclude=["lemmatizer", "senter", "attribute_ruler", "tokenizer"],
+            nlp = spacy.load(name, exclude=["lemmatizer", "senter", "tokenizer"],
                              config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
             break
         except OSError:
@@ -568,5 +336,4 @@ def load(model: str | None = None):
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
     _customise(nlp)
-    _fast_layernorm(nlp)
     return nlp

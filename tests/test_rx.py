@@ -155,3 +155,56 @@ def test_date_table_skips_only_patterns_that_find_nothing(text):
     for _, pat, need, on_text, _ in _DATE_TABLE:
         if need is not None and not any(w in (text if on_text else folded) for w in need):
             assert pat.search(text) is None, pat.pattern
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"quarter", ("quarter",)),
+    (r"(?i)Fiscal\s+year", ("fiscal",)),                     # inline flag; the longer of two required words
+    (r"\bdo(?:es)? not (?:reflect|represent)\b", (" not re",)),  # a plain group reads in line
+    (r"(?:abc|abd)x", ("ab",)),                              # a shared first part moves before the alternatives
+    (r"(?:a|b)xyz", ("xyz",)),                               # one character each: a class, no literal
+    (r"[.]com\b", (".com",)),                                # a one-character class is the character
+    (r"(?=fiscal)\w+", None),                                # a lookahead: its content is not taken
+    (r"(?<!x)abc(?!d)", ("abc",)),
+    (r"(?P<y>year)s?", ("year",)),                           # a named group
+    (r"(?#a comment)abc", ("abc",)),                         # a comment reads as nothing
+    (r"\x41B\u0043", ("abc",)),                              # hex escapes, case-folded
+    (r"a{2}bc", ("bc",)),                                    # a counted repeat breaks the run
+    (r"(?:ab)+c", ("ab",)),                                  # repeated at least once: required
+    (r"x{x", ("x{x",)),                                      # "{" that opens no count is the character
+    (r"(?>abc)d", ("d",)),                                   # an atomic group is not read into
+    (r"ab++c", ("a",)),                                      # nor a possessive repeat
+    # near-misses: nothing required
+    (r"(?:fiscal)?\d+", None),                               # an optional group
+    (r"fiscal|\d+", None),                                   # "|" at the top level: one side has no literal
+    (r"(?:fiscal)*\d", None),                                # "*": may repeat zero times
+    (r"x?\d", None),                                         # "?" on a literal
+    (r"(?:fiscal|)\d", None),                                # an empty alternative
+    (r"(?:ab|a)\d", ("a",)),                                 # the shared "a" moves out; "b" is not required
+])
+def test_literals_read_off_the_pattern(pattern, expected):
+    assert rx.literals(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern,flags", [
+    (r"(?x) quarter  # verbose", 0),                         # verbose patterns are not read: no gate
+    (r"quarter", re.VERBOSE),
+    (r"\N{DIGIT ONE}quarter", 0),                            # an escape the reader does not know
+])
+def test_literals_when_unsure_give_no_gate(pattern, flags):
+    assert rx.literals(pattern, flags) is None
+
+
+READER_TOKENS = st.sampled_from(["a", "b", "ab", "K", "ß", r"\.", r"\d", r"\b", "[ab]", "[.]", "[^x]", ".", "^", "|", "(", "(?:",
+                                 "(?i:", "(?=", "(?!", ")", "?", "*", "+", "{2}", "{,2}", "{x", "??", "*+", r"\x41", "-", " "])
+
+
+@given(st.lists(READER_TOKENS, min_size=1, max_size=10).map("".join), st.lists(ALPHABET | READER_TOKENS, max_size=8).map("".join))
+def test_every_match_holds_one_of_the_literals(pattern, text):
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return
+    need = rx.literals(pattern)
+    for m in compiled.finditer(text):
+        assert need is None or any(w in m.group().casefold() for w in need), (pattern, m.group())
