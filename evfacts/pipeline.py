@@ -165,7 +165,7 @@ class Pipeline:
 
 
 #: components a text without any figure does not need (entities come from the rulers and ner)
-LIGHT_SKIP = ("tok2vec", "tagger", "evfacts_glued_sentences", "parser")
+LIGHT_SKIP = ("tok2vec", "tagger", "attribute_ruler", "evfacts_glued_sentences", "parser")
 
 
 @lru_cache(maxsize=1)
