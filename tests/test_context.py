@@ -359,7 +359,7 @@ def test_companies_of_unparsed_segments(nlp):
     for tok in doc:
         tok.is_sent_start = tok.i == 0
     parsed = [(Segment(doc.text, 0, 1), doc)]
-    claims, companies = extract_article(parsed, published=None, finder=lambda sent: [])
+    _claims, companies = extract_article(parsed, published=None, finder=lambda sent: [])
     assert dict(companies) == {"Acme Widgets": 1, "Tesla": 1}
 
 

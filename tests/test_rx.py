@@ -13,14 +13,14 @@ from evfacts.claims.dates import DATE_PATTERNS
 
 
 @pytest.mark.parametrize("pattern,flags,expected", [
-    (r"\bfiscal\s+(first|second)[\s-]+quarter", re.I, ("quarter",)),   # the most selective of fiscal/quarter
-    (r"(?:https?://|www\.)\S+", re.I, ("http", "www.")),
-    (r"\b(?:Q([1-4])|quarter)\b", re.I, ("q",)),                      # "quarter" holds "q": pruned
-    (r"\b(?:add|added|adds)\s+\d", re.I, ("add",)),
+    (r"\bfiscal\s+(first|second)[\s-]+quarter", re.IGNORECASE, ("quarter",)),   # the most selective of fiscal/quarter
+    (r"(?:https?://|www\.)\S+", re.IGNORECASE, ("http", "www.")),
+    (r"\b(?:Q([1-4])|quarter)\b", re.IGNORECASE, ("q",)),                      # "quarter" holds "q": pruned
+    (r"\b(?:add|added|adds)\s+\d", re.IGNORECASE, ("add",)),
     (r"(?:19|20)\d\d", 0, ("19", "20")),
     (r"\d+(?:\.\d+)?%", 0, ("%",)),
     (r"\d{2,4}[\s.-]\d{3,4}", 0, None),          # digits and classes only: no filter
-    (r"(?:about\s+)?\d+", re.I, None),            # an optional word is not required
+    (r"(?:about\s+)?\d+", re.IGNORECASE, None),            # an optional word is not required
     (r"ab?c", 0, ("a",)),                         # b is optional; a and c are each required
     (r"SINCE\s+\d", 0, ("since",)),               # case-folded
 ])
@@ -29,8 +29,8 @@ def test_literals(pattern, flags, expected):
 
 
 PATTERNS = [p for _, p in DATE_PATTERNS] + [
-    rx.Gated(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org)/\S*", re.I),
-    rx.Gated(r"\b(?:down|up)\s+(?:by\s+)?\d+(?:\.\d+)?%", re.I),
+    rx.Gated(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org)/\S*", re.IGNORECASE),
+    rx.Gated(r"\b(?:down|up)\s+(?:by\s+)?\d+(?:\.\d+)?%", re.IGNORECASE),
 ]
 ALPHABET = st.sampled_from(["quarter", "Q3", "fiscal", "FY", "2024", "1999", "May", "march", "SINCE", "same period",
                             "a year ago", "www.", "x.com/", "https://", "up", "down by", "4.5%", " ", "-", ",", "ſince", "K"])
@@ -57,7 +57,7 @@ def test_digit_first(pattern, expected):
     assert rx.digit_first(pattern) == expected
 
 
-from evfacts.claims.quantities import MASKS  # noqa: E402
+from evfacts.claims.quantities import MASKS
 
 MASK_TEXT = st.lists(st.sampled_from(["1", "12", "2024", "99", "-", "/", ":", ".", " ", "st", "th", "ers", "x", "K", "p", "G",
                                       "a", "Ave", "Main", "Street", "am", "PM", "GMT", "#", "A", "ratio", "-for-", "day", "yield",
@@ -72,10 +72,10 @@ def test_digit_first_masks_find_what_the_masks_find(text):
 
 
 @pytest.mark.parametrize("pattern,flags,expected", [
-    (r"\b(?:may|march)\b\s+\d", re.I, r"(?-i:[mM])(?<!\w.)(?:(?<=m)ay|(?<=m)arch)\b\s+\d"),
-    (r"\b(?:sun|kilo)x", re.I, "(?-i:[kK\u212asS\u017f])(?<!\\w.)(?:(?<=s)un|(?<=k)ilo)x"),
+    (r"\b(?:may|march)\b\s+\d", re.IGNORECASE, r"(?-i:[mM])(?<!\w.)(?:(?<=m)ay|(?<=m)arch)\b\s+\d"),
+    (r"\b(?:sun|kilo)x", re.IGNORECASE, "(?-i:[kK\u212asS\u017f])(?<!\\w.)(?:(?<=s)un|(?<=k)ilo)x"),
     (r"\b(?:may|march)\b", 0, r"\b(?:may|march)\b"),     # case-sensitive: left alone
-    (r"\b(?:st\.|rd)\b", re.I, r"\b(?:st\.|rd)\b"),       # not plain words: left alone
+    (r"\b(?:st\.|rd)\b", re.IGNORECASE, r"\b(?:st\.|rd)\b"),       # not plain words: left alone
 ])
 def test_word_first(pattern, flags, expected):
     assert rx.word_first(pattern, flags) == expected
@@ -85,11 +85,11 @@ def test_fold_unsafe_lists_every_character_case_folding_treats_unlike_matching()
     """Outside ASCII, only the characters of rx.FOLD_UNSAFE match an ASCII letter case-insensitively
     or fold into one: elsewhere rx.words sees every whole ASCII word a pattern can match."""
     odd = [chr(c) for c in range(0x80, 0x110000)
-           if re.fullmatch("[a-z]", chr(c), re.I) or any("a" <= x <= "z" for x in chr(c).casefold())]
+           if re.fullmatch("[a-z]", chr(c), re.IGNORECASE) or any("a" <= x <= "z" for x in chr(c).casefold())]
     assert odd and all(rx.FOLD_UNSAFE.match(ch) for ch in odd)
 
 
-from evfacts.claims import quantities as Q  # noqa: E402
+from evfacts.claims import quantities as Q
 
 #: a third digits, a third punctuation and spaces, a third words of the masks (and letters case-folding treats oddly)
 MASK_WORDS = st.lists(st.one_of(
@@ -134,7 +134,7 @@ def test_fast_masks_on_edge_cases(text):
 
 @pytest.mark.parametrize("pattern,flags,expected", [
     (r"\b(?:Jan|Feb)\.?\s+\d", 0, ("Feb", "Jan")),
-    (r"\b(?:Jan|Feb)\.?\s+\d", re.I, None),         # case-insensitive: no literals as written
+    (r"\b(?:Jan|Feb)\.?\s+\d", re.IGNORECASE, None),         # case-insensitive: no literals as written
     (r"(?i:jan)\s+\d", 0, None),                     # nor with an inline flag
     (r"\d+ GMT\b", 0, (" GMT",)),
 ])
@@ -142,7 +142,7 @@ def test_cased_literals(pattern, flags, expected):
     assert rx.literals(pattern, flags, cased=True) == expected
 
 
-from evfacts.claims.dates import _DATE_TABLE  # noqa: E402
+from evfacts.claims.dates import _DATE_TABLE
 
 DATE_TEXT = st.lists(st.sampled_from(["quarter", "Q3", "fiscal", "FY", "2024", "1999", "May", "MAY", "march", "Mar", "Market",
                                       "Sept", "SINCE", "same period", "a year ago", "last", "years", "up", "4.5%", " ", "-", ",",

@@ -7,6 +7,7 @@ companies and counts them per document.
 """
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -120,7 +121,7 @@ def _extract_article(parsed, published, title, finder, disabled):
             figures = finder(sent)
             try:
                 info = context.sentence_info(sent, seg_mentions)
-            except Exception:
+            except Exception:  # noqa: BLE001 — a context rule never costs the figures
                 info = context.SentInfo(companies=[m for m in seg_mentions if sent.start_char <= m[0] < sent.end_char])
             sent_claims = []
             stext = sent_text(sent)
@@ -134,7 +135,7 @@ def _extract_article(parsed, published, title, finder, disabled):
                 )
                 try:
                     context.annotate(claim, q, sent, ctx, info, prev, disabled)
-                except Exception as e:  # a context rule never costs the figure itself
+                except Exception as e:  # noqa: BLE001 — a context rule never costs the figure itself
                     claim.rules.append(f"context-error:{e.__class__.__name__}")
                 sent_claims.append(claim)
             if len(sent_claims) > 1 and len(info.companies) > 1 and "pairing" not in disabled:
@@ -144,9 +145,9 @@ def _extract_article(parsed, published, title, finder, disabled):
                                              sent.start_char + stext.index("respectively"))
                     else:
                         context.listed(sent_claims, [(q.start, q.end) for q in figures], info, ctx, sent)
-                except Exception as e:
+                except Exception as e:  # noqa: BLE001 — nor does pairing figures with companies
                     sent_claims[0].rules.append(f"context-error:{e.__class__.__name__}")
-            for a, b in zip(sent_claims, sent_claims[1:]) if "metric" not in disabled else ():
+            for a, b in itertools.pairwise(sent_claims) if "metric" not in disabled else ():
                 if b.metric is None and a.metric and a.subject == b.subject:
                     b.metric = a.metric  # "volumes projected at 15.5 million, compared with 13.3 million"
             claims.extend(sent_claims)

@@ -161,7 +161,7 @@ def product_context(ent) -> bool:
     while k > 0 and doc[k].is_lower and doc[k].text.count("-") and k > ent.start - 3:
         k -= 1  # "Audi e-tron Sportback": a model word between maker and name
     maker = doc[k]
-    return bool(maker.ent_type_ == "ORG" and maker.ent_id_ and not maker.whitespace_ == "" and not maker.is_punct)
+    return bool(maker.ent_type_ == "ORG" and maker.ent_id_ and maker.whitespace_ != "" and not maker.is_punct)
 
 
 def judge(text: str) -> str | None:

@@ -68,7 +68,7 @@ _AND_AFTER = {"hundred", "thousand", "million", "billion", "trillion", "lakh", "
 _WORD = re.compile(r"[A-Za-z]+")
 #: the words a run can hold (number words, "a", "an", "and"), each a whole [A-Za-z]+ word: word_runs looks
 #: at these only; any other word between two of them breaks the run all the same (the gap is not a space)
-_RUN_WORD = re.compile(r"(?<![A-Za-z])(?:" + alternation(sorted(w for w in _NUMWORDS | {"a", "an", "and"} if re.fullmatch(r"[a-z]+", w))) + r")(?![A-Za-z])", re.I)
+_RUN_WORD = re.compile(r"(?<![A-Za-z])(?:" + alternation(sorted(w for w in _NUMWORDS | {"a", "an", "and"} if re.fullmatch(r"[a-z]+", w))) + r")(?![A-Za-z])", re.IGNORECASE)
 #: the number words a run is yielded for (one of them is in every run word_runs yields), as whole words
 #: (see rx.words): a text holding none of them has no run
 RUN_NUMBER_WORDS = frozenset(w for w in _NUMWORDS if re.fullmatch(r"[a-z]+", w))

@@ -10,5 +10,15 @@ from evfacts.claims.figures.atoms import _multiple_atoms, _vague_atoms
 from evfacts.claims.figures.engine import _MULTIPLE_GATE, _RUN_GATE, _VAGUE_GATE, find_quantities
 from evfacts.claims.figures.masks import CROSSREF_RE, MASKS, _mask_regions
 
-__all__ = ["CROSSREF_RE", "MASKS", "Quantity", "_MULTIPLE_GATE", "_RUN_GATE", "_VAGUE_GATE",
-           "_mask_regions", "_multiple_atoms", "_vague_atoms", "find_quantities"]
+__all__ = [
+           "CROSSREF_RE",
+           "MASKS",
+           "_MULTIPLE_GATE",
+           "_RUN_GATE",
+           "_VAGUE_GATE",
+           "Quantity",
+           "_mask_regions",
+           "_multiple_atoms",
+           "_vague_atoms",
+           "find_quantities",
+]

@@ -259,9 +259,7 @@ class SubjectFinder:
             if c.lower_ in INSTRUMENT_NOUNS | {"etf", "etfs", "funds"} and any(
                     d.lower_ in ("the", "this", "that") for d in c.children):
                 return False  # "The fund charges 9 bps": points back to the fund just named
-            if not L.pointer_words.isdisjoint(words) or any(t.i in self.by_token for t in c.subtree):
-                return False
-            return True
+            return L.pointer_words.isdisjoint(words) and not any(t.i in self.by_token for t in c.subtree)
         return False
 
     def recent_company(self, at: int):

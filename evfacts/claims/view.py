@@ -20,7 +20,7 @@ class SentenceView:
     """A sentence's text (a slice of its doc's text), its case-folded text, its set of ASCII words
     (`rx.words`, None where case folding is unsafe) and its entities, each read once."""
 
-    __slots__ = ("sent", "text", "_folded", "_ents", "_doc", "_headline")
+    __slots__ = ("_doc", "_ents", "_folded", "_headline", "sent", "text")
 
     def __init__(self, sent, doc: DocView | None = None):
         self.sent = sent
@@ -74,7 +74,7 @@ class DocView:
     """A parsed segment: its text, its entities, whether it has a dependency parse, and the views of
     its sentences (by start token), each read once."""
 
-    __slots__ = ("doc", "text", "ents", "parsed", "_sents")
+    __slots__ = ("_sents", "doc", "ents", "parsed", "text")
 
     def __init__(self, doc):
         self.doc = doc

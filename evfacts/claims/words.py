@@ -66,7 +66,7 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", 
 COMPARISON = {"from", "than", "compared", "comparing", "versus", "vs", "vs.", "against"}
 PRESENT_MODS = {"current", "existing", "previous", "prior", "last", "latest", "recent", "past", "actual", "reported"}
 #: words that keep a sentence from inheriting the previous sentence's period
-PRESENT_RE = re.compile(r"\b(?:current|currently|now|today|presently|so far|to date|ever|recently)\b", re.I)
+PRESENT_RE = re.compile(r"\b(?:current|currently|now|today|presently|so far|to date|ever|recently)\b", re.IGNORECASE)
 PERIOD_COMPARISON = COMPARISON | {"over"}
 BE_FORMS = {"is", "was", "are", "were", "be", "been", "'s", "’s", "remains", "stands", "came", "comes"}
 #: banks and research houses whose name as the subject of "estimates", "expects", "said" is a

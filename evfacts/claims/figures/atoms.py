@@ -82,7 +82,7 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
         if len(lw) == 1 and lw[0] in _WORD_NUM_SINGLE_FRACTION:
             continue
         if lw[0] in ("a", "an") and len(lw) == 2 and lw[1] in ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth") \
-                and not re.match(r"\s+(?:of|more|less|fewer|million|billion|trillion|thousand|(?:percentage[\s-])?points?|stake|share|interest)\b", text[e:], re.I):
+                and not re.match(r"\s+(?:of|more|less|fewer|million|billion|trillion|thousand|(?:percentage[\s-])?points?|stake|share|interest)\b", text[e:], re.IGNORECASE):
             continue  # "for a fifth straight quarter", "a third time": an ordinal, not a fraction
         if lw[0] in ("a", "an") and len(lw) == 2 and lw[1] in ("quarter", "quarters"):
             if not re.match(r"\s+(?:of|million|billion|trillion|century|(?:percentage[\s-])?points?)\b", text[e:]):
@@ -105,7 +105,7 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
                                unit_kind="noun", rules=["words", "span_of_quarters"]))
             continue
         if len(lw) > 1 and lw[-1] in ("quarters", "thirds", "halves", "fifths", "tenths", "eighths") and text[s:e].count("-") == 0 \
-                and not re.match(r"\s+(?:of|million|billion|trillion|thousand)\b", text[e:], re.I):
+                and not re.match(r"\s+(?:of|million|billion|trillion|thousand)\b", text[e:], re.IGNORECASE):
             words = words[:-1]
             lw = lw[:-1]
             e = s + len(" ".join(words)) if text[s:e].startswith(" ".join(words)) else e
@@ -123,8 +123,8 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
 
 
 #: "a half point", "a half-mile", "half a percentage point", "half an hour": half of a unit
-_HALF_UNIT_RE = re.compile(r"[\s-](?:an?\s+)?(?:(?:percentage[\s-])?points?|percent|per\s?cent|" + L.alternation(L.UNIT_WORDS) + r")(?![\w-])", re.I)
-_HALF_A_RE = re.compile(r"\s+an?(?=\s)", re.I)
+_HALF_UNIT_RE = re.compile(r"[\s-](?:an?\s+)?(?:(?:percentage[\s-])?points?|percent|per\s?cent|" + L.alternation(L.UNIT_WORDS) + r")(?![\w-])", re.IGNORECASE)
+_HALF_A_RE = re.compile(r"\s+an?(?=\s)", re.IGNORECASE)
 
 
 def _half_a_unit(a: _Atom, text: str) -> None:
@@ -136,7 +136,7 @@ def _half_a_unit(a: _Atom, text: str) -> None:
         return
     ne = a.ne
     a.ne = m.end()
-    pm = re.match(r"\s+(points?)\b", text[a.ne:], re.I)
+    pm = re.match(r"\s+(points?)\b", text[a.ne:], re.IGNORECASE)
     if pm:
         a.unit, a.unit_kind, a.e = "point", "noun", a.ne + pm.end()
     else:
@@ -148,7 +148,7 @@ def _half_a_unit(a: _Atom, text: str) -> None:
     a.ne = ne
 
 
-_VAGUE_RE = re.compile(r"(?<![\w-])(" + L.alternation(L.VAGUE_PLURALS) + r")\s+of\s+(?!(?:" + L.alternation(L.VAGUE_PLURALS) + r"|dollars|euros|pounds|yen|yuan|the|them|us|these|those|its|their)\b)", re.I)
+_VAGUE_RE = re.compile(r"(?<![\w-])(" + L.alternation(L.VAGUE_PLURALS) + r")\s+of\s+(?!(?:" + L.alternation(L.VAGUE_PLURALS) + r"|dollars|euros|pounds|yen|yuan|the|them|us|these|those|its|their)\b)", re.IGNORECASE)
 
 
 def _vague_atoms(text: str, taken) -> list[_Atom]:

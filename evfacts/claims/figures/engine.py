@@ -1,6 +1,7 @@
 """The figure recognizer of a sentence: the stages in order, from masks to the figures found."""
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -97,7 +98,7 @@ def _stage_digits(w: SentenceWork) -> None:
     for a in atoms:
         _extend_right(a, w.text)
     # "17 USD 25": the code was read as the first figure's currency; the second figure has no prefix of its own
-    for x, y in zip(atoms, atoms[1:]):
+    for x, y in itertools.pairwise(atoms):
         if y.s < x.e <= y.ns and "currency_prefix" in y.rules and x.currency == y.currency and y.scale is None:
             y.s, y.currency = y.ns, None
             y.rules.remove("currency_prefix")

@@ -50,7 +50,7 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
 #: what makes "Nx" a multiple: a comparison, the thing multiplied (earnings, sales, the average), or the clause ends
 _MULTIPLE_AFTER_RE = re.compile(r"\s*(?:$|[.,;:)\]]|\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|"
                                 r"better|worse|greater|cheaper|stronger|the|as|that|than|over|its|their|what|earnings|sales|revenues?|"
-                                r"ebitda|book|cash|fcf|forward|trailing|multiples?|returns?|gains?|leverage|oversubscribed|zoom)\b)", re.I)
+                                r"ebitda|book|cash|fcf|forward|trailing|multiples?|returns?|gains?|leverage|oversubscribed|zoom)\b)", re.IGNORECASE)
 
 
 def _model_number(a: _Atom, sent, base: int, text: str) -> bool:
@@ -148,8 +148,7 @@ def _bare_year(a: _Atom, text: str) -> bool:
     if a.approx and a.unit_kind == "noun":
         return False
     m = re.match(r"\s?(?:-|–|to)\s?(\d[\d,.]*)", text[a.e:])
-    if m and not _YEAR_RE.fullmatch(m.group(1)) and not re.fullmatch(r"\d\d", m.group(1)):
-        return False  # "about 2000 - 2500 Calories"
-    return True
+    # not "about 2000 - 2500 Calories"
+    return not (m and not _YEAR_RE.fullmatch(m.group(1)) and not re.fullmatch(r"\d\d", m.group(1)))
 
 

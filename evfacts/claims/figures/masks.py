@@ -125,8 +125,8 @@ def _mask_spans(text: str, folded: str | None = None, words=False,
 #: the dash may be an em dash and may be spaced ("won 3 — 1", "ruled 7 — 2"): group 2 is the separator
 _SCORE_PAIR_RE = re.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})( ?[-–—] ?)(\d{1,3})(?:[-–—](\d{1,3}))?(?![\w/%°:]|[.,]\d|[-–—]\d)(\s?\(\d{1,2}\))?")
 #: a vote or a court's split: "voted 7-2", "ruled 6 to 3", "by a vote of 7 to 2", "a 5-4 decision" (a tally, not a range)
-_TALLY_CUE_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|rul(?:ed|es|ing)|decided|decision|verdict)(?:\s+(?:of|by))?\s*,?\s*$", re.I)
-_TALLY_NOUN_RE = re.compile(r"\s+(?:votes?|decisions?|verdicts?|rulings?|majority|margin|tally|split)\b", re.I)
+_TALLY_CUE_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|rul(?:ed|es|ing)|decided|decision|verdict)(?:\s+(?:of|by))?\s*,?\s*$", re.IGNORECASE)
+_TALLY_NOUN_RE = re.compile(r"\s+(?:votes?|decisions?|verdicts?|rulings?|majority|margin|tally|split)\b", re.IGNORECASE)
 _TALLY_TO_RE = re.compile(r"(?<![\w.,/$€£¥:#-])(\d{1,3})\s+to\s+(\d{1,3})(?![\w/%°:]|[.,]\d|\s?%)")
 #: words that make the pair a result: "beat X 24-17", "improved to 9-2", "outshot 16-3"
 _SCORE_VERB_RE = re.compile(r"\b(?:beat|beats|beating|beaten|defeat(?:s|ed|ing)?|lost|lose|loses|losing|won|wins?|winning|edg(?:e|ed|es|ing)|"
@@ -138,12 +138,12 @@ _SCORE_VERB_RE = re.compile(r"\b(?:beat|beats|beating|beaten|defeat(?:s|ed|ing)?
 _SCORE_NOUN_RE = re.compile(r"\s+(?:win|wins|victory|victories|loss|losses|defeat|defeats|rout|drubbing|thrashing|triumph|lead|bulge|"
                             r"draw|tie|decision|verdict|vote|majority|ruling|record|start|skid|streak|run|aggregate|advantage|deficit|"
                             r"at\s+halftime|on\s+aggregate|in\s+(?:the\s+)?(?:final|semi-?finals?|quarter-?finals?|deciding|opening|first|second|third|fourth|fifth))\b"
-                            r"|,?\s+(?:over|against|at)\s+(?:the\s+)?[A-Z]", re.I)
+                            r"|,?\s+(?:over|against|at)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
 #: a team record in brackets after its name: "The Eagles (6-5, 3-4)", "Palm Bay (1-0):"
 _SCORE_RECORD_PRE_RE = re.compile(r"[A-Z][\w.'’]*\s\($")
 _SCORE_RECORD_POST_RE = re.compile(r"(?:,\s?\d{1,3}[-–]\d{1,3}(?:[-–]\d{1,3})?)*\)")
 _SCORE_MEASURED_RE = re.compile(r"[\s-]?(?:%|percent\b|per\s?cent\b|percentage\b|points?\b|(?:" + L.alternation(L.SCALE_WORDS) + r")\b|(?:"
-                                + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])|(?:" + L.alternation(L.UNIT_WORDS) + r")\b)", re.I)
+                                + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])|(?:" + L.alternation(L.UNIT_WORDS) + r")\b)", re.IGNORECASE)
 #: a tabular row: "3 Kevin Harvick 5033 4 6 15 26" -- three or more bare numbers side by side are a table, not prose
 _TABLE_RUN_RE = re.compile(r"(?<![\w.,$€£¥%/-])\d+(?:\.\d+)?(?:[ \t]+[-+]?\d+(?:\.\d+)?){2,}(?![\w.,%/])")
 #: a numbered reference at the end of a sentence: "... binge eating (5).", "(12, 13)"

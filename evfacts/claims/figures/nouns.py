@@ -229,7 +229,7 @@ def _relational_adjective(word: str) -> bool:
     return word.islower() and bool(_RELATIONAL_SUFFIX_RE.match(word)) and word not in L.NOT_RELATIONAL_ADJECTIVES
 
 
-_NOUN_OR_TWO_RE = re.compile(r"\b(?:a|an|another|one)\s+([a-z]+)\s+or\s+$", re.I)
+_NOUN_OR_TWO_RE = re.compile(r"\b(?:a|an|another|one)\s+([a-z]+)\s+or\s+$", re.IGNORECASE)
 
 
 def _noun_or_two(a: _Atom, sent, base: int, text: str) -> None:

@@ -1,6 +1,7 @@
 """Ranges ("3 to 5", "between 10% and 12%", "$1-2 billion"), feet and inches, whole units and cents."""
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -19,12 +20,12 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
             gap = text[a.e:b.s]
             if b.sign == "-" and gap.strip() == "" and b.s == b.ns - 1 and not a.sign:
                 b.sign, b.s, gap = "", b.ns, text[a.e:b.ns]
-            between = bool(_BETWEEN_RE.search(lead + text[:a.s])) and re.fullmatch(r"\s+and\s+[~≈]?", gap, re.I)
-            join = _RANGE_JOIN_RE.match(gap) and not re.fullmatch(r"\s+and\s+", gap, re.I)
+            between = bool(_BETWEEN_RE.search(lead + text[:a.s])) and re.fullmatch(r"\s+and\s+[~≈]?", gap, re.IGNORECASE)
+            join = _RANGE_JOIN_RE.match(gap) and not re.fullmatch(r"\s+and\s+", gap, re.IGNORECASE)
             compatible = _compatible(a, b)
-            from_to = _FROM_RE.search(text[:a.s]) and re.fullmatch(r"\s+to\s+", gap, re.I)
+            from_to = _FROM_RE.search(text[:a.s]) and re.fullmatch(r"\s+to\s+", gap, re.IGNORECASE)
             # "from $36,040 at 10.45pm last night to $34,935": a from-to with a short aside
-            if (not from_to and not a.approx and not b.approx and not a.change and re.search(r"\bfrom\s+$", text[max(0, a.s - 8):a.s], re.I)
+            if (not from_to and not a.approx and not b.approx and not a.change and re.search(r"\bfrom\s+$", text[max(0, a.s - 8):a.s], re.IGNORECASE)
                     and _FROM_FAR_GAP.fullmatch(gap) and ((a.currency and a.currency == b.currency) or (a.unit and a.unit == b.unit))):
                 join = from_to = True
             sign_only = a.change and "change_sign" in a.rules
@@ -54,7 +55,7 @@ _INCH_AFTER_FEET_RE = re.compile(r"\s?(in\.?|ins\.?)(?![\w])")
 
 def _feet_inches(atoms: list[_Atom], text: str) -> None:
     """'12 ft 2 in', '5 feet 10 in.': the bare number after a length in feet is inches."""
-    for x, y in zip(atoms, atoms[1:]):
+    for x, y in itertools.pairwise(atoms):
         if x.unit == "ft" and not y.unit_kind and not y.currency and re.fullmatch(r"\s+(?:and\s+)?", text[x.e:y.s]) and y.value < 12:
             m = _INCH_AFTER_FEET_RE.match(text, y.e)
             if m:
@@ -63,10 +64,10 @@ def _feet_inches(atoms: list[_Atom], text: str) -> None:
                 y.rules.append("feet_inches")
 
 
-_FROM_FAR_GAP = re.compile(r"\s+(?:[^\s,;]+\s+){1,6}to\s+", re.I)
+_FROM_FAR_GAP = re.compile(r"\s+(?:[^\s,;]+\s+){1,6}to\s+", re.IGNORECASE)
 #: currencies whose minor unit is called a cent (a hundredth)
 _CENT_CURRENCIES = {"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "ZAR", "BRL"}
-_MINOR_JOIN_RE = re.compile(r"^\s+(?:and\s+)?$", re.I)
+_MINOR_JOIN_RE = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 
 
 def _merge_minor(atoms: list[_Atom], text: str) -> list[_Atom]:
@@ -80,7 +81,7 @@ def _merge_minor(atoms: list[_Atom], text: str) -> list[_Atom]:
                 and x.value == int(x.value) and _MINOR_JOIN_RE.match(text[x.e:y.s]):
             # "$10 and 30 cents", "10 euros 30 cents": cents of any currency divided in hundredths
             minor = "currency_minor" in y.rules and y.value < 1 and y.scale is None and (
-                y.currency == x.currency or (y.currency == "USD" and x.currency in _CENT_CURRENCIES and re.match(r"\s?cents?\b", text[y.ne:], re.I)))
+                y.currency == x.currency or (y.currency == "USD" and x.currency in _CENT_CURRENCIES and re.match(r"\s?cents?\b", text[y.ne:], re.IGNORECASE)))
             # "10 dollars 30", and "17 USD 25 more": a code between two numbers makes the second the cents
             bare = "currency_word" in x.rules and not y.unit_kind and not y.currency and y.value < 100 and y.value == int(y.value) \
                 and y.scale is None and (not re.match(r"\s*[A-Za-z]", text[y.e:]) or "after_currency" in y.rules)
@@ -104,9 +105,7 @@ def _compatible(a: _Atom, b: _Atom) -> bool:
         return False
     if a.currency and not b.currency and b.unit_kind:
         return False
-    if b.currency and a.unit_kind and a.unit_kind != "cur":
-        return False
-    return True
+    return not (b.currency and a.unit_kind and a.unit_kind != "cur")
 
 
 def _share(a: _Atom, b: _Atom) -> None:
