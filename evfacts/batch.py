@@ -10,7 +10,6 @@ from datetime import datetime
 
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputError, iter_documents
 from evfacts.output import Format, atomic_output, isatty, write_claims, write_lines
-from evfacts.pipeline import Pipeline
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -87,7 +86,9 @@ def _pipeline_kwargs(opts: RunOptions) -> dict:
                 config=opts.config, profile=opts.profile)
 
 
-def _pipeline(opts: RunOptions) -> Pipeline:
+def _pipeline(opts: RunOptions):
+    from evfacts.pipeline import Pipeline
+
     return Pipeline(**_pipeline_kwargs(opts))
 
 
@@ -194,7 +195,7 @@ def run_clean(opts: RunOptions) -> int:
             except Exception as e:  # one bad document never stops the batch
                 if opts.debug:
                     traceback.print_exc()
-                report(opts, InputError(item.source, f"cannot clean: {e.__class__.__name__}: {e}"))
+                report(opts, InputError(item.source, f"cannot clean: {type(e).__name__}: {e}"))
 
     with atomic_output(opts.output) as out:
         if opts.explain:

@@ -17,10 +17,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 import evfacts
-from evfacts.batch import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, run_clean, run_extract, run_show,
-                           stdin_is_terminal)
+from evfacts.batch import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, stdin_is_terminal
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
 from evfacts.output import Format, pick_format
 
@@ -33,16 +33,10 @@ class _Group(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except Exception as e:
-            name = type(e).__name__
-            if name == "Abort":
-                print("evfacts: aborted", file=sys.stderr)
-                sys.exit(EXIT_FAILED)
-            if not (hasattr(e, "exit_code") and hasattr(e, "format_message")):
-                raise
-            if name == "NoArgsIsHelpError":  # bare `evfacts`: the help, as a usage error
-                e.show()
-                sys.exit(e.exit_code)
+        except typer.Abort:
+            print("evfacts: aborted", file=sys.stderr)
+            sys.exit(EXIT_FAILED)
+        except TyperException as e:
             ctx = getattr(e, "ctx", None)
             hint = f" (try '{ctx.command_path} {ctx.help_option_names[0]}')" if ctx and ctx.help_option_names else ""
             message = " ".join(e.format_message().split())
@@ -55,11 +49,29 @@ app = typer.Typer(
     name="evfacts",
     cls=_Group,
     help="Pull every quantitative claim out of reposted news articles.",
-    no_args_is_help=True,
+    invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    add_help_option=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # named in the usage-error hint
 )
+
+
+def _help(ctx: typer.Context, value: bool) -> None:
+    if value:
+        _print_help(ctx)
+        raise typer.Exit()
+
+
+def _print_help(ctx: typer.Context) -> None:
+    text = ctx.get_help()  # the rich formatter prints the help itself and returns ""
+    if text:
+        typer.echo(text, color=ctx.color)
+
+
+#: -h/--help on every command, declared here so that its help line shows no type
+HelpOpt = Annotated[bool, typer.Option("--help", "-h", is_eager=True, expose_value=False, callback=_help, metavar="",
+                                       help="Show this message and exit.")]
 
 
 def _version(value: bool) -> None:
@@ -70,10 +82,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
+    _help: HelpOpt = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="",
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Pull every quantitative claim out of reposted news articles."""
+    if ctx.invoked_subcommand is None:  # bare `evfacts`: the help, as a usage error
+        _print_help(ctx)
+        raise typer.Exit(EXIT_USAGE)
 
 
 # -- shared options (one definition, every command: sqlite-utils' output_options) ---------
@@ -94,7 +111,7 @@ GlobOpt = Annotated[Optional[list[str]], typer.Option(
     metavar="PATTERN")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1, metavar="BYTES")]
 ConfigOpt = Annotated[Optional[str], typer.Option(
-    "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off [default: ./evfacts.toml].")]
+    "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off \\[default: ./evfacts.toml].")]
 ProfileOpt = Annotated[Optional[str], typer.Option(
     "--profile", metavar="FILE", help="Load a site's learned boilerplate template; a batch run saves what it learns.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of failures.")]
@@ -147,7 +164,7 @@ def _guarded(opts: RunOptions, job: Callable[[RunOptions], int]) -> int:
         if opts.debug:
             traceback.print_exc()
         message = " ".join(str(e).split())
-        print(f"evfacts: error: {e.__class__.__name__}: {message} (run with --debug for the traceback)",
+        print(f"evfacts: error: {type(e).__name__}: {message} (run with --debug for the traceback)",
               file=sys.stderr)
         return EXIT_FAILED
 
@@ -179,7 +196,7 @@ def _options(paths, fmt, output, *, config_path=None, profile_path=None, **kw) -
                       profile_path=profile_path, **kw)
 
 
-@app.command()
+@app.command(add_help_option=False)
 def extract(
     paths: Paths = None,
     fmt: FormatOpt = None,
@@ -198,6 +215,7 @@ def extract(
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
+    _help: HelpOpt = False,
 ) -> None:
     """Extract quantitative claims (figure, unit, change, subject, period, modality)."""
     from evfacts.store import is_store_path
@@ -214,10 +232,12 @@ def extract(
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
                     jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile)
+    from evfacts.batch import run_extract
+
     raise typer.Exit(_guarded(opts, run_extract))
 
 
-@app.command()
+@app.command(add_help_option=False)
 def clean(
     paths: Paths = None,
     explain: Annotated[bool, typer.Option("--explain", metavar="", help="One record per line: keep, role and reason.")] = False,
@@ -230,6 +250,7 @@ def clean(
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
+    _help: HelpOpt = False,
 ) -> None:
     """Print the article text with boilerplate removed (--explain: every decision)."""
     if fmt is not None and not explain and fmt is not Format.table:
@@ -237,10 +258,12 @@ def clean(
     opts = _options(paths, fmt, output, per_line=lines, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug, explain=explain,
                     config_path=config, profile_path=profile)
+    from evfacts.batch import run_clean
+
     raise typer.Exit(_guarded(opts, run_clean))
 
 
-@app.command()
+@app.command(add_help_option=False)
 def show(
     paths: Annotated[Optional[list[str]], typer.Argument(
         help="The article: a file, or - for stdin (a folder shows each of its files).", show_default=False,
@@ -255,6 +278,7 @@ def show(
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
+    _help: HelpOpt = False,
 ) -> None:
     """Show the article with its claims highlighted (terminal, or --html FILE)."""
     if html and html != "-" and os.path.isdir(html):
@@ -263,11 +287,13 @@ def show(
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
                     config_path=config, profile_path=profile)
     opts.output = html
+    from evfacts.batch import run_show
+
     raise typer.Exit(_guarded(opts, lambda o: run_show(o, html)))
 
 
-@app.command()
-def schema() -> None:
+@app.command(add_help_option=False)
+def schema(_help: HelpOpt = False) -> None:
     """Print the JSON Schema of a claim record."""
     from evfacts.model import claim_schema
 
@@ -288,7 +314,7 @@ def main() -> None:
     try:
         app(prog_name="evfacts")
     except SystemExit as e:
-        _exit_now(e.code)
+        _leave(e.code)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_FAILED)
@@ -297,7 +323,7 @@ def main() -> None:
         sys.exit(130)
 
 
-def _exit_now(code) -> None:
+def _leave(code) -> None:
     """Flush the output and leave with `code` (a message code is printed on stderr, exit 1)."""
     if code is None:
         code = 0

@@ -143,7 +143,7 @@ class Pipeline:
             import traceback
 
             traceback.print_exc()
-        return InputError(doc.source, f"cannot {stage} it: {exc.__class__.__name__}: {exc}")
+        return InputError(doc.source, f"cannot {stage} it: {type(exc).__name__}: {exc}")
 
     def _result(self, doc: Document, cleaned: cleaning.CleanResult, parsed) -> Result:
         published = self.published or cleaned.published

@@ -572,3 +572,34 @@ def test_help_lists_every_option(cli, command, options):
     assert r.exit_code == 0 and r.stderr == ""
     for option in options:
         assert option in r.stdout, option
+
+
+# -- start-up and help hygiene ---------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["clean", "--help"], ["schema"], ["--version"]])
+def test_commands_without_a_model_do_not_import_spacy_or_the_claim_engine(args):
+    import subprocess
+    import sys as _sys
+
+    probe = ("import sys, io, contextlib\n"
+             f"sys.argv = ['evfacts', *{args!r}]\n"
+             "from evfacts.cli import main\n"
+             "try:\n"
+             "    with contextlib.redirect_stdout(io.StringIO()):\n"
+             "        main()\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith(('spacy.', 'evfacts.claims'))))\n")
+    out = subprocess.run([_sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", ["extract", "clean", "show"])
+def test_help_has_no_type_noise_and_shows_the_config_default(runner, command):
+    from evfacts.cli import app
+
+    r = runner.invoke(app, [command, "--help"])
+    assert r.exit_code == 0
+    text = " ".join(r.stdout.replace("\u2502", " ").split())
+    assert "<bool" not in text
+    assert "rules off [default: ./evfacts.toml]" in text
