@@ -5,6 +5,7 @@ Errors are one line on stderr (`evfacts: error: ...`), tracebacks only with `--d
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -20,7 +21,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 import evfacts
-from evfacts.batch import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, stdin_is_terminal
+from evfacts.batch import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, RunReport, stdin_is_terminal
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
 from evfacts.output import Format, pick_format
 
@@ -141,11 +142,11 @@ def _parse_date(value: str | None) -> datetime | None:
     return parsed.replace(tzinfo=None)
 
 
-def _guarded(opts: RunOptions, job: Callable[[RunOptions], int]) -> int:
+def _guarded(opts: RunOptions, job: Callable[[RunOptions], RunReport]) -> int:
     """Run a batch job; anything unexpected becomes one line on stderr (a traceback with --debug)."""
     to_stdout = opts.output in (None, "-")
     try:
-        code = job(opts)
+        code = job(opts).exit_code
         if to_stdout:
             sys.stdout.flush()
         return code
@@ -286,7 +287,7 @@ def show(
     opts = _options(paths, Format.table, None, clean=not no_clean, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
                     config_path=config, profile_path=profile)
-    opts.output = html
+    opts = dataclasses.replace(opts, output=html)
     from evfacts.batch import run_show
 
     raise typer.Exit(_guarded(opts, lambda o: run_show(o, html)))

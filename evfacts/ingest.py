@@ -38,6 +38,17 @@ class Document:
     line_base: int = 1  # input line of text's first line (> 1 with --lines)
     offset_base: int = 0  # input offset of text's first character (> 0 with --lines)
 
+    # The one translation from the document's own coordinates (text offsets, 1-based text lines)
+    # to the input's (a --lines document is one line of a larger input).
+
+    def input_offset(self, offset: int) -> int:
+        """The input offset of `offset` in text."""
+        return offset + self.offset_base
+
+    def input_line(self, line: int) -> int:
+        """The input line number of text's 1-based line `line`."""
+        return line + self.line_base - 1
+
 
 @dataclass
 class InputError:

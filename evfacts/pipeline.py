@@ -151,9 +151,8 @@ class Pipeline:
         claims, companies = extract_article(parsed, published=published, title=title)
         for c in claims:
             c.source = doc.source
-            c.start += doc.offset_base
-            c.end += doc.offset_base
-            c.line += doc.line_base - 1
+            c.start, c.end = doc.input_offset(c.start), doc.input_offset(c.end)
+            c.line = doc.input_line(c.line)
         if self.unique:
             claims = unique_claims(claims)
         return Result(doc.source, title=title, published=published, claims=claims,

@@ -201,3 +201,17 @@ def test_display_name_of_non_utf8_bytes():
 def test_a_directory_given_as_file_is_named(tmp_path):
     items = list(iter_documents([str(tmp_path)], globs=("*",)))
     assert items == []
+
+
+@pytest.mark.parametrize(("line_base", "offset_base", "offset", "line", "want"), [
+    (1, 0, 0, 1, (0, 1)),        # a whole file: coordinates unchanged
+    (1, 0, 17, 3, (17, 3)),
+    (2, 12, 0, 1, (12, 2)),      # the second line of a --lines input
+    (2, 12, 5, 1, (17, 2)),
+    (40, 1000, 9, 2, (1009, 41)),  # a --lines document split over two text lines
+])
+def test_document_coordinates_translate_to_the_input(line_base, offset_base, offset, line, want):
+    from evfacts.ingest import Document
+
+    doc = Document("x.txt", "text", line_base=line_base, offset_base=offset_base)
+    assert (doc.input_offset(offset), doc.input_line(line)) == want
