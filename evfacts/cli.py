@@ -14,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -96,24 +96,24 @@ def _root(
 
 # -- shared options (one definition, every command: sqlite-utils' output_options) ---------
 
-Paths = Annotated[Optional[list[str]], typer.Argument(
+Paths = Annotated[list[str] | None, typer.Argument(
     help="Files, folders (walked recursively) or - for stdin. None and a pipe: stdin.", show_default=False,
     metavar="PATH")]
-FormatOpt = Annotated[Optional[Format], typer.Option(
+FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", help="Output format (default: from -o's extension, else table on a terminal and jsonl in a pipe).",
     case_sensitive=False, show_default=False)]
-OutputOpt = Annotated[Optional[str], typer.Option(
+OutputOpt = Annotated[str | None, typer.Option(
     "--output", "-o", help="Write to FILE atomically instead of stdout.", metavar="FILE")]
 LinesOpt = Annotated[bool, typer.Option("--lines", metavar="", help="Every input line is its own document.")]
-PublishedOpt = Annotated[Optional[str], typer.Option(
+PublishedOpt = Annotated[str | None, typer.Option(
     "--published", help="Publication date (e.g. 2026-01-04) for 'last year', 'in May'.", metavar="DATE")]
-GlobOpt = Annotated[Optional[list[str]], typer.Option(
+GlobOpt = Annotated[list[str] | None, typer.Option(
     "--glob", help=f"File pattern for folders, repeatable (default: {' '.join(DEFAULT_GLOBS)}).",
     metavar="PATTERN")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1, metavar="BYTES")]
-ConfigOpt = Annotated[Optional[str], typer.Option(
+ConfigOpt = Annotated[str | None, typer.Option(
     "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off \\[default: ./evfacts.toml].")]
-ProfileOpt = Annotated[Optional[str], typer.Option(
+ProfileOpt = Annotated[str | None, typer.Option(
     "--profile", metavar="FILE", help="Load a site's learned boilerplate template; a batch run saves what it learns.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of failures.")]
 
@@ -210,7 +210,7 @@ def extract(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
                                       help="Worker processes (0 = all cores).")] = 1,
-    dask: Annotated[Optional[str], typer.Option(
+    dask: Annotated[str | None, typer.Option(
         "--dask", metavar="ADDRESS", help="Run on a Dask cluster (tcp://host:8786), or 'local'.")] = None,
     force: Annotated[bool, typer.Option("--force", metavar="", help="With -o x.sqlite: redo documents already stored.")] = False,
     config: ConfigOpt = None,
@@ -266,10 +266,10 @@ def clean(
 
 @app.command(add_help_option=False)
 def show(
-    paths: Annotated[Optional[list[str]], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help="The article: a file, or - for stdin (a folder shows each of its files).", show_default=False,
         metavar="PATH")] = None,
-    html: Annotated[Optional[str], typer.Option(
+    html: Annotated[str | None, typer.Option(
         "--html", help="Write a standalone HTML page (claims marked, fields on hover) to FILE; - for stdout.",
         metavar="FILE")] = None,
     no_clean: Annotated[bool, typer.Option("--no-clean", metavar="", help="Skip boilerplate removal.")] = False,

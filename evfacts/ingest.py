@@ -17,13 +17,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
-_HTML_TAG = re.compile(rb"<(p|div|span|a|br|body|head|meta|script|article|section|h[1-6]|li|ul|table|title)(\s[^>]*)?/?>", re.I)
+_HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(rb"<(p|div|span|a|br|body|head|meta|script|article|section|h[1-6]|li|ul|table|title)(\s[^>]*)?/?>",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -206,8 +207,11 @@ def html_to_text(html: str) -> tuple[str, dict]:
     return text + "\n" if text else "", meta
 
 
-_BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
-                        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul title".split())
+_BLOCK_TAGS = frozenset([
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+    "table", "td", "th", "tr", "ul", "title",
+])
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg"))
 
 

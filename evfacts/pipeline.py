@@ -1,10 +1,10 @@
 """The per-document job: ingest → clean → nlp → claims, with spaCy loaded once and batched."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from datetime import datetime
 import json
 import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
@@ -173,7 +173,8 @@ def _figure_cue() -> re.Pattern:
         words.update(str(w).lower() for w in (value.keys() if isinstance(value, dict) else value))
     chars = "".join(data.get("unicode_fractions") or [])
     alternation = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
-    return re.compile(rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b", re.I)
+    pattern = rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def may_have_figures(text: str) -> bool:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import check_offsets, csv_rows, jsonl, out_text
+
 from evfacts import __version__
 from evfacts.model import CLAIM_FIELDS
 
@@ -378,7 +378,7 @@ def test_debug_shows_the_traceback(cli, article, monkeypatch):
 
 
 def test_a_document_that_fails_is_named_and_the_batch_goes_on(cli, article, tmp_path, monkeypatch):
-    import evfacts.pipeline as pipeline
+    from evfacts import pipeline
 
     real = pipeline.extract_article
 
@@ -512,7 +512,7 @@ def test_jobs_clean_with_the_template_the_batch_taught(cli, tmp_path):
 
 def test_dask_is_wired(cli, article, monkeypatch):
     pytest.importorskip("distributed")
-    import evfacts.distributed as distributed
+    from evfacts import distributed
     from evfacts.pipeline import Pipeline
 
     seen = {}

@@ -6,10 +6,18 @@ import json
 import os
 
 import pytest
-
 from conftest import check_offsets, jsonl
-from evfacts.ingest import (Document, InputError, decode, display_name, expand_paths, iter_documents,
-                            make_documents, sniff_format)
+
+from evfacts.ingest import (
+    Document,
+    InputError,
+    decode,
+    display_name,
+    expand_paths,
+    iter_documents,
+    make_documents,
+    sniff_format,
+)
 from evfacts.pipeline import Pipeline
 
 SENTENCE = "BYD said “sales rose 13%” to €5.2 million – a record, café owners said."

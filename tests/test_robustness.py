@@ -6,7 +6,6 @@ profile (see conftest: `HYPOTHESIS_PROFILE=thorough` for 2,000 examples).
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -19,10 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import EVFACTS, SAMPLES, check_offsets, csv_rows, jsonl, line_of
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import EVFACTS, SAMPLES, check_offsets, csv_rows, jsonl, line_of
 from evfacts.ingest import Document, IngestError, InputError, make_documents, text_documents
 from evfacts.model import CLAIM_FIELDS
 from evfacts.output import Format, write_claims
@@ -170,7 +169,7 @@ def _claims(text: str, *, per_line: bool = False, source: str = "x.txt"):
 
 def _decoded(text: str) -> str:
     """What ingest reads from text written as UTF-8 (a leading BOM is an encoding mark, not text)."""
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.removeprefix("\ufeff")
 
 
 def _offset_base(text: str) -> str:
