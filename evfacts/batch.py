@@ -207,7 +207,7 @@ def run_clean(opts: RunOptions) -> RunReport:
                 continue
             try:
                 yield item, pipeline.clean_document(item)
-            except Exception as e:  # one bad document never stops the batch
+            except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 if opts.debug:
                     traceback.print_exc()
                 report(rep, InputError(item.source, f"cannot clean: {type(e).__name__}: {e}"))

@@ -161,7 +161,7 @@ def _guarded(opts: RunOptions, job: Callable[[RunOptions], RunReport]) -> int:
         if to_stdout:
             _silence_stdout()
         return EXIT_FAILED
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001
         if opts.debug:
             traceback.print_exc()
         message = " ".join(str(e).split())

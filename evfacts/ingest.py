@@ -193,7 +193,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=True, favor_recall=False)
-    except Exception:  # trafilatura raises on some malformed or pathological pages
+    except Exception:  # noqa: BLE001 - trafilatura raises on some malformed or pathological pages
         doc = None
     text = ""
     if doc is not None:
@@ -256,7 +256,7 @@ def _fallback_html_text(html: str) -> str:
         parser.feed(html)
         parser.close()
         text = "".join(parts)
-    except Exception:  # the parser is lenient, but never let a page stop the batch
+    except Exception:  # noqa: BLE001 - the parser is lenient, but never let a page stop the batch
         text = re.sub(r"<[^>]+>", " ", html)
     lines = (" ".join(l.split()) for l in text.splitlines())
     return "\n".join(l for l in lines if l)

@@ -68,7 +68,7 @@ class Pipeline:
                 continue
             try:
                 cleaned = self.clean_document(item)
-            except Exception as e:  # one bad document never stops the batch
+            except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 prepared.append((self._failure(item, "clean", e), None, None))
                 continue
             segments = [piece for d in cleaned.kept if d.role != "metadata"
@@ -77,7 +77,7 @@ class Pipeline:
             texts.extend(s.text for s in segments)
         try:
             docs = iter(self._parse(texts))
-        except Exception:  # spaCy choked on some text of this chunk: parse document by document below
+        except Exception:  # noqa: BLE001 - spaCy choked on some text of this chunk: parse document by document below
             docs = None
         for item, cleaned, segments in prepared:
             if cleaned is None:
@@ -87,17 +87,17 @@ class Pipeline:
             if docs is not None:
                 try:
                     parsed = [(seg, next(docs)) for seg in segments]
-                except Exception:  # spaCy choked on some text of this batch: parse the rest one by one,
+                except Exception:  # noqa: BLE001 - spaCy choked on some text of this batch: parse the rest one by one,
                     docs = None    # so that only the document at fault fails
             if parsed is None:
                 try:
                     parsed = [(seg, self.nlp(seg.text)) for seg in segments]
-                except Exception as e:
+                except Exception as e:  # noqa: BLE001
                     yield self._failure(item, "parse", e)
                     continue
             try:
                 result = self._result(item, cleaned, parsed)
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001
                 result = self._failure(item, "extract claims from", e)
             yield result
 

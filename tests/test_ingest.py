@@ -35,7 +35,7 @@ SENTENCE = "BYD said “sales rose 13%” to €5.2 million – a record, café 
     ("cp1252", SENTENCE.encode("cp1252")),
 ], ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-be-bom", "utf-16-le-nobom", "utf-16-be-nobom", "cp1252"])
 def test_decode(encoding, data):
-    text, found = decode(data)
+    text, _found = decode(data)
     assert text == SENTENCE
 
 
@@ -46,7 +46,7 @@ def test_decode_latin1():
 
 def test_decode_mostly_utf8_with_a_broken_byte_keeps_the_good_characters():
     data = "Umsatz stieg um 13 % – für Käufer ein Plus. ".encode() * 3 + b"\xff end"
-    text, enc = decode(data)
+    text, _enc = decode(data)
     assert "für Käufer" in text and text.endswith("\ufffd end")
 
 

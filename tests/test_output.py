@@ -95,8 +95,8 @@ def test_a_device_is_written_directly():
 # ------------------------------------------------------------------------ writers
 
 def _claim(**kw):
-    base = dict(text="13%", start=5, end=8, line=1, kind="percent", value=13.0, unit="%",
-                sentence='He said, "up 13%"\nthen, left', source="a.txt", companies=["BYD", "Xiaomi Corp."])
+    base = {"text": "13%", "start": 5, "end": 8, "line": 1, "kind": "percent", "value": 13.0, "unit": "%",
+            "sentence": 'He said, "up 13%"\nthen, left', "source": "a.txt", "companies": ["BYD", "Xiaomi Corp."]}
     base.update(kw)
     return Claim(**base)
 
