@@ -196,9 +196,14 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
 
 
 def run_clean(opts: RunOptions) -> RunReport:
+    from evfacts.clean import clean_text  # the clean stage alone: no spaCy, no claim engine
+
     rep = RunReport()
     documents = _documents(opts, rep)
-    pipeline = _pipeline(opts, rep.profile)
+
+    def clean_document(doc):  # as Pipeline.clean_document
+        return clean_text(doc.text, fmt=doc.format, meta=doc.meta, enabled=opts.clean, config=opts.config,
+                          profile=rep.profile)
 
     def cleaned() -> Iterator[tuple]:
         for item in documents:
@@ -206,7 +211,7 @@ def run_clean(opts: RunOptions) -> RunReport:
                 report(rep, item)
                 continue
             try:
-                yield item, pipeline.clean_document(item)
+                yield item, clean_document(item)
             except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 if opts.debug:
                     traceback.print_exc()

@@ -6,6 +6,7 @@ Claim values and units are improved elsewhere; these tests assert facts every ve
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import check_offsets, csv_rows, jsonl, out_text
@@ -576,7 +577,11 @@ def test_help_lists_every_option(cli, command, options):
 
 # -- start-up and help hygiene ---------------------------------------------------------------
 
-@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["clean", "--help"], ["schema"], ["--version"]])
+SAMPLE = str(Path(__file__).resolve().parent.parent / "samples" / "xiaomi-ev-2026.txt")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["clean", "--help"], ["schema"], ["--version"],
+                                  ["clean", SAMPLE], ["clean", "--explain", "-f", "jsonl", SAMPLE]])
 def test_commands_without_a_model_do_not_import_spacy_or_the_claim_engine(args):
     import subprocess
     import sys as _sys
