@@ -25,6 +25,7 @@ demo: setup
 	$(VENV)/bin/evfacts extract samples/ -f table
 
 test: setup
+	$(PY) -m ruff check evfacts tests bench
 	HYPOTHESIS_PROFILE=thorough $(PY) -m pytest -q
 
 # --- benchmarks (not in CI) ------------------------------------------------------------

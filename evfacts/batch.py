@@ -10,13 +10,14 @@ from datetime import datetime
 
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputError, iter_documents
 from evfacts.output import Format, atomic_output, isatty, write_claims, write_lines
-from evfacts.pipeline import Pipeline
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-@dataclass
+@dataclass(frozen=True)
 class RunOptions:
+    """What a run is asked to do (inputs only; what it finds comes back in a RunReport)."""
+
     paths: list[str]
     fmt: Format
     output: str | None = None
@@ -33,8 +34,18 @@ class RunOptions:
     force: bool = False  # with a SQLite store: redo documents already stored
     config: dict | None = None  # --config FILE / ./evfacts.toml
     profile_path: str | None = None  # --profile FILE: a platform template learned from a batch
-    profile: dict | None = None  # the profile in force (loaded and/or learned)
+
+
+@dataclass
+class RunReport:
+    """What a run found: the inputs that failed and the template profile it cleaned with."""
+
     failed: list[str] = field(default_factory=list)
+    profile: dict | None = None  # the profile in force (loaded and/or learned)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FAILED if self.failed else EXIT_OK
 
 
 def _console():
@@ -43,11 +54,11 @@ def _console():
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def report(opts: RunOptions, err: InputError) -> None:
+def report(rep: RunReport, err: InputError) -> None:
     """One line on stderr naming the input and what went wrong (red only on a terminal)."""
     from rich.markup import escape
 
-    opts.failed.append(err.source)
+    rep.failed.append(err.source)
     message = " ".join(str(err).split())
     _console().print(f"[bold red]evfacts:[/] {escape(message)}", markup=True, emoji=False)
 
@@ -56,7 +67,7 @@ def report(opts: RunOptions, err: InputError) -> None:
 LEARN_DOCS = 2000
 
 
-def _documents(opts: RunOptions):
+def _documents(opts: RunOptions, rep: RunReport):
     """The run's documents. A batch of several documents first teaches the cleaner its platform's
     template (paragraphs that recur across documents: reason `repeated`); `--profile FILE` loads
     what an earlier batch learned and saves what this one adds, for later single-file runs."""
@@ -66,8 +77,8 @@ def _documents(opts: RunOptions):
     from evfacts.ingest import Document
 
     items = iter_documents(opts.paths, per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes)
-    profile = opts.profile
-    if profile is None and opts.profile_path and os.path.exists(opts.profile_path):
+    profile = None
+    if opts.profile_path and os.path.exists(opts.profile_path):
         profile = clean_repeats.load_profile(opts.profile_path)
     if opts.clean and not opts.per_line:
         head = list(islice(items, LEARN_DOCS))
@@ -78,20 +89,22 @@ def _documents(opts: RunOptions):
             if opts.profile_path:
                 clean_repeats.save_profile(profile, opts.profile_path)
         items = chain(head, items)
-    opts.profile = profile
+    rep.profile = profile
     return items
 
 
-def _pipeline_kwargs(opts: RunOptions) -> dict:
-    return dict(clean=opts.clean, published=opts.published, unique=opts.unique, debug=opts.debug,
-                config=opts.config, profile=opts.profile)
+def _pipeline_kwargs(opts: RunOptions, profile: dict | None) -> dict:
+    return {"clean": opts.clean, "published": opts.published, "unique": opts.unique, "debug": opts.debug,
+            "config": opts.config, "profile": profile}
 
 
-def _pipeline(opts: RunOptions) -> Pipeline:
-    return Pipeline(**_pipeline_kwargs(opts))
+def _pipeline(opts: RunOptions, profile: dict | None):
+    from evfacts.pipeline import Pipeline
+
+    return Pipeline(**_pipeline_kwargs(opts, profile))
 
 
-def _process(opts: RunOptions, items: Callable[[], Iterator]) -> Iterator:
+def _process(opts: RunOptions, rep: RunReport, items: Callable[[], Iterator]) -> Iterator:
     """Results (or InputErrors) in input order: here, in `-j N` worker processes, or on Dask.
     items() gives the documents; it learns the batch's template first (see _documents), and the
     pipeline must clean with what it learned."""
@@ -99,14 +112,14 @@ def _process(opts: RunOptions, items: Callable[[], Iterator]) -> Iterator:
         from evfacts.distributed import process_dask
 
         documents = items()
-        return process_dask(documents, opts.dask, _pipeline_kwargs(opts), jobs=opts.jobs)
+        return process_dask(documents, opts.dask, _pipeline_kwargs(opts, rep.profile), jobs=opts.jobs)
     if opts.jobs != 1:
         from evfacts.parallel import process_parallel
 
         # the workers start loading the model while this process reads the batch and learns
-        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts), profile=lambda: opts.profile)
+        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts, None), profile=lambda: rep.profile)
     documents = items()
-    return _pipeline(opts).process_many(documents)
+    return _pipeline(opts, rep.profile).process_many(documents)
 
 
 def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
@@ -124,25 +137,26 @@ def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
             progress.advance(task)
 
 
-def run_extract(opts: RunOptions) -> int:
+def run_extract(opts: RunOptions) -> RunReport:
     from evfacts.store import is_store_path
 
     if is_store_path(opts.output):
         return _extract_to_store(opts)
+    rep = RunReport()
 
     def results():
-        for item in _with_progress(opts, _process(opts, lambda: _documents(opts))):
+        for item in _with_progress(opts, _process(opts, rep, lambda: _documents(opts, rep))):
             if isinstance(item, InputError):
-                report(opts, item)
+                report(rep, item)
             else:
                 yield item
 
     with atomic_output(opts.output) as out:
         write_claims(results(), opts.fmt, out, unique=opts.unique)
-    return EXIT_FAILED if opts.failed else EXIT_OK
+    return rep
 
 
-def _extract_to_store(opts: RunOptions) -> int:
+def _extract_to_store(opts: RunOptions) -> RunReport:
     """`-o facts.sqlite`: one transaction per document; documents already stored (same text) are skipped."""
     from collections import deque
 
@@ -150,11 +164,12 @@ def _extract_to_store(opts: RunOptions) -> int:
     from evfacts.model import Result
     from evfacts.store import Store, text_sha256
 
+    rep = RunReport()
     with Store(opts.output, force=opts.force) as store:
         pending: deque = deque()  # (sha256 or None) of every item handed to the pipeline, in order
 
         def fresh():
-            documents = _documents(opts)  # learns the batch's template now, before a pipeline is made
+            documents = _documents(opts, rep)  # learns the batch's template now, before a pipeline is made
 
             def unseen():
                 for item in documents:
@@ -169,32 +184,38 @@ def _extract_to_store(opts: RunOptions) -> int:
 
             return unseen()
 
-        for item in _with_progress(opts, _process(opts, fresh)):
+        for item in _with_progress(opts, _process(opts, rep, fresh)):
             sha, source = pending.popleft()
             if isinstance(item, InputError):
-                report(opts, item)
+                report(rep, item)
                 if sha is not None:  # a document that failed in the pipeline: recorded, retried next run
                     store.write(Result(source), sha, error=item.message)
             else:
                 store.write(item, sha)
-    return EXIT_FAILED if opts.failed else EXIT_OK
+    return rep
 
 
-def run_clean(opts: RunOptions) -> int:
-    documents = _documents(opts)
-    pipeline = _pipeline(opts)
+def run_clean(opts: RunOptions) -> RunReport:
+    from evfacts.clean import clean_text  # the clean stage alone: no spaCy, no claim engine
+
+    rep = RunReport()
+    documents = _documents(opts, rep)
+
+    def clean_document(doc):  # as Pipeline.clean_document
+        return clean_text(doc.text, fmt=doc.format, meta=doc.meta, enabled=opts.clean, config=opts.config,
+                          profile=rep.profile)
 
     def cleaned() -> Iterator[tuple]:
         for item in documents:
             if isinstance(item, InputError):
-                report(opts, item)
+                report(rep, item)
                 continue
             try:
-                yield item, pipeline.clean_document(item)
-            except Exception as e:  # one bad document never stops the batch
+                yield item, clean_document(item)
+            except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 if opts.debug:
                     traceback.print_exc()
-                report(opts, InputError(item.source, f"cannot clean: {e.__class__.__name__}: {e}"))
+                report(rep, InputError(item.source, f"cannot clean: {type(e).__name__}: {e}"))
 
     with atomic_output(opts.output) as out:
         if opts.explain:
@@ -202,7 +223,7 @@ def run_clean(opts: RunOptions) -> int:
                 for doc, res in cleaned():
                     for d in res.lines:
                         rec = d.to_dict(doc.source)
-                        rec["line"] += doc.line_base - 1
+                        rec["line"] = doc.input_line(rec["line"])
                         yield rec
             write_lines(records(), opts.fmt, out)
         else:
@@ -214,10 +235,10 @@ def run_clean(opts: RunOptions) -> int:
                 for d in res.kept:
                     out.write(d.text + "\n")
             out.flush()
-    return EXIT_FAILED if opts.failed else EXIT_OK
+    return rep
 
 
-def run_show(opts: RunOptions, html: str | None = None) -> int:
+def run_show(opts: RunOptions, html: str | None = None) -> RunReport:
     """`evfacts show`: each document with its claims highlighted; `html`: one standalone page to that file."""
     from rich.console import Console
     from rich.markup import escape
@@ -225,19 +246,20 @@ def run_show(opts: RunOptions, html: str | None = None) -> int:
 
     from evfacts import show
 
-    documents = _documents(opts)
-    pipeline = _pipeline(opts)
+    rep = RunReport()
+    documents = _documents(opts, rep)
+    pipeline = _pipeline(opts, rep.profile)
     shown = 0
     with atomic_output(html if html else None) as out:
         console = Console(file=out, highlight=False, soft_wrap=True)
         for doc in documents:
             result = doc if isinstance(doc, InputError) else pipeline.process(doc)
             if isinstance(result, InputError):
-                report(opts, result)
+                report(rep, result)
                 continue
             if html:
                 if shown:
-                    report(opts, InputError(doc.source, "--html shows one document; skipped"))
+                    report(rep, InputError(doc.source, "--html shows one document; skipped"))
                     continue
                 out.write(show.render_html(doc, result))
             else:
@@ -247,7 +269,7 @@ def run_show(opts: RunOptions, html: str | None = None) -> int:
                 show.render_terminal(doc, result, console)
             shown += 1
         out.flush()
-    return EXIT_FAILED if opts.failed else EXIT_OK
+    return rep
 
 
 def stdin_is_terminal() -> bool:

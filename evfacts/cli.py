@@ -5,6 +5,7 @@ Errors are one line on stderr (`evfacts: error: ...`), tracebacks only with `--d
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -13,14 +14,14 @@ import sys
 import traceback
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 import evfacts
-from evfacts.batch import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, run_clean, run_extract, run_show,
-                           stdin_is_terminal)
+from evfacts.batch import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, RunReport, stdin_is_terminal
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
 from evfacts.output import Format, pick_format
 
@@ -33,16 +34,10 @@ class _Group(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except Exception as e:
-            name = type(e).__name__
-            if name == "Abort":
-                print("evfacts: aborted", file=sys.stderr)
-                sys.exit(EXIT_FAILED)
-            if not (hasattr(e, "exit_code") and hasattr(e, "format_message")):
-                raise
-            if name == "NoArgsIsHelpError":  # bare `evfacts`: the help, as a usage error
-                e.show()
-                sys.exit(e.exit_code)
+        except typer.Abort:
+            print("evfacts: aborted", file=sys.stderr)
+            sys.exit(EXIT_FAILED)
+        except TyperException as e:
             ctx = getattr(e, "ctx", None)
             hint = f" (try '{ctx.command_path} {ctx.help_option_names[0]}')" if ctx and ctx.help_option_names else ""
             message = " ".join(e.format_message().split())
@@ -55,11 +50,29 @@ app = typer.Typer(
     name="evfacts",
     cls=_Group,
     help="Pull every quantitative claim out of reposted news articles.",
-    no_args_is_help=True,
+    invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    add_help_option=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # named in the usage-error hint
 )
+
+
+def _help(ctx: typer.Context, value: bool) -> None:
+    if value:
+        _print_help(ctx)
+        raise typer.Exit()
+
+
+def _print_help(ctx: typer.Context) -> None:
+    text = ctx.get_help()  # the rich formatter prints the help itself and returns ""
+    if text:
+        typer.echo(text, color=ctx.color)
+
+
+#: -h/--help on every command, declared here so that its help line shows no type
+HelpOpt = Annotated[bool, typer.Option("--help", "-h", is_eager=True, expose_value=False, callback=_help, metavar="",
+                                       help="Show this message and exit.")]
 
 
 def _version(value: bool) -> None:
@@ -70,32 +83,37 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
+    _help: HelpOpt = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="",
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Pull every quantitative claim out of reposted news articles."""
+    if ctx.invoked_subcommand is None:  # bare `evfacts`: the help, as a usage error
+        _print_help(ctx)
+        raise typer.Exit(EXIT_USAGE)
 
 
 # -- shared options (one definition, every command: sqlite-utils' output_options) ---------
 
-Paths = Annotated[Optional[list[str]], typer.Argument(
+Paths = Annotated[list[str] | None, typer.Argument(
     help="Files, folders (walked recursively) or - for stdin. None and a pipe: stdin.", show_default=False,
     metavar="PATH")]
-FormatOpt = Annotated[Optional[Format], typer.Option(
+FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", help="Output format (default: from -o's extension, else table on a terminal and jsonl in a pipe).",
     case_sensitive=False, show_default=False)]
-OutputOpt = Annotated[Optional[str], typer.Option(
+OutputOpt = Annotated[str | None, typer.Option(
     "--output", "-o", help="Write to FILE atomically instead of stdout.", metavar="FILE")]
 LinesOpt = Annotated[bool, typer.Option("--lines", metavar="", help="Every input line is its own document.")]
-PublishedOpt = Annotated[Optional[str], typer.Option(
+PublishedOpt = Annotated[str | None, typer.Option(
     "--published", help="Publication date (e.g. 2026-01-04) for 'last year', 'in May'.", metavar="DATE")]
-GlobOpt = Annotated[Optional[list[str]], typer.Option(
+GlobOpt = Annotated[list[str] | None, typer.Option(
     "--glob", help=f"File pattern for folders, repeatable (default: {' '.join(DEFAULT_GLOBS)}).",
     metavar="PATTERN")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1, metavar="BYTES")]
-ConfigOpt = Annotated[Optional[str], typer.Option(
-    "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off [default: ./evfacts.toml].")]
-ProfileOpt = Annotated[Optional[str], typer.Option(
+ConfigOpt = Annotated[str | None, typer.Option(
+    "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off \\[default: ./evfacts.toml].")]
+ProfileOpt = Annotated[str | None, typer.Option(
     "--profile", metavar="FILE", help="Load a site's learned boilerplate template; a batch run saves what it learns.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of failures.")]
 
@@ -124,11 +142,11 @@ def _parse_date(value: str | None) -> datetime | None:
     return parsed.replace(tzinfo=None)
 
 
-def _guarded(opts: RunOptions, job: Callable[[RunOptions], int]) -> int:
+def _guarded(opts: RunOptions, job: Callable[[RunOptions], RunReport]) -> int:
     """Run a batch job; anything unexpected becomes one line on stderr (a traceback with --debug)."""
     to_stdout = opts.output in (None, "-")
     try:
-        code = job(opts)
+        code = job(opts).exit_code
         if to_stdout:
             sys.stdout.flush()
         return code
@@ -143,11 +161,11 @@ def _guarded(opts: RunOptions, job: Callable[[RunOptions], int]) -> int:
         if to_stdout:
             _silence_stdout()
         return EXIT_FAILED
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001
         if opts.debug:
             traceback.print_exc()
         message = " ".join(str(e).split())
-        print(f"evfacts: error: {e.__class__.__name__}: {message} (run with --debug for the traceback)",
+        print(f"evfacts: error: {type(e).__name__}: {message} (run with --debug for the traceback)",
               file=sys.stderr)
         return EXIT_FAILED
 
@@ -179,7 +197,7 @@ def _options(paths, fmt, output, *, config_path=None, profile_path=None, **kw) -
                       profile_path=profile_path, **kw)
 
 
-@app.command()
+@app.command(add_help_option=False)
 def extract(
     paths: Paths = None,
     fmt: FormatOpt = None,
@@ -192,12 +210,13 @@ def extract(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
                                       help="Worker processes (0 = all cores).")] = 1,
-    dask: Annotated[Optional[str], typer.Option(
+    dask: Annotated[str | None, typer.Option(
         "--dask", metavar="ADDRESS", help="Run on a Dask cluster (tcp://host:8786), or 'local'.")] = None,
     force: Annotated[bool, typer.Option("--force", metavar="", help="With -o x.sqlite: redo documents already stored.")] = False,
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
+    _help: HelpOpt = False,
 ) -> None:
     """Extract quantitative claims (figure, unit, change, subject, period, modality)."""
     from evfacts.store import is_store_path
@@ -214,10 +233,12 @@ def extract(
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
                     jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile)
+    from evfacts.batch import run_extract
+
     raise typer.Exit(_guarded(opts, run_extract))
 
 
-@app.command()
+@app.command(add_help_option=False)
 def clean(
     paths: Paths = None,
     explain: Annotated[bool, typer.Option("--explain", metavar="", help="One record per line: keep, role and reason.")] = False,
@@ -230,6 +251,7 @@ def clean(
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
+    _help: HelpOpt = False,
 ) -> None:
     """Print the article text with boilerplate removed (--explain: every decision)."""
     if fmt is not None and not explain and fmt is not Format.table:
@@ -237,15 +259,17 @@ def clean(
     opts = _options(paths, fmt, output, per_line=lines, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug, explain=explain,
                     config_path=config, profile_path=profile)
+    from evfacts.batch import run_clean
+
     raise typer.Exit(_guarded(opts, run_clean))
 
 
-@app.command()
+@app.command(add_help_option=False)
 def show(
-    paths: Annotated[Optional[list[str]], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help="The article: a file, or - for stdin (a folder shows each of its files).", show_default=False,
         metavar="PATH")] = None,
-    html: Annotated[Optional[str], typer.Option(
+    html: Annotated[str | None, typer.Option(
         "--html", help="Write a standalone HTML page (claims marked, fields on hover) to FILE; - for stdout.",
         metavar="FILE")] = None,
     no_clean: Annotated[bool, typer.Option("--no-clean", metavar="", help="Skip boilerplate removal.")] = False,
@@ -255,6 +279,7 @@ def show(
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
+    _help: HelpOpt = False,
 ) -> None:
     """Show the article with its claims highlighted (terminal, or --html FILE)."""
     if html and html != "-" and os.path.isdir(html):
@@ -262,12 +287,14 @@ def show(
     opts = _options(paths, Format.table, None, clean=not no_clean, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
                     config_path=config, profile_path=profile)
-    opts.output = html
+    opts = dataclasses.replace(opts, output=html)
+    from evfacts.batch import run_show
+
     raise typer.Exit(_guarded(opts, lambda o: run_show(o, html)))
 
 
-@app.command()
-def schema() -> None:
+@app.command(add_help_option=False)
+def schema(_help: HelpOpt = False) -> None:
     """Print the JSON Schema of a claim record."""
     from evfacts.model import claim_schema
 
@@ -288,7 +315,7 @@ def main() -> None:
     try:
         app(prog_name="evfacts")
     except SystemExit as e:
-        _exit_now(e.code)
+        _leave(e.code)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_FAILED)
@@ -297,7 +324,7 @@ def main() -> None:
         sys.exit(130)
 
 
-def _exit_now(code) -> None:
+def _leave(code) -> None:
     """Flush the output and leave with `code` (a message code is printed on stderr, exit 1)."""
     if code is None:
         code = 0

@@ -17,13 +17,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
-_HTML_TAG = re.compile(rb"<(p|div|span|a|br|body|head|meta|script|article|section|h[1-6]|li|ul|table|title)(\s[^>]*)?/?>", re.I)
+_HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(rb"<(p|div|span|a|br|body|head|meta|script|article|section|h[1-6]|li|ul|table|title)(\s[^>]*)?/?>",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -37,6 +38,17 @@ class Document:
     meta: dict = field(default_factory=dict)  # title / published found in HTML metadata
     line_base: int = 1  # input line of text's first line (> 1 with --lines)
     offset_base: int = 0  # input offset of text's first character (> 0 with --lines)
+
+    # The one translation from the document's own coordinates (text offsets, 1-based text lines)
+    # to the input's (a --lines document is one line of a larger input).
+
+    def input_offset(self, offset: int) -> int:
+        """The input offset of `offset` in text."""
+        return offset + self.offset_base
+
+    def input_line(self, line: int) -> int:
+        """The input line number of text's 1-based line `line`."""
+        return line + self.line_base - 1
 
 
 @dataclass
@@ -181,7 +193,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=True, favor_recall=False)
-    except Exception:  # trafilatura raises on some malformed or pathological pages
+    except Exception:  # noqa: BLE001 - trafilatura raises on some malformed or pathological pages
         doc = None
     text = ""
     if doc is not None:
@@ -195,8 +207,11 @@ def html_to_text(html: str) -> tuple[str, dict]:
     return text + "\n" if text else "", meta
 
 
-_BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
-                        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul title".split())
+_BLOCK_TAGS = frozenset([
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+    "table", "td", "th", "tr", "ul", "title",
+])
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg"))
 
 
@@ -241,7 +256,7 @@ def _fallback_html_text(html: str) -> str:
         parser.feed(html)
         parser.close()
         text = "".join(parts)
-    except Exception:  # the parser is lenient, but never let a page stop the batch
+    except Exception:  # noqa: BLE001 - the parser is lenient, but never let a page stop the batch
         text = re.sub(r"<[^>]+>", " ", html)
     lines = (" ".join(l.split()) for l in text.splitlines())
     return "\n".join(l for l in lines if l)

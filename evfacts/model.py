@@ -1,7 +1,7 @@
 """The result types every stage shares: one `Claim` per quantity, one `Result` per document."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -110,7 +110,7 @@ class Result:
 def claim_schema() -> dict[str, Any]:
     """JSON Schema of a claim record."""
     num = {"type": "number"}
-    opt = lambda t, **kw: {"type": [t, "null"], **kw}  # noqa: E731
+    opt = lambda t, **kw: {"type": [t, "null"], **kw}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "evfacts claim",

@@ -31,7 +31,7 @@ def resolve_jobs(jobs: int) -> int:
 def _init(kwargs: dict) -> None:
     global _worker_pipeline
     _worker_pipeline = Pipeline(**kwargs)
-    _worker_pipeline.nlp  # load the model once, before the first chunk
+    _ = _worker_pipeline.nlp  # load the model once, before the first chunk
 
 
 def _work(chunk: list[Document | InputError], profile=None) -> list[Result | InputError]:

@@ -1,10 +1,10 @@
 """The per-document job: ingest → clean → nlp → claims, with spaCy loaded once and batched."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from datetime import datetime
 import json
 import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
@@ -72,7 +72,7 @@ class Pipeline:
                 continue
             try:
                 cleaned = self.clean_document(item)
-            except Exception as e:  # one bad document never stops the batch
+            except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 prepared.append((self._failure(item, "clean", e), None, None))
                 continue
             segments = [piece for d in cleaned.kept if d.role != "metadata"
@@ -81,7 +81,7 @@ class Pipeline:
             texts.extend(s.text for s in segments)
         try:
             docs = iter(self._parse(texts))
-        except Exception:  # spaCy choked on some text of this chunk: parse document by document below
+        except Exception:  # noqa: BLE001 - spaCy choked on some text of this chunk: parse document by document below
             docs = None
         for item, cleaned, segments in prepared:
             if cleaned is None:
@@ -91,17 +91,17 @@ class Pipeline:
             if docs is not None:
                 try:
                     parsed = [(seg, next(docs)) for seg in segments]
-                except Exception:  # spaCy choked on some text of this batch: parse the rest one by one,
+                except Exception:  # noqa: BLE001 - spaCy choked on some text of this batch: parse the rest one by one,
                     docs = None    # so that only the document at fault fails
             if parsed is None:
                 try:
                     parsed = [(seg, self.nlp(seg.text)) for seg in segments]
-                except Exception as e:
+                except Exception as e:  # noqa: BLE001
                     yield self._failure(item, "parse", e)
                     continue
             try:
                 result = self._result(item, cleaned, parsed)
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001
                 result = self._failure(item, "extract claims from", e)
             yield result
 
@@ -147,7 +147,7 @@ class Pipeline:
             import traceback
 
             traceback.print_exc()
-        return InputError(doc.source, f"cannot {stage} it: {exc.__class__.__name__}: {exc}")
+        return InputError(doc.source, f"cannot {stage} it: {type(exc).__name__}: {exc}")
 
     def _result(self, doc: Document, cleaned: cleaning.CleanResult, parsed) -> Result:
         published = self.published or cleaned.published
@@ -155,9 +155,8 @@ class Pipeline:
         claims, companies = extract_article(parsed, published=published, title=title, disabled=self.disabled)
         for c in claims:
             c.source = doc.source
-            c.start += doc.offset_base
-            c.end += doc.offset_base
-            c.line += doc.line_base - 1
+            c.start, c.end = doc.input_offset(c.start), doc.input_offset(c.end)
+            c.line = doc.input_line(c.line)
         if self.unique:
             claims = unique_claims(claims)
         return Result(doc.source, title=title, published=published, claims=claims,
@@ -178,7 +177,8 @@ def _figure_cue() -> re.Pattern:
         words.update(str(w).lower() for w in (value.keys() if isinstance(value, dict) else value))
     chars = "".join(data.get("unicode_fractions") or [])
     alternation = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
-    return re.compile(rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b", re.I)
+    pattern = rf"\d|[{re.escape(chars)}]|\b(?:{alternation})\b" if chars else rf"\d|\b(?:{alternation})\b"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def may_have_figures(text: str) -> bool:

@@ -48,7 +48,7 @@ def _segments(doc: Document, result: Result) -> Iterator[tuple[int, str, int, ob
     decisions = {d.line: d for d in result.lines}
     offset = 0
     for n, (line, nxt) in enumerate(iter_lines(doc.text), 1):
-        yield n + doc.line_base - 1, line, offset + doc.offset_base, decisions.get(n)
+        yield doc.input_line(n), line, doc.input_offset(offset), decisions.get(n)
         offset = nxt
 
 

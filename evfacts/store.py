@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from evfacts.model import CLAIM_FIELDS, Result
 
@@ -89,7 +89,7 @@ class Store:
                 "INSERT INTO documents (path, sha256, title, published, claims, error, processed_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (result.source, sha256, result.title, result.published.isoformat() if result.published else None,
-                 len(result.claims), error, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                 len(result.claims), error, datetime.now(UTC).isoformat(timespec="seconds")))
             doc_id = cur.lastrowid
             cols = [*CLAIM_FIELDS, "mentions"]
             quoted = ", ".join(f'"{c}"' for c in cols)

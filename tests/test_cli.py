@@ -6,10 +6,11 @@ Claim values and units are improved elsewhere; these tests assert facts every ve
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-
 from conftest import check_offsets, csv_rows, jsonl, out_text
+
 from evfacts import __version__
 from evfacts.model import CLAIM_FIELDS
 
@@ -378,7 +379,7 @@ def test_debug_shows_the_traceback(cli, article, monkeypatch):
 
 
 def test_a_document_that_fails_is_named_and_the_batch_goes_on(cli, article, tmp_path, monkeypatch):
-    import evfacts.pipeline as pipeline
+    from evfacts import pipeline
 
     real = pipeline.extract_article
 
@@ -512,7 +513,7 @@ def test_jobs_clean_with_the_template_the_batch_taught(cli, tmp_path):
 
 def test_dask_is_wired(cli, article, monkeypatch):
     pytest.importorskip("distributed")
-    import evfacts.distributed as distributed
+    from evfacts import distributed
     from evfacts.pipeline import Pipeline
 
     seen = {}
@@ -572,3 +573,38 @@ def test_help_lists_every_option(cli, command, options):
     assert r.exit_code == 0 and r.stderr == ""
     for option in options:
         assert option in r.stdout, option
+
+
+# -- start-up and help hygiene ---------------------------------------------------------------
+
+SAMPLE = str(Path(__file__).resolve().parent.parent / "samples" / "xiaomi-ev-2026.txt")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["clean", "--help"], ["schema"], ["--version"],
+                                  ["clean", SAMPLE], ["clean", "--explain", "-f", "jsonl", SAMPLE]])
+def test_commands_without_a_model_do_not_import_spacy_or_the_claim_engine(args):
+    import subprocess
+    import sys as _sys
+
+    probe = ("import sys, io, contextlib\n"
+             f"sys.argv = ['evfacts', *{args!r}]\n"
+             "from evfacts.cli import main\n"
+             "try:\n"
+             "    with contextlib.redirect_stdout(io.StringIO()):\n"
+             "        main()\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith(('spacy.', 'evfacts.claims'))))\n")
+    out = subprocess.run([_sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", ["extract", "clean", "show"])
+def test_help_has_no_type_noise_and_shows_the_config_default(runner, command):
+    from evfacts.cli import app
+
+    r = runner.invoke(app, [command, "--help"])
+    assert r.exit_code == 0
+    text = " ".join(r.stdout.replace("\u2502", " ").split())
+    assert "<bool" not in text
+    assert "rules off [default: ./evfacts.toml]" in text

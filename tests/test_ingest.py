@@ -6,10 +6,18 @@ import json
 import os
 
 import pytest
-
 from conftest import check_offsets, jsonl
-from evfacts.ingest import (Document, InputError, decode, display_name, expand_paths, iter_documents,
-                            make_documents, sniff_format)
+
+from evfacts.ingest import (
+    Document,
+    InputError,
+    decode,
+    display_name,
+    expand_paths,
+    iter_documents,
+    make_documents,
+    sniff_format,
+)
 from evfacts.pipeline import Pipeline
 
 SENTENCE = "BYD said “sales rose 13%” to €5.2 million – a record, café owners said."
@@ -27,7 +35,7 @@ SENTENCE = "BYD said “sales rose 13%” to €5.2 million – a record, café 
     ("cp1252", SENTENCE.encode("cp1252")),
 ], ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-be-bom", "utf-16-le-nobom", "utf-16-be-nobom", "cp1252"])
 def test_decode(encoding, data):
-    text, found = decode(data)
+    text, _found = decode(data)
     assert text == SENTENCE
 
 
@@ -38,7 +46,7 @@ def test_decode_latin1():
 
 def test_decode_mostly_utf8_with_a_broken_byte_keeps_the_good_characters():
     data = "Umsatz stieg um 13 % – für Käufer ein Plus. ".encode() * 3 + b"\xff end"
-    text, enc = decode(data)
+    text, _enc = decode(data)
     assert "für Käufer" in text and text.endswith("\ufffd end")
 
 
@@ -201,3 +209,17 @@ def test_display_name_of_non_utf8_bytes():
 def test_a_directory_given_as_file_is_named(tmp_path):
     items = list(iter_documents([str(tmp_path)], globs=("*",)))
     assert items == []
+
+
+@pytest.mark.parametrize(("line_base", "offset_base", "offset", "line", "want"), [
+    (1, 0, 0, 1, (0, 1)),        # a whole file: coordinates unchanged
+    (1, 0, 17, 3, (17, 3)),
+    (2, 12, 0, 1, (12, 2)),      # the second line of a --lines input
+    (2, 12, 5, 1, (17, 2)),
+    (40, 1000, 9, 2, (1009, 41)),  # a --lines document split over two text lines
+])
+def test_document_coordinates_translate_to_the_input(line_base, offset_base, offset, line, want):
+    from evfacts.ingest import Document
+
+    doc = Document("x.txt", "text", line_base=line_base, offset_base=offset_base)
+    assert (doc.input_offset(offset), doc.input_line(line)) == want

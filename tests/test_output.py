@@ -7,8 +7,8 @@ import os
 import stat
 
 import pytest
-
 from conftest import csv_rows
+
 from evfacts.model import CLAIM_FIELDS, Claim, LineDecision, Result
 from evfacts.output import Format, atomic_output, csv_columns, pick_format, write_claims, write_lines
 
@@ -64,19 +64,17 @@ def test_atomic_output_keeps_the_mode_of_the_file_it_replaces(tmp_path):
 def test_a_failed_run_leaves_the_previous_file_and_no_temp_file(tmp_path, exc):
     target = tmp_path / "out.jsonl"
     target.write_text("previous\n")
-    with pytest.raises(exc):
-        with atomic_output(str(target)) as fh:
-            fh.write("half a recor")
-            raise exc()
+    with pytest.raises(exc), atomic_output(str(target)) as fh:
+        fh.write("half a recor")
+        raise exc()
     assert target.read_text() == "previous\n"
     assert os.listdir(tmp_path) == ["out.jsonl"]
 
 
 def test_a_failed_run_leaves_no_file_when_there_was_none(tmp_path):
-    with pytest.raises(RuntimeError):
-        with atomic_output(str(tmp_path / "new.json")) as fh:
-            fh.write("[")
-            raise RuntimeError
+    with pytest.raises(RuntimeError), atomic_output(str(tmp_path / "new.json")) as fh:
+        fh.write("[")
+        raise RuntimeError
     assert os.listdir(tmp_path) == []
 
 
@@ -97,8 +95,8 @@ def test_a_device_is_written_directly():
 # ------------------------------------------------------------------------ writers
 
 def _claim(**kw):
-    base = dict(text="13%", start=5, end=8, line=1, kind="percent", value=13.0, unit="%",
-                sentence='He said, "up 13%"\nthen, left', source="a.txt", companies=["BYD", "Xiaomi Corp."])
+    base = {"text": "13%", "start": 5, "end": 8, "line": 1, "kind": "percent", "value": 13.0, "unit": "%",
+            "sentence": 'He said, "up 13%"\nthen, left', "source": "a.txt", "companies": ["BYD", "Xiaomi Corp."]}
     base.update(kw)
     return Claim(**base)
 

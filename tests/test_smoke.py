@@ -1,8 +1,8 @@
 import json
 
+from conftest import SAMPLES, check_offsets
 from typer.testing import CliRunner
 
-from conftest import SAMPLES, check_offsets
 from evfacts.cli import app
 
 runner = CliRunner()
