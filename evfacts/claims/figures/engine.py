@@ -282,10 +282,6 @@ STAGES = (
 )
 
 
-def stage_names() -> list[str]:
-    return [s.name for s in FINDERS + STAGES]
-
-
 #: masks written in code (their patterns read the figures around them), by name
 CODE_MASKS = (("scores", "sports scores and vote tallies: \"won 3-1\", \"voted 9 to 3\", \"6-4, 7-6 (5)\""),
               ("citation", "a reference number in brackets at the end of a sentence: \"...rose (12).\""),
@@ -295,22 +291,13 @@ CODE_MASKS = (("scores", "sports scores and vote tallies: \"won 3-1\", \"voted 9
 def recognizer_names() -> list[str]:
     """Every name `[claims] disable` takes for figures: the stages and the masks."""
     # "crossref" names both the mask and the stage that drops spelled-out numbers inside one
-    return list(dict.fromkeys(stage_names() + [m.name for m in MASKS] + [name for name, _ in CODE_MASKS]))
+    return list(dict.fromkeys([s.name for s in FINDERS + STAGES] + [m.name for m in MASKS] + [name for name, _ in CODE_MASKS]))
 
 
 def describe() -> list[tuple[str, str]]:
     """(name, description) of every stage and mask, in the order they run."""
     return ([(s.name, s.description) for s in FINDERS + STAGES] + [(m.name, m.description) for m in MASKS]
             + list(CODE_MASKS))
-
-
-def check_disabled(disabled) -> frozenset[str]:
-    """The names as a set; ValueError naming the unknown ones."""
-    disabled = frozenset(disabled)
-    unknown = sorted(disabled - set(recognizer_names()))
-    if unknown:
-        raise ValueError(f"unknown figure recognizer(s): {', '.join(unknown)} (known: {', '.join(recognizer_names())})")
-    return disabled
 
 
 def find_quantities(sent, *, disabled: frozenset[str] = frozenset(), one_of_as_count: bool = False) -> list[Quantity]:
