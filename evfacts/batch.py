@@ -196,14 +196,10 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
 
 
 def run_clean(opts: RunOptions) -> RunReport:
-    from evfacts.clean import clean_text  # the clean stage alone: no spaCy, no claim engine
+    from evfacts.clean import clean_document  # the clean stage alone: no spaCy, no claim engine
 
     rep = RunReport()
     documents = _documents(opts, rep)
-
-    def clean_document(doc):  # as Pipeline.clean_document
-        return clean_text(doc.text, fmt=doc.format, meta=doc.meta, enabled=opts.clean, config=opts.config,
-                          profile=rep.profile)
 
     def cleaned() -> Iterator[tuple]:
         for item in documents:
@@ -211,7 +207,7 @@ def run_clean(opts: RunOptions) -> RunReport:
                 report(rep, item)
                 continue
             try:
-                yield item, clean_document(item)
+                yield item, clean_document(item, enabled=opts.clean, config=opts.config, profile=rep.profile)
             except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 if opts.debug:
                     traceback.print_exc()

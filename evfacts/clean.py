@@ -48,6 +48,7 @@ import regex
 
 from evfacts import rx
 from evfacts.clean_dates import first_date, is_date_only
+from evfacts.config import strings
 from evfacts.ingest import iter_lines
 from evfacts.model import LineDecision
 
@@ -223,15 +224,6 @@ def _get(obj: Any, key: str):
     return getattr(obj, key, None)
 
 
-def _strings(value: Any, what: str) -> list[str]:
-    """A string or a list of strings from the configuration, else ValueError."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return list(value)
-    raise ValueError(f"{what} must be a string or a list of strings, not {type(value).__name__} {value!r}")
-
-
 def _user_cues(config: Any) -> list[Cue]:
     """[[clean.cue]] tables like the packaged file, or {reason: [patterns]} under "cues"/"boilerplate_cues"."""
     extra: list[Cue] = []
@@ -244,9 +236,9 @@ def _user_cues(config: Any) -> list[Cue]:
     if isinstance(more, dict):
         for reason, pats in more.items():
             extra.append(_cue_from_table({"name": f"user-{reason}", "reason": reason,
-                                          "patterns": _strings(pats, f"[clean.cues] {reason}")}, user=True))
+                                          "patterns": strings(pats, f"[clean.cues] {reason}")}, user=True))
     elif more is not None:
-        for p in _strings(more, "[clean] cues"):
+        for p in strings(more, "[clean] cues"):
             extra.append(_cue_from_table({"name": "user-cue", "reason": "boilerplate", "patterns": [p]}, user=True))
     return extra
 
@@ -288,7 +280,7 @@ def _lexicon_uncached(config: Any) -> tuple[Lexicon, frozenset[str]]:
     if extra:
         lex = Lexicon(tuple(extra) + lex.cues, lex.weak_promo)
     raw = _cfg(config, "disable", None) or _cfg(config, "disabled_rules", None) or ()
-    disabled = frozenset(_strings(raw, "[clean] disable"))
+    disabled = frozenset(strings(raw, "[clean] disable"))
     for name in sorted(disabled - set(rule_names(lex))):
         if name in _PART_OF:
             raise ValueError(f"[clean] disable: {name!r} is decided by the rule {_PART_OF[name]!r}: disable that")
@@ -770,6 +762,11 @@ def _find_published(ctx: _Ctx) -> datetime | None:
 # ============================================================================ the entry point
 
 _PROBE = 3000
+
+
+def clean_document(doc, *, enabled: bool = True, config=None, profile=None) -> CleanResult:
+    """`clean_text` over an ingested document (its text, format and the metadata of its HTML)."""
+    return clean_text(doc.text, fmt=doc.format, meta=doc.meta, enabled=enabled, config=config, profile=profile)
 
 
 def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enabled: bool = True,

@@ -96,9 +96,10 @@ def _root(
 
 # -- shared options (one definition, every command: sqlite-utils' output_options) ---------
 
-Paths = Annotated[list[str] | None, typer.Argument(
-    help="Files, folders (walked recursively) or - for stdin. None and a pipe: stdin.", show_default=False,
-    metavar="PATH")]
+#: PATH arguments are described in each command's help text: typer's Arguments panel would print
+#: the Python type (`<list[str]>`) beside them
+Paths = Annotated[list[str] | None, typer.Argument(show_default=False, metavar="PATH", hidden=True)]
+
 FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", help="Output format (default: from -o's extension, else table on a terminal and jsonl in a pipe).",
     case_sensitive=False, show_default=False)]
@@ -218,7 +219,9 @@ def extract(
     debug: DebugOpt = False,
     _help: HelpOpt = False,
 ) -> None:
-    """Extract quantitative claims (figure, unit, change, subject, period, modality)."""
+    """Extract quantitative claims (figure, unit, change, subject, period, modality).
+
+    PATH: files, folders (walked recursively) or - for stdin; none and a pipe: stdin."""
     from evfacts.store import is_store_path
 
     if is_store_path(output) and fmt is not None:
@@ -253,7 +256,9 @@ def clean(
     debug: DebugOpt = False,
     _help: HelpOpt = False,
 ) -> None:
-    """Print the article text with boilerplate removed (--explain: every decision)."""
+    """Print the article text with boilerplate removed (--explain: every decision).
+
+    PATH: files, folders (walked recursively) or - for stdin; none and a pipe: stdin."""
     if fmt is not None and not explain and fmt is not Format.table:
         raise _usage_error("--format applies to --explain; plain clean prints text")
     opts = _options(paths, fmt, output, per_line=lines, published=_parse_date(published),
@@ -266,9 +271,7 @@ def clean(
 
 @app.command(add_help_option=False)
 def show(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="The article: a file, or - for stdin (a folder shows each of its files).", show_default=False,
-        metavar="PATH")] = None,
+    paths: Paths = None,
     html: Annotated[str | None, typer.Option(
         "--html", help="Write a standalone HTML page (claims marked, fields on hover) to FILE; - for stdout.",
         metavar="FILE")] = None,
@@ -281,7 +284,9 @@ def show(
     debug: DebugOpt = False,
     _help: HelpOpt = False,
 ) -> None:
-    """Show the article with its claims highlighted (terminal, or --html FILE)."""
+    """Show the article with its claims highlighted (terminal, or --html FILE).
+
+    PATH: the article, a file or - for stdin (a folder shows each of its files)."""
     if html and html != "-" and os.path.isdir(html):
         raise _usage_error(f"--html: {html} is a directory")
     opts = _options(paths, Format.table, None, clean=not no_clean, published=_parse_date(published),

@@ -73,13 +73,18 @@ def load_config(path: str | None) -> dict[str, Any] | None:
     return data
 
 
+def strings(value: Any, what: str) -> list[str]:
+    """A configuration value that is a string or a list of strings, as a list; else ValueError."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ValueError(f"{what} must be a string or a list of strings, not {type(value).__name__} {value!r}")
+
+
 def disabled_recognizers(config: dict | None) -> frozenset[str]:
     """The claim recognizers `[claims] disable` switches off; ValueError for a name that is none."""
-    names = (config or {}).get("claims", {}).get("disable", [])
-    if isinstance(names, str):
-        names = [names]
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ValueError(f"[claims] disable must be a string or a list of strings, not {names!r}")
+    names = strings((config or {}).get("claims", {}).get("disable", []), "[claims] disable")
     if not names:
         return frozenset()
     from evfacts.claims import check_disabled
@@ -95,22 +100,17 @@ def company_names(config: dict | None) -> tuple[list[str], list[str]]:
     return [str(n) for n in comp.get("names", [])], [str(n) for n in comp.get("not_companies", [])]
 
 
-def apply_companies(nlp, config: dict | None) -> None:
-    """Teach the loaded pipeline the user's extra companies and non-companies."""
-    names, not_companies = company_names(config)
-    if not names and not not_companies:
-        return
+def company_lexicon(config: dict | None):
+    """The run's company lexicon: the packaged one with the user's `[companies]` added (a new
+    object: the packaged lexicon is read-only and shared)."""
     from evfacts.claims.companies import lexicon
 
-    lex = lexicon()
-    patterns = []
-    for name in names:
-        lex.canonical[name.lower()] = name
-        lex.rejected.discard(name.lower())
-        patterns.append({"label": "ORG", "pattern": name, "id": name})
-    for name in not_companies:
-        lex.rejected.add(name.lower())
-        lex.canonical.pop(name.lower(), None)
-        patterns.append({"label": "GOV", "pattern": name})
-    if "evfacts_companies" in nlp.pipe_names:
-        nlp.get_pipe("evfacts_companies").add_patterns(patterns)
+    names, not_companies = company_names(config)
+    return lexicon().extended(names, not_companies) if names or not_companies else lexicon()
+
+
+def company_patterns(config: dict | None) -> list[dict]:
+    """EntityRuler patterns for the user's companies (ORG, their own name as id) and non-companies (GOV)."""
+    names, not_companies = company_names(config)
+    return ([{"label": "ORG", "pattern": name, "id": name} for name in names]
+            + [{"label": "GOV", "pattern": name} for name in not_companies])

@@ -311,9 +311,8 @@ def _customise(nlp) -> None:
     _add_rulers(nlp, "evfacts_places", PLACE_FILES, last=True)
 
 
-@cache
-def load(model: str | None = None):
-    """The English pipeline: en_core_web_sm if installed, else the PyPI re-upload, else rules only."""
+def build(model: str | None = None):
+    """A new English pipeline: en_core_web_sm if installed, else the PyPI re-upload, else rules only."""
     import spacy
     from thinc.api import NumpyOps, set_current_ops
 
@@ -336,3 +335,13 @@ def load(model: str | None = None):
         nlp.add_pipe("sentencizer")
     _customise(nlp)
     return nlp
+
+
+#: the process's shared pipeline, loaded once
+load = cache(build)
+
+
+def add_company_patterns(nlp, patterns: list[dict]) -> None:
+    """Teach a pipeline of its own a user's companies (ORG) and non-companies (GOV)."""
+    if patterns and "evfacts_companies" in nlp.pipe_names:
+        nlp.get_pipe("evfacts_companies").add_patterns(patterns)

@@ -32,27 +32,32 @@ class Pipeline:
         self.config = config
         self.batch_size = batch_size
         self._nlp = None
-        from evfacts.config import disabled_recognizers
+        from evfacts.config import company_lexicon, company_patterns, disabled_recognizers
 
         #: the recognizers `[claims] disable` switches off
         self.disabled = disabled_recognizers(config)
+        #: this pipeline's own company lexicon and ruler patterns (`[companies]` of its config)
+        self.lexicon = company_lexicon(config)
+        self._company_patterns = company_patterns(config)
 
     @property
     def nlp(self):
+        """The spaCy pipeline: the process's shared one, or a pipeline of its own when the config
+        names companies (their ruler patterns must not reach other pipelines)."""
         if self._nlp is None:
             from evfacts import nlp
 
-            self._nlp = nlp.load()
-            from evfacts.config import apply_companies
-
-            apply_companies(self._nlp, self.config)
+            if self._company_patterns:
+                self._nlp = nlp.build()
+                nlp.add_company_patterns(self._nlp, self._company_patterns)
+            else:
+                self._nlp = nlp.load()
         return self._nlp
 
     # -- stages -------------------------------------------------------------------------
 
     def clean_document(self, doc: Document) -> cleaning.CleanResult:
-        return cleaning.clean_text(doc.text, fmt=doc.format, meta=doc.meta, enabled=self.clean,
-                                   config=self.config, profile=self.profile)
+        return cleaning.clean_document(doc, enabled=self.clean, config=self.config, profile=self.profile)
 
     def process(self, doc: Document) -> Result:
         return next(self.process_many([doc]))
@@ -152,7 +157,8 @@ class Pipeline:
     def _result(self, doc: Document, cleaned: cleaning.CleanResult, parsed) -> Result:
         published = self.published or cleaned.published
         title = cleaned.title
-        claims, companies = extract_article(parsed, published=published, title=title, disabled=self.disabled)
+        claims, companies = extract_article(parsed, published=published, title=title, disabled=self.disabled,
+                                             lexicon=self.lexicon)
         for c in claims:
             c.source = doc.source
             c.start, c.end = doc.input_offset(c.start), doc.input_offset(c.end)

@@ -49,6 +49,32 @@ def test_config_adds_companies(tmp_path):
     assert claim["companies"] == ["Quuxly Robotics"]
 
 
+def _companies(pipeline, text):
+    from evfacts.ingest import Document
+
+    result = pipeline.process(Document(source="-", text=text))
+    return [name for name, _ in result.companies]
+
+
+LEAK_TEXT = "Ninety9 Labs sold 5,000 robots in 2025, and Tesla sold 400,000 cars.\n"
+
+
+def test_config_companies_stay_in_their_pipeline():
+    """A pipeline's user companies and non-companies reach neither the packaged lexicon nor a
+    pipeline built without them, before or after."""
+    from evfacts.claims.companies import lexicon
+    from evfacts.pipeline import Pipeline
+
+    plain_before = _companies(Pipeline(clean=False), LEAK_TEXT)
+    config = {"companies": {"names": ["Ninety9 Labs"], "not_companies": ["Tesla"]}}
+    configured = _companies(Pipeline(clean=False, config=config), LEAK_TEXT)
+    plain_after = _companies(Pipeline(clean=False), LEAK_TEXT)
+    assert "Ninety9 Labs" in configured and "Tesla" not in configured
+    assert plain_before == plain_after
+    assert "Tesla" in plain_after and "Ninety9 Labs" not in plain_after
+    assert "ninety9 labs" not in lexicon().canonical and "tesla" not in lexicon().rejected
+
+
 def test_config_in_working_directory_is_found(tmp_path, monkeypatch):
     (tmp_path / "evfacts.toml").write_text('[clean.cues]\npromo = [\'\\bwidget weekly shop\\b\']\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)

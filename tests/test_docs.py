@@ -162,3 +162,12 @@ def test_the_forbidden_words_are_found(text, what):
 def test_the_docs_exist():
     names = {p.relative_to(ROOT).as_posix() for p in DOCS}
     assert {"README.md", "CHANGELOG.md", "docs/architecture.md", "docs/benchmarks.md"} <= names
+
+
+@pytest.mark.parametrize("command", ["", "extract", "clean", "show", "schema"])
+def test_help_prints_no_python_types(command):
+    """Metavars a user can read (PATH, FILE, N, the choices), never typer's type labels."""
+    text = _help(*([command] if command else []))
+    assert not re.search(r"<(?:list\[|bool>|str>|int>|float>)", text), text
+    if command in ("extract", "clean", "show"):
+        assert "PATH" in text

@@ -67,23 +67,25 @@ def check_disabled(names) -> frozenset[str]:
 
 
 def extract_article(parsed, *, published: datetime | None = None, title: str | None = None, finder=None,
-                    disabled: frozenset[str] = frozenset()):
+                    disabled: frozenset[str] = frozenset(), lexicon: comp.Lexicon | None = None):
     """parsed: list of (Segment, spacy Doc). Returns (claims, companies sorted by mentions).
 
     finder(sent) -> list[Quantity] finds the figures (default `quantities.find_quantities`);
-    disabled: names of recognizers to switch off (`recognizer_names()`; ValueError for others)."""
+    disabled: names of recognizers to switch off (`recognizer_names()`; ValueError for others);
+    lexicon: the run's company lexicon (`companies.Lexicon`; the packaged one by default)."""
     disabled = check_disabled(disabled)
     if finder is None:
         finder = partial(quantities.find_quantities, disabled=disabled & frozenset(figure_names()))
     with article_views(doc for _, doc in parsed):  # each doc's text and entities are read once
-        return _extract_article(parsed, published, title, finder, disabled & frozenset(context.RECOGNIZER_NAMES))
+        return _extract_article(parsed, published, title, finder, disabled & frozenset(context.RECOGNIZER_NAMES),
+                                lexicon)
 
 
-def _extract_article(parsed, published, title, finder, disabled):
+def _extract_article(parsed, published, title, finder, disabled, lexicon):
     ctx = ArticleContext(published=published, title=title)
     people = comp.people_names(doc for _, doc in parsed)
     lower_words = comp.lower_words(doc for _, doc in parsed)
-    mentions = [comp.doc_mentions(doc) for _, doc in parsed]
+    mentions = [comp.doc_mentions(doc, lexicon) for _, doc in parsed]
     mid = comp.named_mid_sentence(mentions, [doc for _, doc in parsed])
     mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, (_, doc) in zip(mentions, parsed)]
     mentions = comp.add_mislabelled(mentions, [doc for _, doc in parsed], people)

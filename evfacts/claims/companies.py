@@ -18,9 +18,11 @@ import json
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 
 from evfacts.claims.view import doc_ents, doc_text
 
@@ -46,14 +48,28 @@ POSSESSIVE = re.compile(r"\s*['’]s?$")
 ACRONYM = re.compile(r"^[A-Z0-9&.\-]+$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Lexicon:
-    canonical: dict[str, str]  # lower-cased surface form -> canonical name
-    rejected: set[str]  # lower-cased names of non-companies
+    """Known companies and non-companies; read-only, so one run's additions never reach another."""
+
+    canonical: Mapping[str, str]  # lower-cased surface form -> canonical name
+    rejected: frozenset[str]  # lower-cased names of non-companies
+
+    def extended(self, names=(), not_companies=()) -> Lexicon:
+        """A new lexicon with a user's companies added and non-companies removed from it."""
+        canonical, rejected = dict(self.canonical), set(self.rejected)
+        for name in names:
+            canonical[name.lower()] = name
+            rejected.discard(name.lower())
+        for name in not_companies:
+            rejected.add(name.lower())
+            canonical.pop(name.lower(), None)
+        return Lexicon(MappingProxyType(canonical), frozenset(rejected))
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    """The packaged lexicon (data/companies.jsonl, data/not_companies.jsonl)."""
     canonical, rejected = {}, set()
     data = resources.files("evfacts").joinpath("data")
     for line in data.joinpath("companies.jsonl").read_text(encoding="utf-8").splitlines():
@@ -63,7 +79,7 @@ def lexicon() -> Lexicon:
     for line in data.joinpath("not_companies.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             rejected.add(json.loads(line)["pattern"].lower())
-    return Lexicon(canonical, rejected)
+    return Lexicon(MappingProxyType(canonical), frozenset(rejected))
 
 
 TICKER_TAIL = re.compile(r"(?:\s*\((?:[A-Z]+:\s*)?[A-Z0-9.\-]*\)?|\s+[A-Z0-9]{1,6}\.[A-Z]{1,2}|(?<=[a-z])[A-Z]{1,5}\.[A-Z]{1,2})$")
@@ -104,7 +120,7 @@ def first_names() -> frozenset:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-def company_name(ent) -> str | None:
+def company_name(ent, lex: Lexicon | None = None) -> str | None:
     """The canonical company name of an entity span, or None when it is not a company."""
     if ent.label_ != COMPANY_LABEL:
         return None
@@ -133,7 +149,7 @@ def company_name(ent) -> str | None:
             return None  # "the Numbers", "the Company": a common noun in capitals
     if product_context(ent):
         return None
-    return judge(ent.text)
+    return judge(ent.text, lex)
 
 
 def person_shaped(words) -> bool:
@@ -164,9 +180,10 @@ def product_context(ent) -> bool:
     return bool(maker.ent_type_ == "ORG" and maker.ent_id_ and maker.whitespace_ != "" and not maker.is_punct)
 
 
-def judge(text: str) -> str | None:
-    """Name-only rules for an ORG from NER: the company name, or None."""
-    lex = lexicon()
+def judge(text: str, lex: Lexicon | None = None) -> str | None:
+    """Name-only rules for an ORG from NER: the company name, or None (lex: the run's lexicon,
+    the packaged one by default)."""
+    lex = lex or lexicon()
     name = normalise(text)
     if len(name) < 2:
         return None
@@ -217,22 +234,22 @@ TICKER_LEAD = set(_WORDS["ticker_lead"])
 BLOCKING_LABELS = {"GOV", "MARKET", "MEDIA", "PRODUCT", "GENERIC", "GPE", "LOC", "NORP"}
 
 
-def doc_mentions(doc) -> list[tuple[int, int, int, str, str]]:
+def doc_mentions(doc, lex: Lexicon | None = None) -> list[tuple[int, int, int, str, str]]:
     """(start_char, end_char, first token index, name, how) for every company mention of a doc;
     how: `lexicon`, `ner` or `ticker` (named with its ticker: "Clorox (CLX)")."""
     out = []
     for ent in doc_ents(doc):
         if 0 < ent.start and ent.end < len(doc) and doc[ent.start - 1].text == ":" and doc[ent.end].text == ")":
             continue  # the ticker in "PDD Holdings (NASDAQ: PDD)" is no second mention
-        name = company_name(ent)
+        name = company_name(ent, lex)
         if name:
             out.append((ent.start_char, ent.end_char, ent.start, name, "lexicon" if ent.ent_id_ else "ner"))
     if "(" in doc_text(doc):
-        out = sorted(out + _tickered(doc, out))
+        out = sorted(out + _tickered(doc, out, lex))
     return out
 
 
-def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
+def _tickered(doc, found, lex: Lexicon | None = None) -> list[tuple[int, int, int, str]]:
     """Companies NER missed but the text names with a ticker: "Clorox (CLX) rallied"."""
     extra = []
     text = doc_text(doc)
@@ -251,7 +268,7 @@ def _tickered(doc, found) -> list[tuple[int, int, int, str]]:
         if span is None or any(t.ent_type_ in BLOCKING_LABELS for t in span):
             continue
         s, words = span.start_char, span.text.split()
-        name = judge(" ".join(words))
+        name = judge(" ".join(words), lex)
         if name:
             extra.append((s, e, span.start, name, "ticker"))
     return extra
