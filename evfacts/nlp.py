@@ -271,7 +271,7 @@ def _register_tokenizer() -> None:
         def tokenizer_factory(nlp):
             from evfacts.nlp_limits import bounded_tokenizer_class
 
-            Tokenizer = bounded_tokenizer_class()  # noqa: N806 - a class
+            Tokenizer = bounded_tokenizer_class()
 
             # the expressions of spacy.util.compile_{prefix,suffix,infix}_regex, compiled through the
             # cache: these three are a third of the regex compile time at start-up
