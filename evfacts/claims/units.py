@@ -1,7 +1,8 @@
 """Lexicons for the quantity engine, loaded once at import from `evfacts/data/*.json`.
 
 units.json          unit surfaces -> normalised unit (SI symbol or singular noun), irregular plurals
-currencies.json     currency symbols, codes and words -> ISO 4217, minor units (cent, pence)
+currencies.json     currency symbols, codes and words -> ISO 4217, minor units (cent, pence): the hand list, which wins
+currencies.cldr.json  every ISO 4217 code, English name and unambiguous symbol in CLDR (scripts/gen_currencies.py)
 scales.json         million / bn / k ... -> factor
 number_words.json   spelled-out numbers, fractions, multiples, approximation and change cue words
 not_quantities.json months, name prefixes, street suffixes, time words: contexts that are not claims
@@ -27,6 +28,7 @@ def _load(name: str) -> dict:
 
 UNITS = _load("units.json")
 CURRENCIES = _load("currencies.json")
+CURRENCIES_CLDR = _load("currencies.cldr.json")
 SCALES = _load("scales.json")
 NUMBER_WORDS = _load("number_words.json")
 NOT_QUANTITIES = _load("not_quantities.json")
@@ -92,14 +94,22 @@ PERCENT_UNITS = {"%", "percentage point", "basis point"}
 
 # --- currencies
 CUR_PREFIX: dict[str, str] = dict(CURRENCIES["prefix"])
+for _sym, _code in CURRENCIES_CLDR["symbols"].items():
+    CUR_PREFIX.setdefault(_sym, _code)
+for _code in CURRENCIES_CLDR["codes"]:
+    CUR_PREFIX.setdefault(_code, _code)
+#: CLDR symbols written after an amount ("50 zł", "2 000 Kč", "100 ₴"): every symbol without a dollar sign
+CUR_SYMBOLS_AFTER: dict[str, str] = {s: c for s, c in CUR_PREFIX.items() if "$" not in s and not s.isascii()}
 CUR_PREFIX_SCALED: dict[str, float] = dict(CURRENCIES["prefix_scaled"])
 CUR_AFTER_DOLLAR: dict[str, str] = dict(CURRENCIES["suffix_after_dollar"])
 CUR_WORDS: dict[str, str] = {}
-for surface, code in CURRENCIES["suffix_words"].items():
+for surface, code in list(CURRENCIES["suffix_words"].items()) + list(CURRENCIES_CLDR["names"].items()):
+    if surface in CUR_WORDS:
+        continue  # the hand list first
     CUR_WORDS[surface] = code
     parts = surface.split(" ")
     for f in _plural_forms(parts[-1]):
-        CUR_WORDS[" ".join(parts[:-1] + [f])] = code
+        CUR_WORDS.setdefault(" ".join(parts[:-1] + [f]), code)
 CUR_AMBIGUOUS: dict[str, str] = {}
 for surface, code in CURRENCIES["ambiguous_suffix_words"].items():
     for f in _plural_forms(surface):

@@ -19,7 +19,9 @@ NUM = re.compile(r"(?=[−+\-.\d" + "".join(L.UNICODE_FRACTIONS) + r"])(?:(?<![\
 _LOWER_CODES = ["usd", "eur", "gbp", "jpy", "cny", "rmb", "hkd", "aud", "cad", "chf", "sgd", "nzd", "inr", "krw"]
 _CUR_PREFIX_RE = re.compile(r"(?:" + L.alternation(list(L.CUR_PREFIX) + ["PS"] + _LOWER_CODES) + r"|(?i:" + L.alternation([k for k in L.CUR_PREFIX if "$" in k and k != "$"]) + r"))\s?$")
 _CUR_PREFIX_LOWER = {k.lower(): v for k, v in L.CUR_PREFIX.items() if "$" in k or k.lower() in _LOWER_CODES}
-_CUR_SYMBOL_AFTER_RE = re.compile(r"\s?([$€£¥元₡₾₭₹₩₽₪₺₱฿₫₦₿])(?!\s?\d)")
+#: a currency symbol after the amount ("45€", "100 ₹", "50 zł", "2 000 Kč"); one that ends in a letter ends a word
+_CUR_SYMBOL_AFTER_RE = re.compile(r"\s?(" + L.alternation(["$", "£", "¥", "元", "₾", "₿"] + list(L.CUR_SYMBOLS_AFTER))
+                                  + r")(?!(?<=\w)\w)(?!\s?\d)")
 _CUR_MCODE_AFTER_RE = re.compile(r"\s?(M(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY))\b")
 _DOLLAR_PREFIX_OK = re.compile(r"\d[\d,.]*\s?(?:million|billion|trillion|bn|mn)\b", re.IGNORECASE)
 _PREFIX_NEEDS_BOUNDARY = re.compile(r"[A-Za-z]")
