@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from evfacts.claims import units as L
 from evfacts.claims.figures.atom import MINOR_AS_MAJOR, _Atom
+from evfacts.claims.figures.compound import unit_compound
 from evfacts.claims.figures.patterns import (
     _AFTER_DOLLAR_RE,
     _AGE_RE,
@@ -36,6 +37,7 @@ from evfacts.claims.figures.patterns import (
     _TEMP_NAME_BEFORE_RE,
     _TEMP_SPACED_RE,
     _TIME_DENOMINATORS,
+    _UNIT_SYM_ANY_CASE_RE,
     _UNIT_SYM_RE,
     _UNIT_WORD_RE,
 )
@@ -72,7 +74,7 @@ def _extend_right(a: _Atom, text: str) -> None:
         _money_word_again(a, text, rest, i)
         return
     for read in (_currency_minor, _currency_mcode, _currency_symbol_after, _currency_word, _currency_ambiguous,
-                 _temperature, _unit_word_or_symbol, _unit_bracket, _pounds_weight):
+                 _temperature, unit_compound, _unit_word_or_symbol, _unit_bracket, _pounds_weight):
         if read(a, text, rest, i):
             return
     a.e = max(a.e, i)
@@ -215,7 +217,7 @@ def _temperature(a: _Atom, text: str, rest: str, i: int) -> bool:
 def _unit_word_or_symbol(a: _Atom, text: str, rest: str, i: int) -> bool:
     """Units: words first ("miles per hour"), then symbols ("km", "kWh", "°C"); then an age or a rate."""
     m = _UNIT_WORD_RE.match(rest)
-    sym = _UNIT_SYM_RE.match(rest)
+    sym = _UNIT_SYM_RE.match(rest) or _UNIT_SYM_ANY_CASE_RE.match(rest)
     if m and (not sym or m.end() >= sym.end()):
         canon = L.UNIT_WORDS.get(m.group(1).lower()) or "lb"
         if not (rest[:1] == "-" and canon not in L.HYPHEN_OK):
@@ -229,7 +231,7 @@ def _unit_word_or_symbol(a: _Atom, text: str, rest: str, i: int) -> bool:
 
 def _unit_symbol(a: _Atom, text: str, rest: str, i: int, sym: re.Match) -> bool:
     sep, s = sym.group(1), sym.group(2)
-    canon = L.UNIT_SYMBOLS[s]
+    canon = L.UNIT_SYMBOLS.get(s) or L.UNIT_SYMBOLS_ANY_CASE[s.lower()]
     glued = sep == ""
     spaced_ok = s in ("m", "t", "g", "L", "h", "l") and not glued and "-" not in sep \
         and bool(_SPACED_SYMBOL_OK.match(rest, sym.end()))

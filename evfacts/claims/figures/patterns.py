@@ -13,7 +13,8 @@ _CUR_CODES_GLUED = sorted([k for k in L.CUR_PREFIX if k[-1:].isalpha() and " " n
 _LB = "(?:(?<![\\w.,])" + "".join(f"|(?<={re.escape(c)})" for c in _CUR_CODES_GLUED) + ")"
 #: the lookahead first: a match starts at a sign, a digit, a point or a fraction character, and every other
 #: position fails on it before the currency-code lookbehinds are tried
-NUM = re.compile(r"(?=[−+\-.\d" + "".join(L.UNICODE_FRACTIONS) + r"])(?:(?<![\w.,])([−+-])(?=\.?\d))?" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
+#: (not after "^": the power of a unit, "m^3")
+NUM = re.compile(r"(?=[−+\-.\d" + "".join(L.UNICODE_FRACTIONS) + r"])(?:(?<![\w.,])([−+-])(?=\.?\d))?(?<!\^)" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
 
 #: lower-cased ISO codes before a number ("rmb 10", "usd 2.5 million" in lower-cased text); not "try", "nis"
 _LOWER_CODES = ["usd", "eur", "gbp", "jpy", "cny", "rmb", "hkd", "aud", "cad", "chf", "sgd", "nzd", "inr", "krw"]
@@ -40,6 +41,8 @@ _CUR_CODE_AFTER_RE = re.compile(r"\s?(" + L.alternation([k for k in L.CUR_PREFIX
 _AFTER_DOLLAR_RE = re.compile(r"\s(" + L.alternation(L.CUR_AFTER_DOLLAR) + r")(?![A-Za-z])")
 _UNIT_WORD_RE = re.compile(r"(?:\s|-|\s?-\s?)?(" + L.alternation(L.UNIT_WORDS) + r")(?![\w])", re.IGNORECASE)
 _UNIT_SYM_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])")
+#: a symbol in another case than its own ("5.8Ghz", "13.5 KWH"): only the symbols no two units share when case is ignored
+_UNIT_SYM_ANY_CASE_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS_ANY_CASE) + r")(?![\w²³])", re.IGNORECASE)
 _GLUED_ONLY = {"s", "t", "g", "l", "x", "X", "×", "m", "K", "F", "A", "V", "W", "h", "L", "\"", "″", "°", "p"}
 _PER_RE = re.compile(r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+|-a-|\s+a-)(" + L.alternation(
     ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "annum", "quarter",
