@@ -148,3 +148,81 @@ def test_unit_catalog_names_and_cases():
     assert "mw" not in data["symbols_any_case"]  # mW (milliwatt) and MW (megawatt): case decides
     assert not {"st", "pt", "cd", "MA", "TV", "T", "N"} & set(data["symbols"])
     assert L.unit_name("km") == "kilometre" and L.unit_name("milliampere") == "milliampere"
+
+
+# ----------------------------------------------------------------------------- scales, ranges, notation
+SCALE = [
+    ("The streaming rival lost 42m of its subscribers.", 42e6, None),
+    ("The state owns 3m of the company's shares.", 3e6, None),
+    ("The plant employs 3 hundred thousand workers.", 3e5, "worker"),
+    ("The dam holds 2 thousand million litres.", 2e9, "L"),
+    ("Profit rose to £6.1m last year.", 6.1e6, "GBP"),
+    ("The contract is worth RM4.5mil over three years.", 4.5e6, "MYR"),
+    ("The project will cost Rs 7 crore.", 7e7, "INR"),
+    ("The bank lent five and a half million dollars.", 5.5e6, "USD"),
+]
+SCALE_NEAR_MISS = [  # m is metres
+    ("They laid 100m of the new cables.", 100, "m"),
+    ("The pipe runs 42m of the way.", 42, "m"),
+    ("It has 3 hundred workers.", 300, "worker"),
+]
+RANGE = [  # (text, value, value_max, unit)
+    ("Temperatures will rise 2 to 2.5 degrees by 2100.", 2, 2.5, "degree"),
+    ("The 5- to 10-metre waves hit the coast.", 5, 10, "m"),
+    ("Take between 20 and 25 mg daily.", 20, 25, "milligram"),
+    ("Prices range from RM80,000 to RM150,000.", 80000, 150000, "MYR"),
+    ("Shares rose 3 to 4% on Monday.", 3, 4, "%"),
+    ("The average adult eats 2000 - 2500 Calories a day.", 2000, 2500, None),
+]
+YEAR_APART = [  # a year beside a figure is not one end of a range: (text, the figure)
+    ("Sales rose in 2021 to 2.2 million units.", 2.2e6),
+    ("Inflation rose in 2019 to 3.5%.", 3.5),
+    ("Exports fell in 2020 to $4.5 billion.", 4.5e9),
+    ("Output climbed in 2018 to 12 tonnes.", 12),
+]
+NOTATION = [
+    ("The port handled 10 000 containers.", 10000, "container"),
+    ("The firm hired 2 500 000 workers.", 2.5e6, "worker"),
+    ("Light travels at 3e8 m/s in a vacuum.", 3e8, "metre per second"),
+    ("The error was 6.7e-4 on average.", 6.7e-4, None),
+    ("The index fell −3.5% on Friday.", 3.5, "%"),
+    ("Sales rose ２５% in Japan.", 25, "%"),
+]
+NOTATION_NEAR_MISS = [  # spaces between numbers that are not thousands; letters that are a code
+    ("The team won 3 2 at home.", 32),
+    ("Top 10 100m sprinters ran.", 10100),
+    ("In 2019 500 people died.", 2019500),
+    ("The Galaxy S4e8 sold well.", 4e8),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", SCALE + NOTATION, ids=[c[0][:40] for c in SCALE + NOTATION])
+def test_scale_and_notation(pipeline, text, value, unit):
+    qs = [q for q in figures(pipeline, text) if math.isclose(abs(q.value), value, rel_tol=1e-9)]
+    assert qs and qs[0].unit == unit, [(q.text, q.value, q.unit, q.rules) for q in figures(pipeline, text)]
+
+
+@pytest.mark.parametrize("text,value,unit", SCALE_NEAR_MISS, ids=[c[0][:40] for c in SCALE_NEAR_MISS])
+def test_scale_near_miss(pipeline, text, value, unit):
+    assert units_of(pipeline, text, value) == [unit]
+
+
+@pytest.mark.parametrize("text,value,value_max,unit", RANGE, ids=[c[0][:40] for c in RANGE])
+def test_range(pipeline, text, value, value_max, unit):
+    qs = [q for q in figures(pipeline, text) if math.isclose(q.value, value)]
+    assert qs and qs[0].value_max is not None and math.isclose(qs[0].value_max, value_max), \
+        [(q.text, q.value, q.value_max, q.unit) for q in figures(pipeline, text)]
+    if unit is not None:
+        assert qs[0].unit == unit
+
+
+@pytest.mark.parametrize("text,value", YEAR_APART, ids=[c[0][:40] for c in YEAR_APART])
+def test_year_beside_a_figure(pipeline, text, value):
+    qs = figures(pipeline, text)
+    assert [q.value_max for q in qs if math.isclose(q.value, value)] == [None], [(q.text, q.value) for q in qs]
+    assert not [q for q in qs if q.kind != "year" and 1800 <= q.value <= 2199 and q.value == int(q.value)]
+
+
+@pytest.mark.parametrize("text,value", NOTATION_NEAR_MISS, ids=[c[0][:40] for c in NOTATION_NEAR_MISS])
+def test_notation_near_miss(pipeline, text, value):
+    assert not [q for q in figures(pipeline, text) if math.isclose(q.value, value)]

@@ -27,6 +27,8 @@ DIGITS = (
     r"|(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.89 and 12,34,567.89
     r"|(?:\d{1,3}(?:, 0\d\d)+)"  # '80, 000' (tokenised text)
     r"|(?:\d{1,3}(?:[" + _SP + r"]\d{3})+(?:[.,]\d+)?)"  # 550 000 with thin / no-break spaces
+    r"|(?:[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\s\d|[A-Za-z]))"  # 10 000, 2 500 000 with plain spaces (a group of three, no more)
+    r"|(?:\d+(?:\.\d+)?[eE][−-]?\d{1,2}(?![\w]))"  # 3e8, 6.7e-4
     r"|(?:\d+(?:\.\d+)?)"
     r"|(?:\.\d+)"
 )
@@ -51,7 +53,7 @@ def parse_digits(s: str) -> Decimal | None:
     if s and s[-1] in UNICODE_FRACTIONS:
         whole = s[:-1]
         return (Decimal(whole) if whole else Decimal(0)) + Decimal(str(UNICODE_FRACTIONS[s[-1]]))
-    t = s.replace(",", "").replace(" ", "")
+    t = s.replace(",", "").replace(" ", "").replace("−", "-")
     for c in _SP:
         t = t.replace(c, "")
     try:

@@ -164,8 +164,9 @@ def _stage_filters(w: SentenceWork) -> None:
     dropped_prev = None
     table = w.has_digit and _TABLE_RUN_RE.search(w.text) is not None
     for a in w.atoms:
-        if dropped_prev is not None and _RANGE_JOIN_RE.match(w.text[dropped_prev.e:a.s]) and not a.unit_kind:
-            dropped_prev = a  # "aged 25 to 54": the second end goes with the first
+        if dropped_prev is not None and _RANGE_JOIN_RE.match(w.text[dropped_prev.e:a.s]) and not a.unit_kind \
+                and not a.currency and a.scale is None:
+            dropped_prev = a  # "aged 25 to 54": the second end goes with the first (not "in 2020 to $4.5 billion")
             continue
         dropped_prev = None
         if _bare_year(a, w.text) and _YEAR_FIGURE_RE.match(w.text, a.ne):

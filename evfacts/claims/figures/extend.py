@@ -48,7 +48,7 @@ def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None,
     rest = text[i:i + 16]
     m = _SCALE_WORD_RE.match(rest)
     if m:
-        return i + m.end(), Decimal(str(L.SCALE_WORDS[m.group(1).lower()])), "scale_word"
+        return _scale_words(text, i + m.end(), Decimal(str(L.SCALE_WORDS[m.group(1).lower()])))
     m = _SCALE_SUFFIX_RE.match(rest)
     if m and (m.group(1) not in ("K", "k", "T", "b", "B", "M") or has_cur or re.match(r"[A-Za-z]+\+?(?:\s+[a-z(]|\s*$|[,.;)]|\s+\d)", rest)):
         if not (m.group(1) in ("T", "b") and not has_cur):
@@ -56,11 +56,27 @@ def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None,
     m = _SCALE_SPACED_RE.match(rest)
     if m and (has_cur or m.group(1) in ("bn", "mn", "mln", "bln", "tn", "trn") or re.match(r" [BM]\s+[a-z]", rest)):
         return i + m.end(), Decimal(str(L.SCALE_SUFFIXES[m.group(1)])), "scale_suffix"
-    if has_cur or _M_PLURAL_RE.match(rest):  # "£1.2m", "3m users"
+    if has_cur or _M_PLURAL_RE.match(rest) or _M_OF_PLURAL_RE.match(text, i):  # "£1.2m", "3m users", "42m of its users"
         m = _MONEY_M_RE.match(rest)
         if m:
             return i + m.end(), Decimal(1_000_000), "scale_money_m"
     return i, None, None
+
+
+def _scale_words(text: str, end: int, factor: Decimal) -> tuple[int, Decimal, str]:
+    """"3 hundred thousand", "2 thousand million": a scale word times a larger one after it is one scale."""
+    while m := _SCALE_WORD_RE.match(text, end):
+        nxt = Decimal(str(L.SCALE_WORDS[m.group(1).lower()]))
+        if nxt <= factor or m.group(1).lower().endswith("s"):
+            break
+        factor, end = factor * nxt, m.end()
+    return end, factor, "scale_word"
+
+
+#: "42m of its subscribers", "3m of the company's shares": m before "of" a determiner and a plural is million
+#: (a possessive: "100m of the new cables" is a length)
+_M_OF_PLURAL_RE = re.compile(r"m\s+of\s+(?:its|their|his|her|our|the\s+[\w-]+['’]s)\s+(?:[\w-]+\s+)?"
+                             r"(?:[a-z]+[^s\W]s|people|staff|children|men|women)\b")
 
 
 def _extend_right(a: _Atom, text: str) -> None:

@@ -148,7 +148,13 @@ def _bare_year(a: _Atom, text: str) -> bool:
     if a.approx and a.unit_kind == "noun":
         return False
     m = re.match(r"\s?(?:-|–|to)\s?(\d[\d,.]*)", text[a.e:])
-    # not "about 2000 - 2500 Calories"
+    # not "about 2000 - 2500 Calories"; but "in 2021 to 2.2 million": a year, then a figure it does not join
+    if m and _YEAR_AFTER_FIGURE_RE.match(text, a.e + m.end(1)) or (m and "." in m.group(1).rstrip(".")):
+        return True
     return not (m and not _YEAR_RE.fullmatch(m.group(1)) and not re.fullmatch(r"\d\d", m.group(1)))
+
+
+#: what makes the number after "2021 to" a figure and not the other end of a span of years
+_YEAR_AFTER_FIGURE_RE = re.compile(r"\s?(?:%|percent|per\s?cent|million|billion|trillion|bn|mn|m\b)", re.IGNORECASE)
 
 

@@ -104,7 +104,7 @@ _ONE_DET_AFTER = re.compile(r"\s+(?:several|few|many|some|a\s+few|a\s+couple|the
 _ONE_NOT_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in L.ONE_NOT_QUANTITY) + r")\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?[~≈]?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"\b(?:from|range[sd]?|ranging|ranging\s+from)\s+(?:\S+\s+)?$", re.IGNORECASE)
-_RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-\s?$", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-?\s?$", re.IGNORECASE)
 _OR_JOIN_RE = re.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.IGNORECASE)
 #: ... with the baseline named, so it is a comparison over time and not a level ("finished 34% higher at $3")
 _POST_HIGHER_LOWER_RE = re.compile(r"\s+(higher|lower)\s*,?\s+(?:(?:on\s+an?\s+)?(?:year[\s-]+(?:over|on)[\s-]+year|y/y|yoy|y-o-y|quarter[\s-]+(?:over|on)[\s-]+quarter|q/q|month[\s-]+(?:over|on)[\s-]+month|m/m|sequentially)\b|than\s+(?:a|the|in\s+the)\s+(?:year|quarter|month)[\s-]*(?:earlier|ago|before)|than\s+(?:last|the\s+previous|the\s+prior|the\s+same)\s+(?:year|quarter|month|period)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:a\s+year|the\s+year|the\s+same\s+period|last\s+year|the\s+prior[\s-]year|the\s+year-ago|a\s+year-ago))", re.IGNORECASE)
