@@ -226,3 +226,47 @@ def test_year_beside_a_figure(pipeline, text, value):
 @pytest.mark.parametrize("text,value", NOTATION_NEAR_MISS, ids=[c[0][:40] for c in NOTATION_NEAR_MISS])
 def test_notation_near_miss(pipeline, text, value):
     assert not [q for q in figures(pipeline, text) if math.isclose(q.value, value)]
+
+
+# ----------------------------------------------------------------------------- ages and temperatures
+AGE = [  # (text, value, value_max, unit)
+    ("The driver, aged 41, was taken to hospital.", 41, None, "year"),
+    ("He joined the firm at the age of 41.", 41, None, "year"),
+    ("She retired at age 60.", 60, None, "year"),
+    ("The suspect is in his 70s, police said.", 70, 79, "year"),
+    ("Most buyers are in their early 30s.", 30, 33, "year"),
+    ("The founder, now in her late 50s, stepped down.", 57, 59, "year"),
+    ("A 15-year-old boy was arrested on Monday.", 15, None, "year"),
+    ("The boy is 5 years old.", 5, None, "year"),
+]
+AGE_NEAR_MISS = [  # a group's age bracket, a decade of the calendar
+    ("Unemployment among people aged 25 to 54 fell.", 25),
+    ("Women aged 18 found jobs.", 18),
+    ("In the 70s, oil prices soared.", 70),
+    ("In the early 90s sales boomed.", 90),
+]
+TEMPERATURE = [
+    ("Highs of 72 degrees F are expected.", 72, "°F"),
+    ("The water was 25 deg C.", 25, "°C"),
+    ("Water boils at 100 deg celsius at sea level.", 100, "°C"),
+    ("The thermostat read 68F.", 68, "°F"),
+    ("Overnight lows fell to -5C in Beijing.", -5, "°C"),
+    ("His temperature was 98.6 °F on admission.", 98.6, "°F"),
+    ("The capacitor is rated 2.5F.", 2.5, "F"),  # a farad, not a temperature
+]
+
+
+@pytest.mark.parametrize("text,value,value_max,unit", AGE, ids=[c[0][:40] for c in AGE])
+def test_age(pipeline, text, value, value_max, unit):
+    qs = [q for q in figures(pipeline, text) if math.isclose(q.value, value)]
+    assert qs and (qs[0].value_max, qs[0].unit) == (value_max, unit), [(q.text, q.value, q.unit) for q in figures(pipeline, text)]
+
+
+@pytest.mark.parametrize("text,value", AGE_NEAR_MISS, ids=[c[0][:40] for c in AGE_NEAR_MISS])
+def test_age_near_miss(pipeline, text, value):
+    assert not [q for q in figures(pipeline, text) if math.isclose(q.value, value)]
+
+
+@pytest.mark.parametrize("text,value,unit", TEMPERATURE, ids=[c[0][:40] for c in TEMPERATURE])
+def test_temperature(pipeline, text, value, unit):
+    assert units_of(pipeline, text, value) == [unit], [(q.text, q.value, q.unit) for q in figures(pipeline, text)]

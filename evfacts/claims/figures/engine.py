@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from evfacts.claims import units as L
+from evfacts.claims.figures.ages import decade_of_life
 from evfacts.claims.figures.atom import Quantity, _Atom
 from evfacts.claims.figures.atoms import _digit_atoms, _half_a_unit, _multiple_atoms, _vague_atoms, _word_atoms
 from evfacts.claims.figures.cues import _approx, _approx_literals, _change, _change_literals
@@ -94,7 +95,8 @@ def _stage_digits(w: SentenceWork) -> None:
         return
     # a number in a masked region is not a claim (unless the currency makes it money: "$2024")
     atoms = [a for a in _digit_atoms(w.text, w.masks)
-             if not ((name := _masked(w.masks, a.ns, a.ne)) and not (a.currency and name in ("code",)))]
+             if not ((name := _masked(w.masks, a.ns, a.ne)) and not (a.currency and name in ("code",))
+                     and not (name == "decade" and decade_of_life(w.text, a.s)))]
     for a in atoms:
         _extend_right(a, w.text)
     # "17 USD 25": the code was read as the first figure's currency; the second figure has no prefix of its own

@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 from evfacts.claims import units as L
+from evfacts.claims.figures.ages import age_before, age_decade
 from evfacts.claims.figures.atom import MINOR_AS_MAJOR, _Atom
 from evfacts.claims.figures.compound import unit_compound
 from evfacts.claims.figures.patterns import (
@@ -89,13 +90,13 @@ def _extend_right(a: _Atom, text: str) -> None:
     if a.currency is not None:
         _money_word_again(a, text, rest, i)
         return
-    for read in (_currency_minor, _currency_mcode, _currency_symbol_after, _currency_word, _currency_ambiguous,
+    for read in (age_decade, _currency_minor, _currency_mcode, _currency_symbol_after, _currency_word, _currency_ambiguous,
                  _temperature, unit_compound, _unit_word_or_symbol, _unit_bracket, _pounds_weight):
         if read(a, text, rest, i):
             return
     a.e = max(a.e, i)
-    if not _unit_of_a(a, text, rest, i):
-        _age(a, text, rest, i)
+    if not _unit_of_a(a, text, rest, i) and not _age(a, text, rest, i):
+        age_before(a, text)
 
 
 def _scale_and_country(a: _Atom, text: str) -> int:
@@ -219,7 +220,8 @@ def _temperature(a: _Atom, text: str, rest: str, i: int) -> bool:
     "80°C" is (not after a name: "Row 14C", "Form 10C")."""
     m = _TEMP_GLUED_RE.match(rest) or _TEMP_SPACED_RE.match(rest)
     if not (m and i == a.ne and not a.currency and not _CAPITAL_BEFORE_RE.search(text, 0, a.s) and abs(a.value) <= 5000
-            and (_TEMP_CONTEXT_RE.search(text) or (m.group(1) == "C" and _TEMP_AFTER_OK_RE.match(text, i + m.end())))):
+            and (_TEMP_CONTEXT_RE.search(text) or ((m.group(1) == "C" or _fahrenheit_size(a))
+                                                   and _TEMP_AFTER_OK_RE.match(text, i + m.end())))):
         return False
     nm = _TEMP_NAME_BEFORE_RE.search(text, 0, a.s)
     if nm and nm.group(1).lower() in L.NAME_PREFIXES:
@@ -228,6 +230,11 @@ def _temperature(a: _Atom, text: str, rest: str, i: int) -> bool:
     a.e = i + m.end()
     a.rules.append("unit_temperature")
     return True
+
+
+def _fahrenheit_size(a: _Atom) -> bool:
+    """"68F", "-4F": a whole number of ten or more (or below zero) before F is degrees; "2.5F" is a farad."""
+    return a.value == int(a.value) and (abs(a.value) >= 10 or a.sign in ("-", "−"))
 
 
 def _unit_word_or_symbol(a: _Atom, text: str, rest: str, i: int) -> bool:

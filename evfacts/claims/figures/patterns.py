@@ -65,7 +65,7 @@ _TEMP_AFTER_OK_RE = re.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(/—–]|\s(?:in|o
                                r"warmer|colder|hotter|cooler|last|next|earlier|later|each|every|per|over|under|across|around|since)\b)")
 _TEMP_NAME_BEFORE_RE = re.compile(r"\b([A-Za-z][\w.]*)\s+$")
 _TEMP_CONTEXT_RE = re.compile(r"\b(?:temperatures?|warming|heat|heatwaves?|degrees?|hotter|hottest|warmer|warmest|colder|coldest|highs|lows|"
-                              r"thermometers?|celsius|centigrade|fahrenheit|mercury|freezing|scorching|sweltering)\b", re.IGNORECASE)
+                              r"thermometers?|thermostats?|celsius|centigrade|fahrenheit|mercury|freezing|scorching|sweltering|fever|ovens?|boil(?:s|ing)?|frost)\b", re.IGNORECASE)
 _CAPITAL_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][\w.-]*\s+$")
 _SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
 _INCH_SPACED_OK = re.compile(r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|diagonal|screen|display|monitor|tv|wheels?|rims?)\b", re.IGNORECASE)
