@@ -270,3 +270,30 @@ def test_age_near_miss(pipeline, text, value):
 @pytest.mark.parametrize("text,value,unit", TEMPERATURE, ids=[c[0][:40] for c in TEMPERATURE])
 def test_temperature(pipeline, text, value, unit):
     assert units_of(pipeline, text, value) == [unit], [(q.text, q.value, q.unit) for q in figures(pipeline, text)]
+
+
+# ----------------------------------------------------------------------------- counted nouns
+COUNTED = [
+    ("Tesla delivered 12,400 plug-in hybrid vehicles.", 12400, "plug-in hybrid vehicle"),
+    ("The city ordered 20 fuel cell buses.", 20, "fuel cell bus"),
+    ("China runs 20 coal-fired power plants.", 20, "coal-fired power plant"),
+    ("The maker offers 2 gas-only powertrain options.", 2, "gas-only powertrain option"),
+    ("BYD sold 41,000 Model Y crossovers in May.", 41000, "crossover"),
+    ("The firm sold 300 electric delivery vans.", 300, "electric delivery van"),
+    ("The firm bought 350,000 graphics processing units.", 350000, "processing unit"),
+]
+COUNTED_NEAR_MISS = [  # no unit from a verb, an adjective alone or a hyphen spaced apart
+    ("The car has 4 heated seats.", 4, "heated seat"),
+    ("Sales of 300 rose - electric models led.", 300, "rose"),
+    ("The plan cut 5,000 jobs.", 5000, "cut job"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", COUNTED, ids=[c[0][:40] for c in COUNTED])
+def test_counted_noun(pipeline, text, value, unit):
+    assert units_of(pipeline, text, value) == [unit], [(q.text, q.value, q.unit) for q in figures(pipeline, text)]
+
+
+@pytest.mark.parametrize("text,value,unit", COUNTED_NEAR_MISS, ids=[c[0][:40] for c in COUNTED_NEAR_MISS])
+def test_counted_noun_near_miss(pipeline, text, value, unit):
+    assert unit not in units_of(pipeline, text, value)
