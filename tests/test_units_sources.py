@@ -297,3 +297,53 @@ def test_counted_noun(pipeline, text, value, unit):
 @pytest.mark.parametrize("text,value,unit", COUNTED_NEAR_MISS, ids=[c[0][:40] for c in COUNTED_NEAR_MISS])
 def test_counted_noun_near_miss(pipeline, text, value, unit):
     assert unit not in units_of(pipeline, text, value)
+
+
+# ----------------------------------------------------------------------------- shares and vague amounts
+SHARE = [
+    ("One out of four buyers chose a hybrid.", 0.25),
+    ("One in five cars sold is electric.", 0.2),
+    ("About 2 in 3 voters backed the plan.", 2 / 3),
+    ("Two-thirds of drivers want EVs.", 2 / 3),
+    ("One fifth of cars are electric.", 0.2),
+]
+SHARE_NEAR_MISS = [  # a number in a span of time, a year
+    ("He scored 2 in 10 minutes.", 0.2),
+    ("Sales rose 5 in 2021.", 5 / 2021),
+    ("She was one of 12 children.", 1 / 12),
+]
+VAGUE = [  # (text, value, value_max, unit)
+    ("Tens of thousands of euros were lost.", 1e4, 1e5, "EUR"),
+    ("He lost thousands of dollars.", 1e3, 1e4, "USD"),
+    ("The deal is worth hundreds of millions of dollars.", 1e8, 1e9, "USD"),
+    ("Millions of pounds were wasted.", 1e6, 1e7, "GBP"),
+    ("Hundreds of millions were spent.", 1e8, 1e9, None),
+    ("They hired tens of thousands of workers.", 1e4, 1e5, "worker"),
+]
+VAGUE_NEAR_MISS = [  # a plural that is not an order of magnitude here
+    ("The crowd numbered in the hundreds.", 100),
+    ("Thousands of them waited.", 1000),
+]
+
+
+@pytest.mark.parametrize("text,value", SHARE, ids=[c[0][:40] for c in SHARE])
+def test_share(pipeline, text, value):
+    assert [q for q in figures(pipeline, text) if math.isclose(q.value, value)], \
+        [(q.text, q.value) for q in figures(pipeline, text)]
+
+
+@pytest.mark.parametrize("text,value", SHARE_NEAR_MISS, ids=[c[0][:40] for c in SHARE_NEAR_MISS])
+def test_share_near_miss(pipeline, text, value):
+    assert not [q for q in figures(pipeline, text) if math.isclose(q.value, value)]
+
+
+@pytest.mark.parametrize("text,value,value_max,unit", VAGUE, ids=[c[0][:40] for c in VAGUE])
+def test_vague_amount(pipeline, text, value, value_max, unit):
+    qs = [q for q in figures(pipeline, text) if math.isclose(q.value, value)]
+    assert qs and math.isclose(qs[0].value_max, value_max) and qs[0].unit == unit, \
+        [(q.text, q.value, q.value_max, q.unit) for q in figures(pipeline, text)]
+
+
+@pytest.mark.parametrize("text,value", VAGUE_NEAR_MISS, ids=[c[0][:40] for c in VAGUE_NEAR_MISS])
+def test_vague_near_miss(pipeline, text, value):
+    assert not [q for q in figures(pipeline, text) if math.isclose(q.value, value)]

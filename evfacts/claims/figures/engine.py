@@ -138,6 +138,26 @@ def _stage_crossref(w: SentenceWork) -> None:
             w.atoms = [a for a in w.atoms if not any(rs <= a.s < re_ for rs, re_ in refs)]
 
 
+_SHARE_GAP_RE = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+
+
+def _stage_shares(w: SentenceWork) -> None:
+    """'one in five cars', 'one out of four buyers', '2 in 3 voters': a share, the first number over the second."""
+    atoms = sorted(w.atoms, key=lambda a: a.s)
+    drop = set()
+    for x, y in itertools.pairwise(atoms):
+        if id(x) in drop or not _SHARE_GAP_RE.fullmatch(w.text[x.e:y.s]) or x.unit_kind or x.currency or y.currency \
+                or y.unit_kind or x.scale is not None or y.scale is not None or x.value_max is not None:
+            continue
+        if not (x.value == int(x.value) and y.value == int(y.value) and 1 <= x.value < y.value <= 1000):
+            continue
+        x.value = x.value / y.value
+        x.e = x.ne = y.ne
+        x.rules.append("share")
+        drop.add(id(y))
+    w.atoms = [a for a in w.atoms if id(a) not in drop]
+
+
 def _stage_counted_noun(w: SentenceWork) -> None:
     for a in w.atoms:
         if not a.unit_kind and not a.currency:
@@ -270,6 +290,7 @@ FINDERS = (
 )
 STAGES = (
     Stage("crossref", "figures inside a pointer to another article: \"(read: 5 best ETFs)\"", _stage_crossref),
+    Stage("shares", "one number in or out of another is a share: \"one in five\", \"one out of four\"", _stage_shares),
     Stage("counted-noun", "the counted noun from the parse: \"12,000 cars\", \"a day or two\"", _stage_counted_noun),
     Stage("approximation", "about, over, up to, nearly, + before or after a figure", _stage_approximation),
     Stage("filters", "numbers that are part of a name, a model number, a bare year, an age in apposition",
