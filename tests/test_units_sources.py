@@ -122,11 +122,18 @@ COMPOUND = [
     ("The field strength was 5 V/m near the mast.", 5, "volt per metre"),
     ("Concrete weighs 2,400 kg/m3 when dry.", 2400, "kilogram per cubic metre"),
     ("The train reached 320 km/h on the new line.", 320, "km/h"),
+    ("The plot covers 4 square km of forest.", 4, "square kilometre"),
+    ("The lake holds 4 km cubed of water.", 4, "cubic kilometre"),
+    ("The vault is 12 cu ft inside.", 12, "cubic foot"),
+    ("The length of my pencil is 2 in.", 2, "in"),
+    ("The door is 2 1/2 in thick.", 2.5, "in"),
 ]
 COMPOUND_NEAR_MISS = [  # a slash or a digit after a letter that is not a unit's power
     ("Version 3 A/B tests ran for a month.", 3, "ampere per byte"),
     ("The 3 in/out ports are on the back.", 3, "inch per out"),
     ("It ranked 5 x2 in the list.", 5, "x"),
+    ("Sales rose 2 in Japan.", 2, "in"),
+    ("The squad has 4 square pegs.", 4, "square peg"),
 ]
 
 

@@ -16,7 +16,10 @@ _SYM = "(" + L.alternation([s for s in L.UNIT_SYMBOLS if s not in _NOT_BASE and 
 _POW = r"(?:\^([23])|([23²³]))"
 #: a symbol with a power, or two symbols over a slash (each may have a power); nothing glued after
 _COMPOUND_RE = re.compile(r"\s?" + _SYM + _POW + r"?(?:\s?/\s?" + _SYM + _POW + r"?)?(?![\w²³/^])")
-_POWER_WORDS = {"2": "square", "²": "square", "3": "cubic", "³": "cubic"}
+_POWER_WORDS = {"2": "square", "²": "square", "3": "cubic", "³": "cubic", "square": "square", "sq": "square",
+                "sq.": "square", "squared": "square", "cubic": "cubic", "cu": "cubic", "cu.": "cubic", "cubed": "cubic"}
+#: the power in words: "4 square km", "4 cu. ft"; "4 km squared", "4 km cubed"
+_WORD_POWER_RE = re.compile(r"\s(square|sq\.?|cubic|cu\.?)\s" + _SYM + r"(?![\w²³/^])|\s?" + _SYM + r"\s(squared|cubed)\b")
 
 
 def _named(sym: str, power: str | None) -> str:
@@ -25,8 +28,17 @@ def _named(sym: str, power: str | None) -> str:
 
 
 def unit_compound(a: _Atom, text: str, rest: str, i: int) -> bool:
-    """'40 m^3' -> cubic metre; '9.8 m/s2' -> metre per square second; '5 V/m' -> volt per metre: a symbol
-    raised to a power or divided by another symbol (a plain symbol is read by the symbol reader)."""
+    """'40 m^3' -> cubic metre; '9.8 m/s2' -> metre per square second; '5 V/m' -> volt per metre; '4 square km',
+    '4 km cubed': a symbol raised to a power or divided by another symbol (a plain symbol is read by the symbol
+    reader)."""
+    w = _WORD_POWER_RE.match(rest)
+    if w:
+        power, sym = (w.group(1), w.group(2)) if w.group(1) else (w.group(4), w.group(3))
+        name = _named(sym, power.lower())
+        a.unit, a.unit_kind = L.UNIT_WORDS.get(name, name), "sym"
+        a.e = i + w.end()
+        a.rules.append("unit_compound")
+        return True
     m = _COMPOUND_RE.match(rest)
     if not m:
         return False

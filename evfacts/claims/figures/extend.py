@@ -91,7 +91,8 @@ def _extend_right(a: _Atom, text: str) -> None:
         _money_word_again(a, text, rest, i)
         return
     for read in (age_decade, _currency_minor, _currency_mcode, _currency_symbol_after, _currency_word, _currency_ambiguous,
-                 _temperature, unit_compound, _unit_word_or_symbol, _unit_bracket, _pounds_weight):
+                 _temperature, unit_compound, _unit_word_or_symbol, _unit_bracket, _pounds_weight,
+                 _inch_abbreviation):
         if read(a, text, rest, i):
             return
     a.e = max(a.e, i)
@@ -271,6 +272,21 @@ def _unit_symbol(a: _Atom, text: str, rest: str, i: int, sym: re.Match) -> bool:
     a.e = i + sym.end()
     a.rules.append("unit_symbol")
     _age_or_per(a, text)
+    return True
+
+
+_INCH_ABBR_RE = re.compile(r" (in)\b\.?")
+
+
+def _inch_abbreviation(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"2 1/2 in thick", "the pencil is 2 in.": "in" after a number is an inch before a dimension word or at
+    the end of the sentence (not "rose 2 in Japan")."""
+    m = _INCH_ABBR_RE.match(rest)
+    if not (m and (_INCH_SPACED_OK.match(rest, m.end(1)) or re.fullmatch(r"\.?\s*", rest[m.end(1):]))):
+        return False
+    a.unit, a.unit_kind = "in", "sym"
+    a.e = i + m.end(1)
+    a.rules.append("unit_inch")
     return True
 
 
