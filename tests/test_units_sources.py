@@ -159,8 +159,8 @@ def test_unit_catalog_names_and_cases():
 
 # ----------------------------------------------------------------------------- scales, ranges, notation
 SCALE = [
-    ("The streaming rival lost 42m of its subscribers.", 42e6, None),
-    ("The state owns 3m of the company's shares.", 3e6, None),
+    ("The streaming rival lost 42m of its subscribers.", 42e6, "subscriber"),
+    ("The state owns 3m of the company's shares.", 3e6, "share"),
     ("The plant employs 3 hundred thousand workers.", 3e5, "worker"),
     ("The dam holds 2 thousand million litres.", 2e9, "L"),
     ("Profit rose to £6.1m last year.", 6.1e6, "GBP"),

@@ -24,7 +24,8 @@ from evfacts.claims.figures.filters import (
     _word_in_name,
 )
 from evfacts.claims.figures.masks import _TABLE_RUN_RE, CROSSREF_RE, MASKS, _list_number_spans, _mask_spans, _masked
-from evfacts.claims.figures.nouns import _counted_noun, _noun_or_two, _one_after_adjective, _one_of
+from evfacts.claims.figures.notation import bracket_negatives, slash_ranges
+from evfacts.claims.figures.nouns import _count_of, _counted_noun, _noun_or_two, _one_after_adjective, _one_of
 from evfacts.claims.figures.patterns import (
     _APPOSITION_RE,
     _CONVERSION_CLOSE_RE,
@@ -166,6 +167,8 @@ def _stage_counted_noun(w: SentenceWork) -> None:
                 _one_of(a, w.sent, w.base, w.text)
             if a.words and not a.unit_kind:
                 _noun_or_two(a, w.sent, w.base, w.text)
+            if not a.unit_kind:
+                _count_of(a, w.sent, w.base, w.text)
 
 
 def _stage_approximation(w: SentenceWork) -> None:
@@ -218,6 +221,11 @@ def _stage_feet_inches(w: SentenceWork) -> None:
 
 def _stage_ranges(w: SentenceWork) -> None:
     w.atoms = _merge_ranges(w.atoms, w.text, w.lead)
+
+
+def _stage_notation(w: SentenceWork) -> None:
+    w.atoms = slash_ranges(w.atoms, w.text)
+    bracket_negatives(w.atoms, w.text)
 
 
 def _stage_from_to_unit(w: SentenceWork) -> None:
@@ -299,6 +307,8 @@ STAGES = (
     Stage("cents", "whole units and cents: \"$4 and 75 cents\"", _stage_cents),
     Stage("feet-inches", "\"12 ft 2 in\" as one length", _stage_feet_inches),
     Stage("ranges", "\"3 to 5\", \"between 10% and 12%\", \"$1-2 billion\", \"from X to Y\"", _stage_ranges),
+    Stage("money-notation", "money ranges over a slash \"$12/$15\"; the accounting negative \"a loss of ($0.12)\"",
+          _stage_notation),
     Stage("from-to-unit", "the bare end of \"from 208 pounds to 193\" has the unit of the start", _stage_from_to_unit),
     Stage("shared-cues", "an apposition or a list shares the change; a conversion in brackets the approximation",
           _stage_shared_cues),

@@ -210,7 +210,28 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
     m = _ONE_OF_RE.match(text, a.s)
     if not m or a.e != a.s + 3:
         return
-    toks = [t for t in sent if t.idx >= base + m.end()][:8]
+    _member_of(a, sent, base, m.end(), "one_of")
+
+
+#: "<count> of the/its ... <plural>": the determiner that makes the phrase a group the count is taken from
+_COUNT_OF_RE = re.compile(r"\s+of\s+(?=(?:the|its|their|his|her|our|these|those|all\s+the)\s)", re.IGNORECASE)
+
+
+def _count_of(a: _Atom, sent, base: int, text: str) -> None:
+    """'42m of its subscribers', 'about 3,000 of the workers', 'twelve of the players': a count taken from a
+    group of a plural noun counts that noun. Not a share or a fraction ('20 of his 30 points', 'two-thirds of
+    voters'), not 'of them', not a measure or money (they have a unit of their own)."""
+    n = a.value * (a.scale or 1)
+    if a.unit_kind or a.currency or a.value_max is not None or n < 2 or n != int(n):
+        return
+    m = _COUNT_OF_RE.match(text, a.e)
+    if m:
+        _member_of(a, sent, base, m.end(), "count_of")
+
+
+def _member_of(a: _Atom, sent, base: int, start: int, rule: str) -> None:
+    """The plural head of the noun group from `start` on ('the best-selling cars') as the unit of `a`."""
+    toks = [t for t in sent if t.idx >= base + start][:8]
     nouns = []
     for t in toks:
         if t.like_num or t.pos_ == "NUM" or t.text in (",", ";", ":", "(", ")") or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.tag_ != "VBN" and t.tag_ != "VBG":
@@ -239,7 +260,7 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
         unit = L.UNIT_WORDS[L.singular(head.text)]
     a.unit, a.unit_kind = unit, "noun"
     a.e = head.idx + len(head.text) - base
-    a.rules.append("one_of")
+    a.rules.append(rule)
 
 
 _RELATIONAL_SUFFIX_RE = re.compile(r"[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
