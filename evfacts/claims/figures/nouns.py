@@ -211,7 +211,7 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
     a.rules.append("one_of")
 
 
-_RELATIONAL_SUFFIX_RE = re.compile(r"[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
+_RELATIONAL_SUFFIX_RE = re.compile(r"(?<![a-z])[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
 
 
 def _one_after_adjective(a: _Atom, sent, base: int, pre: str) -> bool:
