@@ -20,8 +20,9 @@ _UF = "".join(UNICODE_FRACTIONS)
 # One number written with digits. Order matters: the longest forms first.
 DIGITS = (
     r"(?:\d+(?:\.\d+)?\s?×\s?10\s?\^?\s?[−-]?\d+)"  # scientific 1.99×10−30 (mantissa part below)
-    r"|(?:\d+[ -" + _SP + r"]\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # mixed fraction 10 1/2, 3-3/4
+    r"|(?:\d+[ " + _SP + r"-]\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # mixed fraction 10 1/2, 3-3/4
     r"|(?:\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # fraction 1/2, 1⁄32
+    r"|(?:\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/]))"  # glued pair: a score 182/9, a name's 22.5/45 (no figure)
     r"|(?:\d+(?:\.\d+)?[" + _UF + r"])"  # 2½
     r"|(?:[" + _UF + r"])"
     r"|(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.89 and 12,34,567.89
@@ -33,8 +34,8 @@ DIGITS = (
     r"|(?:\.\d+)"
 )
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
-SCI = re.compile(r"(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
-FRAC = re.compile(r"(?:(\d+)[ -" + _SP + r"])?(\d+)\s?[/⁄]\s?(\d+)")
+SCI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
+FRAC = re.compile(r"(?<!\d)(?:(\d+)[ " + _SP + r"-])?(\d+)\s?[/⁄]\s?(\d+)")
 
 
 def parse_digits(s: str) -> Decimal | None:

@@ -48,9 +48,9 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
 
 
 #: what makes "Nx" a multiple: a comparison, the thing multiplied (earnings, sales, the average), or the clause ends
-_MULTIPLE_AFTER_RE = re.compile(r"\s*(?:$|[.,;:)\]]|\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|"
+_MULTIPLE_AFTER_RE = re.compile(r"\s*(?:$|[.,;:)\]])|\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|"
                                 r"better|worse|greater|cheaper|stronger|the|as|that|than|over|its|their|what|earnings|sales|revenues?|"
-                                r"ebitda|book|cash|fcf|forward|trailing|multiples?|returns?|gains?|leverage|oversubscribed|zoom)\b)", re.IGNORECASE)
+                                r"ebitda|book|cash|fcf|forward|trailing|multiples?|returns?|gains?|leverage|oversubscribed|zoom)\b", re.IGNORECASE)
 
 
 def _model_number(a: _Atom, sent, base: int, text: str) -> bool:

@@ -263,7 +263,7 @@ def _member_of(a: _Atom, sent, base: int, start: int, rule: str) -> None:
     a.rules.append(rule)
 
 
-_RELATIONAL_SUFFIX_RE = re.compile(r"[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
+_RELATIONAL_SUFFIX_RE = re.compile(r"(?<![a-z])[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
 
 
 def _one_after_adjective(a: _Atom, sent, base: int, pre: str) -> bool:

@@ -24,7 +24,7 @@ _CUR_PREFIX_LOWER = {k.lower(): v for k, v in L.CUR_PREFIX.items() if "$" in k o
 _CUR_SYMBOL_AFTER_RE = re.compile(r"\s?(" + L.alternation(["$", "£", "¥", "元", "₾", "₿"] + list(L.CUR_SYMBOLS_AFTER))
                                   + r")(?!(?<=\w)\w)(?!\s?\d)")
 _CUR_MCODE_AFTER_RE = re.compile(r"\s?(M(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY))\b")
-_DOLLAR_PREFIX_OK = re.compile(r"\d[\d,.]*\s?(?:million|billion|trillion|bn|mn)\b", re.IGNORECASE)
+_DOLLAR_PREFIX_OK = re.compile(r"(?<![\d,.])\d[\d,.]*\s?(?:million|billion|trillion|bn|mn)\b", re.IGNORECASE)
 _PREFIX_NEEDS_BOUNDARY = re.compile(r"[A-Za-z]")
 _SCALE_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.SCALE_WORDS) + r")\b", re.IGNORECASE)
 _SCALE_SUFFIX_RE = re.compile(r"(" + L.alternation(L.SCALE_SUFFIXES) + r")(?![A-Za-z])")
@@ -112,7 +112,7 @@ _POST_HIGHER_LOWER_RE = re.compile(r"\s+(higher|lower)\s*,?\s+(?:(?:on\s+an?\s+)
 _PCT_LIST_RE = re.compile(r"^\s*,\s*(?:and\s+)?$", re.IGNORECASE)
 #: "ticked up to 3.8%": "up" belongs to the verb, the figure is the new level, not a ceiling
 _VERB_UP_TO_RE = re.compile(r"\b(?:ticked|ticks|tick|ticking|edged|edges|edging|inched|inches|inching|moved|moves|moving|went|goes|go|going|gone|shot|crept|creeping|revised)\s+up\s+to\s*$", re.IGNORECASE)
-_APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.IGNORECASE)
+_APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*(?:,\s*)?(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.IGNORECASE)
 
 _CONVERSION_OPEN_RE = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+|roughly\s+|approximately\s+)?")
 _CONVERSION_CLOSE_RE = re.compile(r"\s*[)\]]")
