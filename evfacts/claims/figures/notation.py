@@ -10,7 +10,6 @@ from evfacts.claims.figures.atom import _Atom
 
 #: the words after which money alone in round brackets is a negative amount (currencies.json)
 _NEGATIVE_AFTER = frozenset(L.CURRENCIES["negative_bracket_after"])
-_WORD_BEFORE_RE = re.compile(r"(\w+|:)\s*\(\s*$")
 _SLASH_RE = re.compile(r"\s?/\s?")
 
 
@@ -49,10 +48,14 @@ def bracket_negatives(atoms: list[_Atom], text: str) -> None:
     for a in atoms:
         if not a.currency or a.sign or a.value_max is not None:
             continue
-        m = _WORD_BEFORE_RE.search(text, 0, a.s)
-        if not (m and re.match(r"\s*\)", text[a.e:]) and m.group(1).lower() in _NEGATIVE_AFTER):
+        head = text[max(0, a.s - 60):a.s].rstrip()
+        if not (head.endswith("(") and text[a.e:].lstrip().startswith(")")):
             continue
-        if re.search(r"[\d%]\s*\S{0,3}\s*$", text[:m.start()]):
+        words = head[:-1].split()
+        word = words[-1].lower() if words else ""
+        if not (word.endswith(":") or word in _NEGATIVE_AFTER):
+            continue
+        if len(words) > 1 and any(c.isdigit() or c == "%" for c in words[-2]):
             continue  # "$5 was ($4)": a figure right before the word
         a.sign = "-"
         a.rules.append("bracket_negative")
