@@ -133,7 +133,7 @@ DebugOpt = Annotated[bool, typer.Option("--debug", metavar="", help="Show traceb
 
 
 #: `local`, or a scheduler address: [tcp|tls|ws|wss|ucx://]host:port (a host name, IPv4 or [IPv6])
-DASK_ADDRESS = re.compile(r"local|(?:(?:tcp|tls|ws|wss|ucx)://)?(?:[\w.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}")
+DASK_ADDRESS = re.compile(r"^(?:local|(?:(?:tcp|tls|ws|wss|ucx)://)?(?:[\w.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5})$")
 
 
 def _capped_jobs(jobs: int) -> int:
