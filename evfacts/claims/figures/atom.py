@@ -17,7 +17,7 @@ class Quantity:
     approx: str | None = None
     change: str | None = None
     rules: list[str] = field(default_factory=list)
-    #: extra: "per" denominator of a rate ("a share", "per barrel"), for money and counts
+    #: the denominator of a rate ("$62 per share" -> "share", "barrels a day" -> "day"); see rates.py
     per: str | None = None
 
 
