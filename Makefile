@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(PYVER)
 # a venv made by another Python than $(PYTHON) is made again
 SAME_PY = [ "$$($(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = "$(PYVER)" ] || rm -rf $(2)
 
-.PHONY: setup demo test screenshot fuzz bench bench-accuracy bench-clean bench-speed bench-venv clean-venv
+.PHONY: setup demo test screenshot fuzz bench bench-accuracy bench-clean bench-speed bench-robust bench-venv clean-venv
 
 setup: $(STAMP)
 
@@ -56,7 +56,11 @@ bench-clean: setup
 bench-speed: setup bench-venv
 	$(PY) bench/speed.py
 
-bench: bench-accuracy bench-clean bench-speed
+# every hostile input shape of tests/hostile_shapes.py at 1,250, 5,000 and 20,000 characters
+bench-robust: setup
+	$(PY) bench/robust.py
+
+bench: bench-accuracy bench-clean bench-speed bench-robust
 
 screenshot: setup
 	mkdir -p docs

@@ -36,6 +36,10 @@ def close(a, b):
 
 
 CASES = [
+    # --- fractions in digits (a glued pair that is no fraction is in NOT_CLAIMS)
+    ("Shares rose 1/2 point.", 0.5, None, "point", Q, None, "up"),
+    ("The pipe is 3 1/2 inches wide.", 3.5, None, "in", Q, None, None),
+    ("The stock fell 3-3/4 points.", 3.75, None, "point", Q, None, "down"),
     # --- plain digits, separators, decimals
     ("The plant employs 550,000 workers.", 550000, None, "worker", Q, None, None),
     ("It sold 1,234,567 phones.", 1234567, None, "phone", Q, None, None),
@@ -581,6 +585,12 @@ NOT_CLAIMS = [
     ("The senators voted 7-2 to approve.", 7),
     ("The team won 3 — 1 at home.", 3),
     ("Chelsea beat Arsenal 2 — 0 on Sunday.", 2),
+    # a glued pair that is no fraction: a cricket score, a ratio in a name, a date glued to a counter
+    ("India were 182/9 at the close.", 182),
+    ("India were 182/9 at the close.", 9),
+    ("The fund tracks the RIC 22.5/45 Capped Index.", 45),
+    ("Posted October 12, 2018/0 Comments", 0),
+    ("The shop is open 24/7 for members.", 7),
 ]
 
 

@@ -20,19 +20,22 @@ _UF = "".join(UNICODE_FRACTIONS)
 # One number written with digits. Order matters: the longest forms first.
 DIGITS = (
     r"(?:\d+(?:\.\d+)?\s?×\s?10\s?\^?\s?[−-]?\d+)"  # scientific 1.99×10−30 (mantissa part below)
-    r"|(?:\d+[ -" + _SP + r"]\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # mixed fraction 10 1/2, 3-3/4
+    r"|(?:\d+[ " + _SP + r"-]\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # mixed fraction 10 1/2, 3-3/4
     r"|(?:\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # fraction 1/2, 1⁄32
+    r"|(?:\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/]))"  # glued pair: a score 182/9, a name's 22.5/45 (no figure)
     r"|(?:\d+(?:\.\d+)?[" + _UF + r"])"  # 2½
     r"|(?:[" + _UF + r"])"
     r"|(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.89 and 12,34,567.89
     r"|(?:\d{1,3}(?:, 0\d\d)+)"  # '80, 000' (tokenised text)
     r"|(?:\d{1,3}(?:[" + _SP + r"]\d{3})+(?:[.,]\d+)?)"  # 550 000 with thin / no-break spaces
+    r"|(?:[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\s\d|[A-Za-z]))"  # 10 000, 2 500 000 with plain spaces (a group of three, no more)
+    r"|(?:\d+(?:\.\d+)?[eE][−-]?\d{1,2}(?![\w]))"  # 3e8, 6.7e-4
     r"|(?:\d+(?:\.\d+)?)"
     r"|(?:\.\d+)"
 )
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
-SCI = re.compile(r"(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
-FRAC = re.compile(r"(?:(\d+)[ -" + _SP + r"])?(\d+)\s?[/⁄]\s?(\d+)")
+SCI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
+FRAC = re.compile(r"(?<!\d)(?:(\d+)[ " + _SP + r"-])?(\d+)\s?[/⁄]\s?(\d+)")
 
 
 def parse_digits(s: str) -> Decimal | None:
@@ -51,7 +54,7 @@ def parse_digits(s: str) -> Decimal | None:
     if s and s[-1] in UNICODE_FRACTIONS:
         whole = s[:-1]
         return (Decimal(whole) if whole else Decimal(0)) + Decimal(str(UNICODE_FRACTIONS[s[-1]]))
-    t = s.replace(",", "").replace(" ", "")
+    t = s.replace(",", "").replace(" ", "").replace("−", "-")
     for c in _SP:
         t = t.replace(c, "")
     try:

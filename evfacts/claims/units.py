@@ -1,7 +1,9 @@
 """Lexicons for the quantity engine, loaded once at import from `evfacts/data/*.json`.
 
-units.json          unit surfaces -> normalised unit (SI symbol or singular noun), irregular plurals
-currencies.json     currency symbols, codes and words -> ISO 4217, minor units (cent, pence)
+units.json          unit surfaces -> normalised unit (SI symbol or singular noun), irregular plurals: wins over
+units.catalog.json  quantulum3's physical units: symbols, symbols unambiguous in any case, names (scripts/gen_units.py)
+currencies.json     currency symbols, codes and words -> ISO 4217, minor units (cent, pence): the hand list, which wins
+currencies.cldr.json  every ISO 4217 code, English name and unambiguous symbol in CLDR (scripts/gen_currencies.py)
 scales.json         million / bn / k ... -> factor
 number_words.json   spelled-out numbers, fractions, multiples, approximation and change cue words
 not_quantities.json months, name prefixes, street suffixes, time words: contexts that are not claims
@@ -26,7 +28,9 @@ def _load(name: str) -> dict:
 
 
 UNITS = _load("units.json")
+UNITS_CATALOG = _load("units.catalog.json")
 CURRENCIES = _load("currencies.json")
+CURRENCIES_CLDR = _load("currencies.cldr.json")
 SCALES = _load("scales.json")
 NUMBER_WORDS = _load("number_words.json")
 NOT_QUANTITIES = _load("not_quantities.json")
@@ -85,28 +89,56 @@ for surface, canon in UNITS["words"].items():
         UNIT_WORDS[" ".join([f] + parts[1:])] = canon
     for f in _plural_forms(parts[-1]):
         UNIT_WORDS[" ".join(parts[:-1] + [f])] = canon
+for surface, canon in UNITS_CATALOG["words"].items():
+    parts = surface.split(" ")
+    for f in _plural_forms(parts[-1]):
+        UNIT_WORDS.setdefault(" ".join(parts[:-1] + [f]), canon)
+#: the name of a normalised unit ("m" -> "metre", "°C" -> "degree celsius"); a unit that is a name is its own
+_UNIT_NAMES: dict[str, str] = {}
+for surface, canon in UNITS["words"].items():
+    if " per " not in surface and " an " not in surface:
+        _UNIT_NAMES.setdefault(canon, surface)
+
+
+def unit_name(canon: str) -> str:
+    """The singular English name of a normalised unit: "km" -> "kilometre", "milliampere" -> itself."""
+    return _UNIT_NAMES.get(canon, canon)
+
+
 UNIT_SYMBOLS: dict[str, str] = dict(UNITS["symbols"])
+for _sym, _canon in UNITS_CATALOG["symbols"].items():
+    UNIT_SYMBOLS.setdefault(_sym, _canon)
+#: symbols no two units share in any case ("5.8Ghz", "13.5 KWH", "5,000 MAH"), lower-case -> unit
+UNIT_SYMBOLS_ANY_CASE: dict[str, str] = {k: v for k, v in UNITS_CATALOG["symbols_any_case"].items()}
 HYPHEN_OK = set(UNITS["hyphen_ok"])
 TIME_UNITS = {"s", "ms", "min", "h", "day", "week", "month", "year", "decade", "century", "fortnight"}
 PERCENT_UNITS = {"%", "percentage point", "basis point"}
 
 # --- currencies
 CUR_PREFIX: dict[str, str] = dict(CURRENCIES["prefix"])
+for _sym, _code in CURRENCIES_CLDR["symbols"].items():
+    CUR_PREFIX.setdefault(_sym, _code)
+for _code in CURRENCIES_CLDR["codes"]:
+    CUR_PREFIX.setdefault(_code, _code)
+#: CLDR symbols written after an amount ("50 zł", "2 000 Kč", "100 ₴"): every symbol without a dollar sign
+CUR_SYMBOLS_AFTER: dict[str, str] = {s: c for s, c in CUR_PREFIX.items() if "$" not in s and not s.isascii()}
 CUR_PREFIX_SCALED: dict[str, float] = dict(CURRENCIES["prefix_scaled"])
 CUR_AFTER_DOLLAR: dict[str, str] = dict(CURRENCIES["suffix_after_dollar"])
 CUR_WORDS: dict[str, str] = {}
-for surface, code in CURRENCIES["suffix_words"].items():
+for surface, code in list(CURRENCIES["suffix_words"].items()) + list(CURRENCIES_CLDR["names"].items()):
+    if surface in CUR_WORDS:
+        continue  # the hand list first
     CUR_WORDS[surface] = code
     parts = surface.split(" ")
     for f in _plural_forms(parts[-1]):
-        CUR_WORDS[" ".join(parts[:-1] + [f])] = code
+        CUR_WORDS.setdefault(" ".join(parts[:-1] + [f]), code)
 CUR_AMBIGUOUS: dict[str, str] = {}
 for surface, code in CURRENCIES["ambiguous_suffix_words"].items():
     for f in _plural_forms(surface):
         CUR_AMBIGUOUS[f] = code
 CUR_MINOR: dict[str, tuple[str, int]] = {}
 for surface, (code, per) in CURRENCIES["minor"].items():
-    for f in _plural_forms(surface):
+    for f in _plural_forms(surface) if len(surface) > 1 else [surface]:  # "p", not "ps" ("150 PS" is horsepower)
         CUR_MINOR[f] = (code, per)
 CUR_MINOR["pence"] = CUR_MINOR["penny"] = ("GBP", 100)
 

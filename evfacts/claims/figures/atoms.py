@@ -151,15 +151,32 @@ def _half_a_unit(a: _Atom, text: str) -> None:
 _VAGUE_RE = re.compile(r"(?<![\w-])(" + L.alternation(L.VAGUE_PLURALS) + r")\s+of\s+(?!(?:" + L.alternation(L.VAGUE_PLURALS) + r"|dollars|euros|pounds|yen|yuan|the|them|us|these|those|its|their)\b)", re.IGNORECASE)
 
 
+#: "thousands of dollars", "tens of thousands of euros", "hundreds of millions of pounds": an order of magnitude of money
+_VAGUE_MONEY_RE = re.compile(r"(?<![\w-])(" + L.alternation(L.VAGUE_PLURALS) + r")\s+of\s+(" + L.alternation(
+    [w for w in L.CUR_WORDS if " " not in w or w.endswith("s")] + ["pounds", "pounds sterling"]) + r")(?![\w-])", re.IGNORECASE)
+#: "hundreds of millions were spent": a compound order of magnitude needs no noun after it
+_VAGUE_ALONE_RE = re.compile(r"(?<![\w-])(" + L.alternation([w for w in L.VAGUE_PLURALS if " of " in w])
+                             + r")(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+
+
 def _vague_atoms(text: str, taken) -> list[_Atom]:
-    """'dozens of people', 'thousands of job cuts': an order of magnitude, as a range."""
+    """'dozens of people', 'thousands of job cuts', 'tens of thousands of euros', 'hundreds of millions': an order
+    of magnitude, as a range (of a currency when its name follows)."""
     out = []
-    for m in _VAGUE_RE.finditer(text):
+    found = [(m, None) for m in _VAGUE_RE.finditer(text)] + [(m, m.group(2)) for m in _VAGUE_MONEY_RE.finditer(text)] \
+        + [(m, None) for m in _VAGUE_ALONE_RE.finditer(text)]
+    for m, money in sorted(found, key=lambda f: (f[0].start(), -f[0].end())):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         lo, hi = L.VAGUE_PLURALS[m.group(1).lower()]
-        out.append(_Atom(s=m.start(), e=m.end(), ns=m.start(), ne=m.end(1), value=Decimal(str(lo)), value_max=Decimal(str(hi)),
-                         words=True, rules=["vague_plural"]))
+        a = _Atom(s=m.start(), e=m.end(), ns=m.start(), ne=m.end(1), value=Decimal(str(lo)), value_max=Decimal(str(hi)),
+                  words=True, rules=["vague_plural"])
+        if money:
+            low = money.lower()
+            a.currency, a.unit_kind = L.CUR_WORDS.get(low) or L.CUR_AMBIGUOUS.get(low) or "GBP", "cur"
+            a.rules.append("currency_word")
+        out.append(a)
+        taken = [*taken, (m.start(), m.end())]
     return out
 
 

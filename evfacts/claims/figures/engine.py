@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from evfacts.claims import units as L
+from evfacts.claims.figures.ages import decade_of_life
 from evfacts.claims.figures.atom import Quantity, _Atom, signed_change_size
 from evfacts.claims.figures.atoms import _digit_atoms, _half_a_unit, _multiple_atoms, _vague_atoms, _word_atoms
 from evfacts.claims.figures.cues import _approx, _approx_literals, _change, _change_literals
@@ -23,7 +24,8 @@ from evfacts.claims.figures.filters import (
     _word_in_name,
 )
 from evfacts.claims.figures.masks import _TABLE_RUN_RE, CROSSREF_RE, MASKS, _list_number_spans, _mask_spans, _masked
-from evfacts.claims.figures.nouns import _counted_noun, _noun_or_two, _one_after_adjective, _one_of
+from evfacts.claims.figures.notation import bracket_negatives, slash_ranges
+from evfacts.claims.figures.nouns import _count_of, _counted_noun, _noun_or_two, _one_after_adjective, _one_of
 from evfacts.claims.figures.patterns import (
     _APPOSITION_RE,
     _CONVERSION_CLOSE_RE,
@@ -94,7 +96,8 @@ def _stage_digits(w: SentenceWork) -> None:
         return
     # a number in a masked region is not a claim (unless the currency makes it money: "$2024")
     atoms = [a for a in _digit_atoms(w.text, w.masks)
-             if not ((name := _masked(w.masks, a.ns, a.ne)) and not (a.currency and name in ("code",)))]
+             if not ((name := _masked(w.masks, a.ns, a.ne)) and not (a.currency and name in ("code",))
+                     and not (name == "decade" and decade_of_life(w.text, a.s)))]
     for a in atoms:
         _extend_right(a, w.text)
     # "17 USD 25": the code was read as the first figure's currency; the second figure has no prefix of its own
@@ -136,6 +139,26 @@ def _stage_crossref(w: SentenceWork) -> None:
             w.atoms = [a for a in w.atoms if not any(rs <= a.s < re_ for rs, re_ in refs)]
 
 
+_SHARE_GAP_RE = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+
+
+def _stage_shares(w: SentenceWork) -> None:
+    """'one in five cars', 'one out of four buyers', '2 in 3 voters': a share, the first number over the second."""
+    atoms = sorted(w.atoms, key=lambda a: a.s)
+    drop = set()
+    for x, y in itertools.pairwise(atoms):
+        if id(x) in drop or not _SHARE_GAP_RE.fullmatch(w.text[x.e:y.s]) or x.unit_kind or x.currency or y.currency \
+                or y.unit_kind or x.scale is not None or y.scale is not None or x.value_max is not None:
+            continue
+        if not (x.value == int(x.value) and y.value == int(y.value) and 1 <= x.value < y.value <= 1000):
+            continue
+        x.value = x.value / y.value
+        x.e = x.ne = y.ne
+        x.rules.append("share")
+        drop.add(id(y))
+    w.atoms = [a for a in w.atoms if id(a) not in drop]
+
+
 def _stage_counted_noun(w: SentenceWork) -> None:
     for a in w.atoms:
         if not a.unit_kind and not a.currency:
@@ -144,6 +167,8 @@ def _stage_counted_noun(w: SentenceWork) -> None:
                 _one_of(a, w.sent, w.base, w.text)
             if a.words and not a.unit_kind:
                 _noun_or_two(a, w.sent, w.base, w.text)
+            if not a.unit_kind:
+                _count_of(a, w.sent, w.base, w.text)
 
 
 def _stage_approximation(w: SentenceWork) -> None:
@@ -164,8 +189,9 @@ def _stage_filters(w: SentenceWork) -> None:
     dropped_prev = None
     table = w.has_digit and _TABLE_RUN_RE.search(w.text) is not None
     for a in w.atoms:
-        if dropped_prev is not None and _RANGE_JOIN_RE.match(w.text[dropped_prev.e:a.s]) and not a.unit_kind:
-            dropped_prev = a  # "aged 25 to 54": the second end goes with the first
+        if dropped_prev is not None and _RANGE_JOIN_RE.match(w.text[dropped_prev.e:a.s]) and not a.unit_kind \
+                and not a.currency and a.scale is None:
+            dropped_prev = a  # "aged 25 to 54": the second end goes with the first (not "in 2020 to $4.5 billion")
             continue
         dropped_prev = None
         if _bare_year(a, w.text) and _YEAR_FIGURE_RE.match(w.text, a.ne):
@@ -196,6 +222,11 @@ def _stage_feet_inches(w: SentenceWork) -> None:
 
 def _stage_ranges(w: SentenceWork) -> None:
     w.atoms = _merge_ranges(w.atoms, w.text, w.lead)
+
+
+def _stage_notation(w: SentenceWork) -> None:
+    w.atoms = slash_ranges(w.atoms, w.text)
+    bracket_negatives(w.atoms, w.text)
 
 
 def _stage_from_to_unit(w: SentenceWork) -> None:
@@ -268,6 +299,7 @@ FINDERS = (
 )
 STAGES = (
     Stage("crossref", "figures inside a pointer to another article: \"(read: 5 best ETFs)\"", _stage_crossref),
+    Stage("shares", "one number in or out of another is a share: \"one in five\", \"one out of four\"", _stage_shares),
     Stage("counted-noun", "the counted noun from the parse: \"12,000 cars\", \"a day or two\"", _stage_counted_noun),
     Stage("approximation", "about, over, up to, nearly, + before or after a figure", _stage_approximation),
     Stage("filters", "numbers that are part of a name, a model number, a bare year, an age in apposition",
@@ -276,6 +308,8 @@ STAGES = (
     Stage("cents", "whole units and cents: \"$4 and 75 cents\"", _stage_cents),
     Stage("feet-inches", "\"12 ft 2 in\" as one length", _stage_feet_inches),
     Stage("ranges", "\"3 to 5\", \"between 10% and 12%\", \"$1-2 billion\", \"from X to Y\"", _stage_ranges),
+    Stage("money-notation", "money ranges over a slash \"$12/$15\"; the accounting negative \"a loss of ($0.12)\"",
+          _stage_notation),
     Stage("from-to-unit", "the bare end of \"from 208 pounds to 193\" has the unit of the start", _stage_from_to_unit),
     Stage("shared-cues", "an apposition or a list shares the change; a conversion in brackets the approximation",
           _stage_shared_cues),

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from evfacts.claims import units as L
 from evfacts.claims.figures import rates
+from evfacts.claims.figures.ages import age_before, age_decade
 from evfacts.claims.figures.atom import MINOR_AS_MAJOR, _Atom
+from evfacts.claims.figures.compound import unit_compound
 from evfacts.claims.figures.patterns import (
     _AFTER_DOLLAR_RE,
     _AGE_RE,
@@ -34,6 +36,7 @@ from evfacts.claims.figures.patterns import (
     _TEMP_GLUED_RE,
     _TEMP_NAME_BEFORE_RE,
     _TEMP_SPACED_RE,
+    _UNIT_SYM_ANY_CASE_RE,
     _UNIT_SYM_RE,
     _UNIT_WORD_RE,
 )
@@ -44,7 +47,7 @@ def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None,
     rest = text[i:i + 16]
     m = _SCALE_WORD_RE.match(rest)
     if m:
-        return i + m.end(), Decimal(str(L.SCALE_WORDS[m.group(1).lower()])), "scale_word"
+        return _scale_words(text, i + m.end(), Decimal(str(L.SCALE_WORDS[m.group(1).lower()])))
     m = _SCALE_SUFFIX_RE.match(rest)
     if m and (m.group(1) not in ("K", "k", "T", "b", "B", "M") or has_cur or re.match(r"[A-Za-z]+\+?(?:\s+[a-z(]|\s*$|[,.;)]|\s+\d)", rest)):
         if not (m.group(1) in ("T", "b") and not has_cur):
@@ -52,11 +55,27 @@ def _scale_after(text: str, i: int, has_cur: bool) -> tuple[int, Decimal | None,
     m = _SCALE_SPACED_RE.match(rest)
     if m and (has_cur or m.group(1) in ("bn", "mn", "mln", "bln", "tn", "trn") or re.match(r" [BM]\s+[a-z]", rest)):
         return i + m.end(), Decimal(str(L.SCALE_SUFFIXES[m.group(1)])), "scale_suffix"
-    if has_cur or _M_PLURAL_RE.match(rest):  # "£1.2m", "3m users"
+    if has_cur or _M_PLURAL_RE.match(rest) or _M_OF_PLURAL_RE.match(text, i):  # "£1.2m", "3m users", "42m of its users"
         m = _MONEY_M_RE.match(rest)
         if m:
             return i + m.end(), Decimal(1_000_000), "scale_money_m"
     return i, None, None
+
+
+def _scale_words(text: str, end: int, factor: Decimal) -> tuple[int, Decimal, str]:
+    """"3 hundred thousand", "2 thousand million": a scale word times a larger one after it is one scale."""
+    while m := _SCALE_WORD_RE.match(text, end):
+        nxt = Decimal(str(L.SCALE_WORDS[m.group(1).lower()]))
+        if nxt <= factor or m.group(1).lower().endswith("s"):
+            break
+        factor, end = factor * nxt, m.end()
+    return end, factor, "scale_word"
+
+
+#: "42m of its subscribers", "3m of the company's shares": m before "of" a determiner and a plural is million
+#: (a possessive: "100m of the new cables" is a length)
+_M_OF_PLURAL_RE = re.compile(r"m\s+of\s+(?:its|their|his|her|our|the\s+[\w-]+['’]s)\s+(?:[\w-]+\s+)?"
+                             r"(?:[a-z]+[^s\W]s|people|staff|children|men|women)\b")
 
 
 def _extend_right(a: _Atom, text: str) -> None:
@@ -69,13 +88,14 @@ def _extend_right(a: _Atom, text: str) -> None:
     if a.currency is not None:
         _money_word_again(a, text, rest, i)
         return
-    for read in (_currency_minor, _currency_mcode, _currency_symbol_after, _currency_word, _currency_ambiguous,
-                 _temperature, _unit_word_or_symbol, _unit_bracket, _pounds_weight):
+    for read in (age_decade, _currency_minor, _currency_mcode, _currency_symbol_after, _currency_word, _currency_ambiguous,
+                 _temperature, unit_compound, _unit_word_or_symbol, _unit_bracket, _pounds_weight,
+                 _inch_abbreviation):
         if read(a, text, rest, i):
             return
     a.e = max(a.e, i)
-    if not _unit_of_a(a, text, rest, i):
-        _age(a, text, rest, i)
+    if not _unit_of_a(a, text, rest, i) and not _age(a, text, rest, i):
+        age_before(a, text)
 
 
 def _scale_and_country(a: _Atom, text: str) -> int:
@@ -199,7 +219,8 @@ def _temperature(a: _Atom, text: str, rest: str, i: int) -> bool:
     "80°C" is (not after a name: "Row 14C", "Form 10C")."""
     m = _TEMP_GLUED_RE.match(rest) or _TEMP_SPACED_RE.match(rest)
     if not (m and i == a.ne and not a.currency and not _CAPITAL_BEFORE_RE.search(text, 0, a.s) and abs(a.value) <= 5000
-            and (_TEMP_CONTEXT_RE.search(text) or (m.group(1) == "C" and _TEMP_AFTER_OK_RE.match(text, i + m.end())))):
+            and (_TEMP_CONTEXT_RE.search(text) or ((m.group(1) == "C" or _fahrenheit_size(a))
+                                                   and _TEMP_AFTER_OK_RE.match(text, i + m.end())))):
         return False
     nm = _TEMP_NAME_BEFORE_RE.search(text, 0, a.s)
     if nm and nm.group(1).lower() in L.NAME_PREFIXES:
@@ -210,10 +231,15 @@ def _temperature(a: _Atom, text: str, rest: str, i: int) -> bool:
     return True
 
 
+def _fahrenheit_size(a: _Atom) -> bool:
+    """"68F", "-4F": a whole number of ten or more (or below zero) before F is degrees; "2.5F" is a farad."""
+    return a.value == int(a.value) and (abs(a.value) >= 10 or a.sign in ("-", "−"))
+
+
 def _unit_word_or_symbol(a: _Atom, text: str, rest: str, i: int) -> bool:
     """Units: words first ("miles per hour"), then symbols ("km", "kWh", "°C"); then an age or a rate."""
     m = _UNIT_WORD_RE.match(rest)
-    sym = _UNIT_SYM_RE.match(rest)
+    sym = _UNIT_SYM_RE.match(rest) or _UNIT_SYM_ANY_CASE_RE.match(rest)
     if m and (not sym or m.end() >= sym.end()):
         canon = L.UNIT_WORDS.get(m.group(1).lower()) or "lb"
         if not (rest[:1] == "-" and canon not in L.HYPHEN_OK):
@@ -228,7 +254,7 @@ def _unit_word_or_symbol(a: _Atom, text: str, rest: str, i: int) -> bool:
 
 def _unit_symbol(a: _Atom, text: str, rest: str, i: int, sym: re.Match) -> bool:
     sep, s = sym.group(1), sym.group(2)
-    canon = L.UNIT_SYMBOLS[s]
+    canon = L.UNIT_SYMBOLS.get(s) or L.UNIT_SYMBOLS_ANY_CASE[s.lower()]
     glued = sep == ""
     spaced_ok = s in ("m", "t", "g", "L", "h", "l") and not glued and "-" not in sep \
         and bool(_SPACED_SYMBOL_OK.match(rest, sym.end()))
@@ -246,6 +272,21 @@ def _unit_symbol(a: _Atom, text: str, rest: str, i: int, sym: re.Match) -> bool:
     a.e = i + sym.end()
     a.rules.append("unit_symbol")
     _age_or_per(a, text)
+    return True
+
+
+_INCH_ABBR_RE = re.compile(r" (in)\b\.?")
+
+
+def _inch_abbreviation(a: _Atom, text: str, rest: str, i: int) -> bool:
+    """"2 1/2 in thick", "the pencil is 2 in.": "in" after a number is an inch before a dimension word or at
+    the end of the sentence (not "rose 2 in Japan")."""
+    m = _INCH_ABBR_RE.match(rest)
+    if not (m and (_INCH_SPACED_OK.match(rest, m.end(1)) or re.fullmatch(r"\.?\s*", rest[m.end(1):]))):
+        return False
+    a.unit, a.unit_kind = "in", "sym"
+    a.e = i + m.end(1)
+    a.rules.append("unit_inch")
     return True
 
 

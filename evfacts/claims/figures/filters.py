@@ -48,9 +48,9 @@ def _name_like(a: _Atom, sent, base: int, text: str) -> bool:
 
 
 #: what makes "Nx" a multiple: a comparison, the thing multiplied (earnings, sales, the average), or the clause ends
-_MULTIPLE_AFTER_RE = re.compile(r"\s*(?:$|[.,;:)\]]|\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|"
+_MULTIPLE_AFTER_RE = re.compile(r"\s*(?:$|[.,;:)\]])|\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|"
                                 r"better|worse|greater|cheaper|stronger|the|as|that|than|over|its|their|what|earnings|sales|revenues?|"
-                                r"ebitda|book|cash|fcf|forward|trailing|multiples?|returns?|gains?|leverage|oversubscribed|zoom)\b)", re.IGNORECASE)
+                                r"ebitda|book|cash|fcf|forward|trailing|multiples?|returns?|gains?|leverage|oversubscribed|zoom)\b", re.IGNORECASE)
 
 
 def _model_number(a: _Atom, sent, base: int, text: str) -> bool:
@@ -148,7 +148,13 @@ def _bare_year(a: _Atom, text: str) -> bool:
     if a.approx and a.unit_kind == "noun":
         return False
     m = re.match(r"\s?(?:-|–|to)\s?(\d[\d,.]*)", text[a.e:])
-    # not "about 2000 - 2500 Calories"
+    # not "about 2000 - 2500 Calories"; but "in 2021 to 2.2 million": a year, then a figure it does not join
+    if m and _YEAR_AFTER_FIGURE_RE.match(text, a.e + m.end(1)) or (m and "." in m.group(1).rstrip(".")):
+        return True
     return not (m and not _YEAR_RE.fullmatch(m.group(1)) and not re.fullmatch(r"\d\d", m.group(1)))
+
+
+#: what makes the number after "2021 to" a figure and not the other end of a span of years
+_YEAR_AFTER_FIGURE_RE = re.compile(r"\s?(?:%|percent|per\s?cent|million|billion|trillion|bn|mn|m\b)", re.IGNORECASE)
 
 

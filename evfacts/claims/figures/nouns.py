@@ -98,13 +98,18 @@ def _noun_run(toks) -> tuple[list, bool] | None:
     joined two modifiers ("460 Kia and Hyundai vehicles"); None when no noun can be what it counts."""
     nouns = []
     skipped = 0
-    conj = False
+    conj = glued = False
     for k, t in enumerate(toks):
         low = t.text.lower()
         if low in ("more", "fewer", "previous") and k == 0 and len(toks) > 1 and toks[1].tag_ in _NOUN_TAGS_PL \
                 and toks[1].text.islower():
             skipped += 1  # "two more wins", "300 fewer workers", "40 previous seasons": these do not stop the count
             continue
+        if glued and t.i > 0 and not t.doc[t.i - 1].whitespace_ and t.text.isalpha():
+            glued = False  # "plug-in", "long-term": the word after the hyphen is part of the compound modifier
+            skipped += 1
+            continue
+        glued = False
         if low in ("and", "or") and skipped and not nouns:
             conj = True  # "4.3M digital and physical sales", "460 Kia and Hyundai vehicles"
             continue
@@ -117,7 +122,9 @@ def _noun_run(toks) -> tuple[list, bool] | None:
             if nouns and nouns[-1].i == t.i - 1 and not t.whitespace_:
                 nouns.pop()  # "coal-fired", "gas-only": a compound adjective, not the head
                 skipped += 1
+            glued = not t.whitespace_ and k > 0 and not toks[k - 1].whitespace_ and toks[k - 1].text.isalpha()
             continue
+
         if t.pos_ in ("NOUN",) or (t.pos_ == "PROPN" and t.text.islower()) \
                 or t.tag_ in _NOUN_TAGS_PL and (t.pos_ != "PROPN" or t.text.istitle()):
             if low in L.COUNTED_STOP:
@@ -153,17 +160,41 @@ def _noun_unit(sent, phrase_start: int, nouns: list, head, conj: bool) -> str:
     """The unit of a counted noun: the singular head with a lower-case compound noun right before it ("job
     cuts") and a classifying adjective ("commercial fishermen", "electric vehicles"; not "new", "serious")."""
     hi = nouns.index(head)
-    parts = [t for t in nouns[:hi] if t.text.islower() and t.text.isalpha() and t.pos_ == "NOUN" and t.tag_ == "NN"]
-    parts = parts[-1:] if parts and parts[-1].i == head.i - 1 else []
+    parts = []  # the compound nouns right before the head: "fuel cell buses", "job cuts" (two at most)
+    for t in reversed(nouns[:hi]):
+        if len(parts) == 2 or t.i != (parts[0] if parts else head).i - 1 or not (
+                t.text.islower() and t.text.isalpha() and t.pos_ == "NOUN" and t.tag_ == "NN"):
+            break
+        parts.insert(0, t)
     first = parts[0] if parts else head
     adj = sent.doc[first.i - 1] if first.i - 1 >= sent.start else None
     if adj is not None and not conj and adj.idx >= phrase_start and adj.tag_ == "JJ" and adj.whitespace_ \
             and _relational_adjective(adj.text):
         parts = [adj, *parts]
+    modifier = _hyphen_modifier(sent, phrase_start, (parts[0] if parts else head).i)
     unit = " ".join([p.text.lower() for p in parts] + [L.singular(head.text)])
+    if modifier and not conj:
+        unit = f"{modifier} {unit}"
     if L.singular(head.text) in L.UNIT_WORDS:  # "fluid ounce" -> the unit of the lexicon
         unit = L.UNIT_WORDS[L.singular(head.text)]
     return unit
+
+
+def _hyphen_modifier(sent, phrase_start: int, first: int) -> str | None:
+    """'12,400 plug-in hybrid vehicles' -> "plug-in hybrid", '20 coal-fired power plants' -> "coal-fired": a
+    lower-case compound modifier joined by hyphens that opens the phrase, with the adjective after it, names the
+    kind of thing counted. None when the phrase opens otherwise or holds another word."""
+    toks = [t for t in sent.doc[max(sent.start, first - 6):first] if t.idx >= phrase_start]
+    k = next((j for j, t in enumerate(toks) if t.tag_ == "HYPH" and not t.whitespace_), None)
+    if k is None or k == 0 or toks[k - 1].whitespace_ or k != 1 or len(toks) > k + 3:
+        return None
+    words = toks[:k + 2]
+    rest = toks[k + 2:]
+    if not all(t.text.islower() and t.text.isalpha() for t in words[::2]) or len(words) < 3 or words[1].whitespace_:
+        return None
+    if any(not (t.text.islower() and t.text.isalpha() and t.tag_ in ("JJ", "NN")) for t in rest):
+        return None
+    return "".join(t.text_with_ws for t in words).strip().lower() + "".join(" " + t.text.lower() for t in rest)
 
 
 _ONE_OF_RE = re.compile(r"(?i)one\s+of\s+")
@@ -179,7 +210,28 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
     m = _ONE_OF_RE.match(text, a.s)
     if not m or a.e != a.s + 3:
         return
-    toks = [t for t in sent if t.idx >= base + m.end()][:8]
+    _member_of(a, sent, base, m.end(), "one_of")
+
+
+#: "<count> of the/its ... <plural>": the determiner that makes the phrase a group the count is taken from
+_COUNT_OF_RE = re.compile(r"\s+of\s+(?=(?:the|its|their|his|her|our|these|those|all\s+the)\s)", re.IGNORECASE)
+
+
+def _count_of(a: _Atom, sent, base: int, text: str) -> None:
+    """'42m of its subscribers', 'about 3,000 of the workers', 'twelve of the players': a count taken from a
+    group of a plural noun counts that noun. Not a share or a fraction ('20 of his 30 points', 'two-thirds of
+    voters'), not 'of them', not a measure or money (they have a unit of their own)."""
+    n = a.value * (a.scale or 1)
+    if a.unit_kind or a.currency or a.value_max is not None or n < 2 or n != int(n):
+        return
+    m = _COUNT_OF_RE.match(text, a.e)
+    if m:
+        _member_of(a, sent, base, m.end(), "count_of")
+
+
+def _member_of(a: _Atom, sent, base: int, start: int, rule: str) -> None:
+    """The plural head of the noun group from `start` on ('the best-selling cars') as the unit of `a`."""
+    toks = [t for t in sent if t.idx >= base + start][:8]
     nouns = []
     for t in toks:
         if t.like_num or t.pos_ == "NUM" or t.text in (",", ";", ":", "(", ")") or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.tag_ != "VBN" and t.tag_ != "VBG":
@@ -208,10 +260,10 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
         unit = L.UNIT_WORDS[L.singular(head.text)]
     a.unit, a.unit_kind = unit, "noun"
     a.e = head.idx + len(head.text) - base
-    a.rules.append("one_of")
+    a.rules.append(rule)
 
 
-_RELATIONAL_SUFFIX_RE = re.compile(r"[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
+_RELATIONAL_SUFFIX_RE = re.compile(r"(?<![a-z])[a-z]{3,}(?:[^l]al|ial|ic|ary)$")
 
 
 def _one_after_adjective(a: _Atom, sent, base: int, pre: str) -> bool:

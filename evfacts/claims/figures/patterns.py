@@ -14,15 +14,18 @@ _CUR_CODES_GLUED = sorted([k for k in L.CUR_PREFIX if k[-1:].isalpha() and " " n
 _LB = "(?:(?<![\\w.,])" + "".join(f"|(?<={re.escape(c)})" for c in _CUR_CODES_GLUED) + ")"
 #: the lookahead first: a match starts at a sign, a digit, a point or a fraction character, and every other
 #: position fails on it before the currency-code lookbehinds are tried
-NUM = re.compile(r"(?=[−+\-.\d" + "".join(L.UNICODE_FRACTIONS) + r"])(?:(?<![\w.,])([−+-])(?=\.?\d))?" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
+#: (not after "^": the power of a unit, "m^3")
+NUM = re.compile(r"(?=[−+\-.\d" + "".join(L.UNICODE_FRACTIONS) + r"])(?:(?<![\w.,])([−+-])(?=\.?\d))?(?<!\^)" + _LB + r"(" + DIGITS + r")(?![\d])(?!\.\d)(?!,\d{3})")
 
 #: lower-cased ISO codes before a number ("rmb 10", "usd 2.5 million" in lower-cased text); not "try", "nis"
 _LOWER_CODES = ["usd", "eur", "gbp", "jpy", "cny", "rmb", "hkd", "aud", "cad", "chf", "sgd", "nzd", "inr", "krw"]
 _CUR_PREFIX_RE = re.compile(r"(?:" + L.alternation(list(L.CUR_PREFIX) + ["PS"] + _LOWER_CODES) + r"|(?i:" + L.alternation([k for k in L.CUR_PREFIX if "$" in k and k != "$"]) + r"))\s?$")
 _CUR_PREFIX_LOWER = {k.lower(): v for k, v in L.CUR_PREFIX.items() if "$" in k or k.lower() in _LOWER_CODES}
-_CUR_SYMBOL_AFTER_RE = re.compile(r"\s?([$€£¥元₡₾₭₹₩₽₪₺₱฿₫₦₿])(?!\s?\d)")
+#: a currency symbol after the amount ("45€", "100 ₹", "50 zł", "2 000 Kč"); one that ends in a letter ends a word
+_CUR_SYMBOL_AFTER_RE = re.compile(r"\s?(" + L.alternation(["$", "£", "¥", "元", "₾", "₿"] + list(L.CUR_SYMBOLS_AFTER))
+                                  + r")(?!(?<=\w)\w)(?!\s?\d)")
 _CUR_MCODE_AFTER_RE = re.compile(r"\s?(M(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|CNY))\b")
-_DOLLAR_PREFIX_OK = re.compile(r"\d[\d,.]*\s?(?:million|billion|trillion|bn|mn)\b", re.IGNORECASE)
+_DOLLAR_PREFIX_OK = re.compile(r"(?<![\d,.])\d[\d,.]*\s?(?:million|billion|trillion|bn|mn)\b", re.IGNORECASE)
 _PREFIX_NEEDS_BOUNDARY = re.compile(r"[A-Za-z]")
 _SCALE_WORD_RE = re.compile(r"[\s-]?(" + L.alternation(L.SCALE_WORDS) + r")\b", re.IGNORECASE)
 _SCALE_SUFFIX_RE = re.compile(r"(" + L.alternation(L.SCALE_SUFFIXES) + r")(?![A-Za-z])")
@@ -39,6 +42,8 @@ _CUR_CODE_AFTER_RE = re.compile(r"\s?(" + L.alternation([k for k in L.CUR_PREFIX
 _AFTER_DOLLAR_RE = re.compile(r"\s(" + L.alternation(L.CUR_AFTER_DOLLAR) + r")(?![A-Za-z])")
 _UNIT_WORD_RE = re.compile(r"(?:\s|-|\s?-\s?)?(" + L.alternation(L.UNIT_WORDS) + r")(?![\w])", re.IGNORECASE)
 _UNIT_SYM_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\w²³])")
+#: a symbol in another case than its own ("5.8Ghz", "13.5 KWH"): only the symbols no two units share when case is ignored
+_UNIT_SYM_ANY_CASE_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS_ANY_CASE) + r")(?![\w²³])", re.IGNORECASE)
 _GLUED_ONLY = {"s", "t", "g", "l", "x", "X", "×", "m", "K", "F", "A", "V", "W", "h", "L", "\"", "″", "°", "p"}
 #: rates ("per share", "a day", "/kWh"): see rates.py and data/rates.json
 _PER_RE = rates.PER_RE
@@ -55,7 +60,7 @@ _TEMP_AFTER_OK_RE = re.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(/—–]|\s(?:in|o
                                r"warmer|colder|hotter|cooler|last|next|earlier|later|each|every|per|over|under|across|around|since)\b)")
 _TEMP_NAME_BEFORE_RE = re.compile(r"\b([A-Za-z][\w.]*)\s+$")
 _TEMP_CONTEXT_RE = re.compile(r"\b(?:temperatures?|warming|heat|heatwaves?|degrees?|hotter|hottest|warmer|warmest|colder|coldest|highs|lows|"
-                              r"thermometers?|celsius|centigrade|fahrenheit|mercury|freezing|scorching|sweltering)\b", re.IGNORECASE)
+                              r"thermometers?|thermostats?|celsius|centigrade|fahrenheit|mercury|freezing|scorching|sweltering|fever|ovens?|boil(?:s|ing)?|frost)\b", re.IGNORECASE)
 _CAPITAL_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][\w.-]*\s+$")
 _SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|/\s?[A-Za-z]|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
 _INCH_SPACED_OK = re.compile(r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|diagonal|screen|display|monitor|tv|wheels?|rims?)\b", re.IGNORECASE)
@@ -94,7 +99,7 @@ _ONE_DET_AFTER = re.compile(r"\s+(?:several|few|many|some|a\s+few|a\s+couple|the
 _ONE_NOT_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p in L.ONE_NOT_QUANTITY) + r")\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\S+\s+)?[~≈]?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"\b(?:from|range[sd]?|ranging|ranging\s+from)\s+(?:\S+\s+)?$", re.IGNORECASE)
-_RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-\s?$", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(r"^\s?(?:-|–|—|to-?|through|thru)\s?$|^\s+(?:to|and|through|thru)\s+$|^\s?-\s?to\s?-?\s?$", re.IGNORECASE)
 _OR_JOIN_RE = re.compile(r"^\s+(?:or|and|to)\s+$|^\s?,\s?$", re.IGNORECASE)
 #: ... with the baseline named, so it is a comparison over time and not a level ("finished 34% higher at $3")
 _POST_HIGHER_LOWER_RE = re.compile(r"\s+(higher|lower)\s*,?\s+(?:(?:on\s+an?\s+)?(?:year[\s-]+(?:over|on)[\s-]+year|y/y|yoy|y-o-y|quarter[\s-]+(?:over|on)[\s-]+quarter|q/q|month[\s-]+(?:over|on)[\s-]+month|m/m|sequentially)\b|than\s+(?:a|the|in\s+the)\s+(?:year|quarter|month)[\s-]*(?:earlier|ago|before)|than\s+(?:last|the\s+previous|the\s+prior|the\s+same)\s+(?:year|quarter|month|period)|(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:a\s+year|the\s+year|the\s+same\s+period|last\s+year|the\s+prior[\s-]year|the\s+year-ago|a\s+year-ago))", re.IGNORECASE)
@@ -102,7 +107,7 @@ _POST_HIGHER_LOWER_RE = re.compile(r"\s+(higher|lower)\s*,?\s+(?:(?:on\s+an?\s+)
 _PCT_LIST_RE = re.compile(r"^\s*,\s*(?:and\s+)?$", re.IGNORECASE)
 #: "ticked up to 3.8%": "up" belongs to the verb, the figure is the new level, not a ceiling
 _VERB_UP_TO_RE = re.compile(r"\b(?:ticked|ticks|tick|ticking|edged|edges|edging|inched|inches|inching|moved|moves|moving|went|goes|go|going|gone|shot|crept|creeping|revised)\s+up\s+to\s*$", re.IGNORECASE)
-_APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.IGNORECASE)
+_APPOSITION_RE = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*(?:,\s*)?(?:or|and|i\.e\.,?)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|up\s+to|just|only)\s+)?$|^\s*\(\s*$", re.IGNORECASE)
 
 _CONVERSION_OPEN_RE = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+|roughly\s+|approximately\s+)?")
 _CONVERSION_CLOSE_RE = re.compile(r"\s*[)\]]")

@@ -22,14 +22,16 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
                 b.sign, b.s, gap = "", b.ns, text[a.e:b.ns]
             between = bool(_BETWEEN_RE.search(lead + text[:a.s])) and re.fullmatch(r"\s+and\s+[~≈]?", gap, re.IGNORECASE)
             join = _RANGE_JOIN_RE.match(gap) and not re.fullmatch(r"\s+and\s+", gap, re.IGNORECASE)
-            compatible = _compatible(a, b)
+            compatible = _compatible(a, b, text)
             from_to = _FROM_RE.search(text[:a.s]) and re.fullmatch(r"\s+to\s+", gap, re.IGNORECASE)
             # "from $36,040 at 10.45pm last night to $34,935": a from-to with a short aside
             if (not from_to and not a.approx and not b.approx and not a.change and re.search(r"\bfrom\s+$", text[max(0, a.s - 8):a.s], re.IGNORECASE)
                     and _FROM_FAR_GAP.fullmatch(gap) and ((a.currency and a.currency == b.currency) or (a.unit and a.unit == b.unit))):
                 join = from_to = True
             sign_only = a.change and "change_sign" in a.rules
-            if (between or (join and (not a.change or sign_only or gap.strip() in ("-", "–", "—")))) and compatible and not (from_to and (a.approx or b.approx)) and (not b.approx or (between and b.approx == a.approx)):
+            # "rise 2 to 2.5 degrees": a bare first end before "to" and a unit is one range of a change
+            bare_first = a.change and not a.unit_kind and not a.currency and b.unit_kind and re.fullmatch(r"\s+to\s+", gap)
+            if (between or (join and (not a.change or sign_only or bare_first or gap.strip() in ("-", "–", "—")))) and compatible and not (from_to and (a.approx or b.approx)) and (not b.approx or (between and b.approx == a.approx)):
                 if not (gap.strip() in ("-", "–", "—") and a.words != b.words):
                     _share(a, b)
                     # value..value_max in the order written ("from 4.8% to 4.7%" keeps 4.8 first)
@@ -96,7 +98,22 @@ def _merge_minor(atoms: list[_Atom], text: str) -> list[_Atom]:
     return out
 
 
-def _compatible(a: _Atom, b: _Atom) -> bool:
+def _year_like(x: _Atom, text: str) -> bool:
+    """A bare four-digit number that may be a year (2021, not 2,021 or 2021 cars)."""
+    return (not x.unit_kind and not x.currency and x.scale is None and not x.sign and not x.words
+            and x.value == int(x.value) and 1800 <= x.value <= 2199 and text[x.ns:x.ne].isdigit())
+
+
+def _year_apart(x: _Atom, y: _Atom) -> bool:
+    """'in 2021 to 2.2 million', 'in 2019 to 3.5%': a year does not join a figure with a scale, a currency
+    or a percent, nor a number under 1,000; it joins a year, a count or a measure ('2000 - 2500 calories')."""
+    return bool(y.scale is not None or y.currency or y.unit_kind in ("pct", "cur") or y.value < 1000)
+
+
+def _compatible(a: _Atom, b: _Atom, text: str = "") -> bool:
+    if text and ((_year_like(a, text) and not _year_like(b, text) and _year_apart(a, b))
+                 or (_year_like(b, text) and not _year_like(a, text) and _year_apart(b, a))):
+        return False
     if a.currency and b.currency and a.currency != b.currency:
         return False
     if a.unit_kind and b.unit_kind and (a.unit != b.unit):
