@@ -14,6 +14,10 @@ from evfacts.output import Format, atomic_output, isatty, write_claims, write_li
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class RunError(RuntimeError):
+    """A failure that ends the whole run (not one input); its message is the one line shown."""
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """What a run is asked to do (inputs only; what it finds comes back in a RunReport)."""
@@ -34,6 +38,7 @@ class RunOptions:
     force: bool = False  # with a SQLite store: redo documents already stored
     config: dict | None = None  # --config FILE / ./evfacts.toml
     profile_path: str | None = None  # --profile FILE: a platform template learned from a batch
+    timeout: float | None = None  # --timeout SECONDS per document; None or 0: no limit
 
 
 @dataclass
@@ -42,6 +47,8 @@ class RunReport:
 
     failed: list[str] = field(default_factory=list)
     profile: dict | None = None  # the profile in force (loaded and/or learned)
+    documents: int = 0  # documents and failed inputs that came back from the pipeline
+    timed_out: int = 0  # documents stopped by --timeout
 
     @property
     def exit_code(self) -> int:
@@ -58,7 +65,10 @@ def report(rep: RunReport, err: InputError) -> None:
     """One line on stderr naming the input and what went wrong (red only on a terminal)."""
     from rich.markup import escape
 
+    from evfacts.budget import is_timeout
+
     rep.failed.append(err.source)
+    rep.timed_out += is_timeout(err)
     message = " ".join(str(err).split())
     _console().print(f"[bold red]evfacts:[/] {escape(message)}", markup=True, emoji=False)
 
@@ -87,10 +97,28 @@ def _documents(opts: RunOptions, rep: RunReport):
             learned = clean_repeats.learn_repeats(texts)
             profile = clean_repeats.merge_profiles(profile, learned) if profile else learned
             if opts.profile_path:
-                clean_repeats.save_profile(profile, opts.profile_path)
+                _save_profile(profile, opts.profile_path, rep)
         items = chain(head, items)
     rep.profile = profile
     return items
+
+
+def _save_profile(profile: dict, path: str, rep: RunReport) -> None:
+    """Save what the batch learned; a profile that cannot be written is named on stderr (the run
+    goes on with what it learned, and exits 1)."""
+    from evfacts import clean_repeats
+
+    try:
+        clean_repeats.save_profile(profile, path)
+    except OSError as e:
+        report(rep, InputError(path, f"--profile: cannot save the learned template: {e.strerror or e}"))
+
+
+def summarize(rep: RunReport, opts: RunOptions) -> None:
+    """After the run: how many documents --timeout stopped (nothing when none was)."""
+    if rep.timed_out:
+        _console().print(f"[bold red]evfacts:[/] {rep.timed_out} of {rep.documents} documents timed out "
+                         f"(--timeout {opts.timeout:g}); the others were processed", markup=True, emoji=False)
 
 
 def _pipeline_kwargs(opts: RunOptions, profile: dict | None) -> dict:
@@ -117,9 +145,13 @@ def _process(opts: RunOptions, rep: RunReport, items: Callable[[], Iterator]) ->
         from evfacts.parallel import process_parallel
 
         # the workers start loading the model while this process reads the batch and learns
-        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts, None), profile=lambda: rep.profile)
+        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts, None), profile=lambda: rep.profile,
+                                timeout=opts.timeout)
+    from evfacts.budget import within_budget
+
     documents = items()
-    return _pipeline(opts, rep.profile).process_many(documents)
+    pipeline = _pipeline(opts, rep.profile)
+    return within_budget(pipeline.process_many, documents, opts.timeout, prepare=lambda: pipeline.nlp)
 
 
 def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
@@ -146,6 +178,7 @@ def run_extract(opts: RunOptions) -> RunReport:
 
     def results():
         for item in _with_progress(opts, _process(opts, rep, lambda: _documents(opts, rep))):
+            rep.documents += 1
             if isinstance(item, InputError):
                 report(rep, item)
             else:
@@ -153,6 +186,7 @@ def run_extract(opts: RunOptions) -> RunReport:
 
     with atomic_output(opts.output) as out:
         write_claims(results(), opts.fmt, out, unique=opts.unique)
+    summarize(rep, opts)
     return rep
 
 
@@ -185,6 +219,7 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
             return unseen()
 
         for item in _with_progress(opts, _process(opts, rep, fresh)):
+            rep.documents += 1
             sha, source = pending.popleft()
             if isinstance(item, InputError):
                 report(rep, item)
@@ -192,6 +227,7 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
                     store.write(Result(source), sha, error=item.message)
             else:
                 store.write(item, sha)
+    summarize(rep, opts)
     return rep
 
 
@@ -241,6 +277,7 @@ def run_show(opts: RunOptions, html: str | None = None) -> RunReport:
     from rich.rule import Rule
 
     from evfacts import show
+    from evfacts.budget import within_budget
 
     rep = RunReport()
     documents = _documents(opts, rep)
@@ -249,7 +286,7 @@ def run_show(opts: RunOptions, html: str | None = None) -> RunReport:
     with atomic_output(html if html else None) as out:
         console = Console(file=out, highlight=False, soft_wrap=True)
         for doc in documents:
-            result = doc if isinstance(doc, InputError) else pipeline.process(doc)
+            [result] = within_budget(pipeline.process_many, [doc], opts.timeout)
             if isinstance(result, InputError):
                 report(rep, result)
                 continue

@@ -6,6 +6,8 @@ Errors are one line on stderr (`evfacts: error: ...`), tracebacks only with `--d
 from __future__ import annotations
 
 import dataclasses
+import errno
+import io
 import json
 import os
 import re
@@ -21,7 +23,8 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 import evfacts
-from evfacts.batch import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, RunReport, stdin_is_terminal
+from evfacts.batch import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunError, RunOptions, RunReport, stdin_is_terminal
+from evfacts.budget import DEFAULT_TIMEOUT
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
 from evfacts.output import Format, pick_format
 
@@ -36,6 +39,13 @@ class _Group(TyperGroup):
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.Abort:
             print("evfacts: aborted", file=sys.stderr)
+            sys.exit(EXIT_FAILED)
+        except BrokenPipeError:
+            raise
+        except OSError as e:  # help, --version or schema into a full disk or a closed stream
+            where = e.filename or "standard output"
+            print(f"evfacts: error: cannot write {where}: {e.strerror or e}", file=sys.stderr)
+            _silence_stdout()
             sys.exit(EXIT_FAILED)
         except TyperException as e:
             ctx = getattr(e, "ctx", None)
@@ -116,7 +126,26 @@ ConfigOpt = Annotated[str | None, typer.Option(
     "--config", metavar="FILE", help="Settings: extra boilerplate cues, companies, rules off \\[default: ./evfacts.toml].")]
 ProfileOpt = Annotated[str | None, typer.Option(
     "--profile", metavar="FILE", help="Load a site's learned boilerplate template; a batch run saves what it learns.")]
+TimeoutOpt = Annotated[float, typer.Option(
+    "--timeout", min=0, metavar="SECONDS",
+    help="Stop a document that takes longer than this, name it and go on (0: no limit).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of failures.")]
+
+
+#: `local`, or a scheduler address: [tcp|tls|ws|wss|ucx://]host:port (a host name, IPv4 or [IPv6])
+DASK_ADDRESS = re.compile(r"^(?:local|(?:(?:tcp|tls|ws|wss|ucx)://)?(?:[\w.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5})$")
+
+
+def _capped_jobs(jobs: int) -> int:
+    """-j N for N over the cores this process may use: the cores (said on stderr), since each
+    worker loads its own model and more workers than cores only cost memory."""
+    from evfacts.parallel import available_cores
+
+    cores = available_cores()
+    if jobs > cores:
+        print(f"evfacts: -j {jobs}: {cores} cores available; using {cores} workers", file=sys.stderr)
+        return cores
+    return jobs
 
 
 def _usage_error(message: str) -> typer.Exit:
@@ -154,6 +183,11 @@ def _guarded(opts: RunOptions, job: Callable[[RunOptions], RunReport]) -> int:
     except BrokenPipeError:  # `| head` closed the pipe: stop quietly
         _silence_stdout()
         return EXIT_FAILED
+    except RunError as e:  # the run cannot go on (a Dask scheduler out of reach, ...): its own message
+        if opts.debug:
+            traceback.print_exc()
+        print(f"evfacts: error: {e}", file=sys.stderr)
+        return EXIT_FAILED
     except OSError as e:  # writing the output failed: full disk, no permission, missing folder
         if opts.debug:
             traceback.print_exc()
@@ -180,6 +214,8 @@ def _options(paths, fmt, output, *, config_path=None, profile_path=None, **kw) -
         raise _usage_error(f"--config: {e}") from None
     if profile_path and os.path.isdir(profile_path):
         raise _usage_error(f"--profile: {profile_path} is a directory")
+    if profile_path and not os.path.isdir(os.path.dirname(os.path.abspath(profile_path))):
+        raise _usage_error(f"--profile: the folder of {profile_path} does not exist")
     if profile_path and os.path.exists(profile_path):
         from evfacts.clean_repeats import load_profile
 
@@ -216,6 +252,7 @@ def extract(
     force: Annotated[bool, typer.Option("--force", metavar="", help="With -o x.sqlite: redo documents already stored.")] = False,
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
     _help: HelpOpt = False,
 ) -> None:
@@ -231,11 +268,15 @@ def extract(
     if dask is not None:
         from importlib.util import find_spec
 
+        if not DASK_ADDRESS.fullmatch(dask):
+            raise _usage_error(f"--dask: {dask!r} is no scheduler address (try tcp://host:8786, or local)")
         if find_spec("dask") is None or find_spec("distributed") is None:
             raise _usage_error("--dask needs the dask extra: pip install 'evfacts[dask]'")
+    elif jobs != 1:
+        jobs = _capped_jobs(jobs)
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
-                    jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile)
+                    jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile, timeout=timeout)
     from evfacts.batch import run_extract
 
     raise typer.Exit(_guarded(opts, run_extract))
@@ -281,6 +322,7 @@ def show(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
     _help: HelpOpt = False,
 ) -> None:
@@ -291,7 +333,7 @@ def show(
         raise _usage_error(f"--html: {html} is a directory")
     opts = _options(paths, Format.table, None, clean=not no_clean, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
-                    config_path=config, profile_path=profile)
+                    config_path=config, profile_path=profile, timeout=timeout)
     opts = dataclasses.replace(opts, output=html)
     from evfacts.batch import run_show
 
@@ -317,6 +359,8 @@ def main() -> None:
         signal.signal(signal.SIGTERM, _terminate)
     except (ValueError, OSError):  # not the main thread
         pass
+    if sys.stdout is None:  # started with stdout closed (`>&-`): writing to it is an error, -o FILE works
+        sys.stdout = ClosedStream()
     try:
         app(prog_name="evfacts")
     except SystemExit as e:
@@ -348,6 +392,19 @@ def _leave(code) -> None:
     except (OSError, ValueError):
         pass
     sys.exit(code)
+
+
+class ClosedStream(io.TextIOBase):
+    """Standard output when the process started without one: every write fails with EBADF."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _silence_stdout() -> None:

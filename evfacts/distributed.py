@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from evfacts.batch import RunError
 from evfacts.ingest import Document, InputError
 from evfacts.model import Result
 from evfacts.parallel import CHUNK_DOCS, resolve_jobs
@@ -29,8 +30,12 @@ def _work(chunk: list, pipeline_kwargs: dict) -> list:
     return list(pipeline.process_many(chunk))
 
 
-class DaskUnavailable(RuntimeError):
-    pass
+class DaskUnavailable(RunError):
+    """No cluster to run on: the extra is missing, or the scheduler cannot be reached."""
+
+
+#: seconds to wait for a scheduler to accept a connection, and for the Client to greet it
+CONNECT_SECONDS = 5
 
 
 def connect(address: str, jobs: int = 0):
@@ -43,7 +48,25 @@ def connect(address: str, jobs: int = 0):
         cluster = LocalCluster(n_workers=resolve_jobs(jobs), threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None, silence_logs=50)
         return Client(cluster)
-    return Client(address, timeout="20s")
+    _reachable(address)
+    try:
+        return Client(address, timeout=f"{CONNECT_SECONDS * 2}s")
+    except (OSError, TimeoutError, ValueError) as e:
+        raise DaskUnavailable(f"--dask: cannot connect to the scheduler at {address}: {e}") from None
+
+
+def _reachable(address: str) -> None:
+    """Fail fast, naming the address, when nothing listens there (dask itself retries until its timeout)."""
+    import socket
+
+    scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "tcp", "tls", "ws", "wss"):
+        return
+    host, _, port = rest.rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_SECONDS).close()
+    except OSError as e:
+        raise DaskUnavailable(f"--dask: cannot connect to the scheduler at {address}: {e.strerror or e}") from None
 
 
 def process_dask(items: Iterable[Document | InputError], address: str, pipeline_kwargs: dict, jobs: int = 0,

@@ -12,6 +12,7 @@ import errno
 import fnmatch
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -344,15 +345,58 @@ def display_name(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+#: bytes read per call: `--max-bytes` may be huge, and a read of that many bytes would allocate them first
+READ_CHUNK = 1 << 20
+
+#: what a path that is neither a regular file nor a folder is, for the message that skips it
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+            (stat.S_ISSOCK, "a socket"))
+
+
+def _read_at_most(stream, limit: int) -> bytes:
+    """Up to `limit` bytes of stream, read in pieces (a huge limit allocates nothing ahead)."""
+    parts, size = [], 0
+    while size < limit:
+        piece = stream.read(min(READ_CHUNK, limit - size))
+        if not piece:
+            break
+        parts.append(piece)
+        size += len(piece)
+    if len(parts) == 1:
+        return parts[0]
+    return "".join(parts) if parts and isinstance(parts[0], str) else b"".join(parts)
+
+
+def open_regular(source: str):
+    """A binary file object for `source`, refused (IngestError) unless it is a regular file.
+
+    The file is opened without blocking and checked on the open descriptor: a FIFO without a
+    writer (which would block the batch for ever), a device or a socket is skipped and named."""
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", source)
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _SPECIAL if test(mode)), "a special file")
+            raise IngestError(f"not a regular file ({kind}); skipped")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_source(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None) -> bytes:
     if source == "-":
         stream = (stdin or sys.stdin).buffer if hasattr(stdin or sys.stdin, "buffer") else (stdin or sys.stdin)
-        data = stream.read(max_bytes + 1)
+        data = _read_at_most(stream, max_bytes + 1)
         if isinstance(data, str):
             data = data.encode("utf-8")
     else:
-        with open(source, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        with open_regular(source) as fh:
+            data = _read_at_most(fh, max_bytes + 1)
     if len(data) > max_bytes:
         raise IngestError(f"larger than --max-bytes ({max_bytes:,} bytes); skipped")
     return data

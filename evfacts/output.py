@@ -78,10 +78,12 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
         mode = 0o666 & ~umask
     # SIGINT/SIGTERM wait while the temp file is created, so that one arriving just then is raised
     # inside the try below (which removes the file), not between its creation and the try.
+    remove_stale_temps(target)
     mask = _block_interrupts()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
                                    dir=os.path.dirname(target))
+        _lock(fd)
     except BaseException:
         _restore_interrupts(mask)
         raise
@@ -97,6 +99,55 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+#: a temp file of a run killed outright (kill -9, power loss) older than this, and locked by no
+#: process, is removed by the next run writing the same target
+STALE_SECONDS = 10
+
+
+def _lock(fd: int) -> None:
+    """Hold an advisory lock on a temp file while it is written, so that other runs see it is live."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no locks, no cleanup
+        return
+    with contextlib.suppress(OSError):  # a file system without locks: the age test alone protects it
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_stale_temps(target: str) -> list[str]:
+    """Remove the temp files `atomic_output` left beside `target` when a run was killed outright:
+    those of its own pattern (`.NAME.XXXXXXXX.tmp`), untouched for STALE_SECONDS and locked by no
+    process. Returns the paths removed."""
+    try:
+        import fcntl
+    except ImportError:
+        return []
+    import re
+    import time
+
+    folder, name = os.path.split(target)
+    own = re.compile(rf"\.{re.escape(name)}\.[A-Za-z0-9_]{{8}}\.tmp")
+    removed = []
+    try:
+        entries = [e for e in os.scandir(folder or ".") if own.fullmatch(e.name) and e.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+    for entry in entries:
+        try:
+            if time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_SECONDS:
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while a live run holds it
+                os.unlink(entry.path)
+                removed.append(entry.path)
+            finally:
+                os.close(fd)
+        except OSError:
+            continue
+    return removed
 
 
 def _block_interrupts():

@@ -4,10 +4,12 @@ of 100,000 files is never read into memory ahead of the workers."""
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
+from evfacts.budget import within_budget
 from evfacts.ingest import Document, InputError
 from evfacts.model import Result
 from evfacts.pipeline import Pipeline
@@ -18,31 +20,41 @@ IN_FLIGHT_PER_WORKER = 3
 _worker_pipeline: Pipeline | None = None
 
 
-def resolve_jobs(jobs: int) -> int:
-    """-j 0 means every core this process may use."""
-    if jobs > 0:
-        return jobs
+def available_cores() -> int:
+    """The cores this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
 
 
+def resolve_jobs(jobs: int) -> int:
+    """-j 0 means every core this process may use; more workers than cores are never started
+    (each loads its own model: `-j 1000` would fork a thousand copies of it)."""
+    cores = available_cores()
+    return cores if jobs <= 0 else min(jobs, cores)
+
+
 def _init(kwargs: dict) -> None:
+    """A worker: the parent alone answers Ctrl-C and SIGTERM (it stops the pool), so a worker
+    ignores SIGINT and dies of SIGTERM at once, without a traceback; then it loads the model."""
     global _worker_pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_pipeline = Pipeline(**kwargs)
     _ = _worker_pipeline.nlp  # load the model once, before the first chunk
 
 
-def _work(chunk: list[Document | InputError], profile=None) -> list[Result | InputError]:
+def _work(chunk: list[Document | InputError], profile=None, timeout: float | None = None) -> list[Result | InputError]:
     assert _worker_pipeline is not None
     _worker_pipeline.profile = profile
-    return list(_worker_pipeline.process_many(chunk))
+    return list(within_budget(_worker_pipeline.process_many, chunk, timeout))
 
 
 def process_parallel(items: Iterable[Document | InputError] | Callable[[], Iterable[Document | InputError]],
                      jobs: int, pipeline_kwargs: dict, chunk_docs: int = CHUNK_DOCS,
-                     profile: Callable[[], dict | None] | None = None) -> Iterator[Result | InputError]:
+                     profile: Callable[[], dict | None] | None = None,
+                     timeout: float | None = None) -> Iterator[Result | InputError]:
     """Like Pipeline.process_many, over `jobs` processes; same results, same order.
 
     items may be a callable that returns the documents: it is called once the workers are starting,
@@ -53,7 +65,8 @@ def process_parallel(items: Iterable[Document | InputError] | Callable[[], Itera
     if jobs == 1:
         items = items() if callable(items) else items
         kwargs = dict(pipeline_kwargs, profile=profile()) if profile else pipeline_kwargs
-        yield from Pipeline(**kwargs).process_many(items)
+        pipeline = Pipeline(**kwargs)
+        yield from within_budget(pipeline.process_many, items, timeout, prepare=lambda: pipeline.nlp)
         return
     import multiprocessing
 
@@ -68,7 +81,7 @@ def process_parallel(items: Iterable[Document | InputError] | Callable[[], Itera
                 chunk = list(islice(it, chunk_docs))
                 if not chunk:
                     break
-                pending.append(pool.apply_async(_work, (chunk, current())))
+                pending.append(pool.apply_async(_work, (chunk, current(), timeout)))
             if not pending:
                 break
             yield from pending.popleft().get()

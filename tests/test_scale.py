@@ -47,9 +47,13 @@ def test_two_workers_same_results_same_order(serial):
     assert _summary(process_parallel(_docs(), 2, {}, chunk_docs=3)) == serial
 
 
-def test_jobs_zero_means_all_cores():
-    assert resolve_jobs(0) >= 1
-    assert resolve_jobs(3) == 3
+def test_jobs_zero_means_all_cores_and_more_are_capped_at_the_cores():
+    from evfacts.parallel import available_cores
+
+    cores = available_cores()
+    assert resolve_jobs(0) == cores >= 1
+    assert resolve_jobs(1) == 1
+    assert resolve_jobs(1000) == cores
 
 
 def test_dask_local_same_results(serial):
