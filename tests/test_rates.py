@@ -45,7 +45,7 @@ RATES = [  # (text, value, unit, per)
     ("The drone flies at 60 km per hour.", 60, "km/h", None),
     ("The jet cruises at 900 kilometres an hour.", 900, "km/h", None),
     ("Light travels 300,000 kilometres per second.", 3e5, "km/s", None),
-    ("The car emits 95 g/km of CO2.", 95, "g/km", None),
+    ("The car emits 95 g/km of CO2.", 95, "gram per kilometre", None),
     ("The link carries 10 gigabits per second.", 10, "Gbit/s", None),
     # near-misses: no rate
     ("The rival sold 2 million phones a share of the market it never had.", 2e6, "phone", None),
