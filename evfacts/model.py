@@ -8,7 +8,7 @@ from typing import Any
 #: Column order of a claim record (CSV header, table, JSON Schema). Defined once.
 CLAIM_FIELDS = (
     "source", "line", "start", "end", "text", "sentence", "kind", "value", "value_max",
-    "unit", "approx", "change", "subject", "metric", "period", "modality", "companies",
+    "unit", "per", "approx", "change", "subject", "metric", "period", "modality", "companies",
 )
 
 KINDS = ("percent", "money", "quantity", "year")
@@ -29,6 +29,8 @@ class Claim:
     value: float
     value_max: float | None = None
     unit: str | None = None
+    #: the denominator of a rate, singular: "$62 per share" -> unit USD, per "share"
+    per: str | None = None
     approx: str | None = None
     change: str | None = None
     subject: str | None = None
@@ -54,8 +56,9 @@ class Claim:
 
     def fact_key(self) -> tuple:
         """What makes two mentions the same fact for a reader (used by --unique): the same figure,
-        unit, direction and period said of the same subject."""
-        return (self.kind, self.value, self.value_max, self.unit, self.change, self.period,
+        unit and denominator, direction and period said of the same subject ("$5 a share" and "$5 a month"
+        are two facts)."""
+        return (self.kind, self.value, self.value_max, self.unit, self.per, self.change, self.period,
                 (self.subject or "").casefold())
 
 
@@ -127,6 +130,9 @@ def claim_schema() -> dict[str, Any]:
             "value": num,
             "value_max": opt("number", description="upper end of a range"),
             "unit": opt("string", description="'%', ISO 4217 code, SI symbol or singular noun"),
+            "per": opt("string", description="the denominator of a rate, singular: 'share' in '$62 per share', "
+                       "'day' in '4 million barrels a day'; null when the figure is no rate or its unit is a "
+                       "physical compound (km/h, mph, m/s, mpg)"),
             "approx": {"enum": [*APPROX, None]},
             "change": {"enum": [*CHANGES, None]},
             "subject": opt("string"),

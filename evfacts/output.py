@@ -237,12 +237,12 @@ def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
         table = Table(title=escape(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
         for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {}),
                          ("value", {"justify": "right", "no_wrap": True}), ("unit", {"no_wrap": True}),
-                         ("±", {}), ("Δ", {}), ("subject", {}), ("metric", {}), ("period", {"no_wrap": True}),
+                         ("per", {"no_wrap": True}), ("±", {}), ("Δ", {}), ("subject", {}), ("metric", {}), ("period", {"no_wrap": True}),
                          ("modality", {"no_wrap": True})):
             table.add_column(name, **kw)
         for c in r.claims:
             value = _fmt_num(c.value) + (f"–{_fmt_num(c.value_max)}" if c.value_max is not None else "")
-            table.add_row(str(c.line), escape(c.text), value, escape(c.unit or ""), c.approx or "",
+            table.add_row(str(c.line), escape(c.text), value, escape(c.unit or ""), escape(c.per or ""), c.approx or "",
                           {"up": "↑", "down": "↓"}.get(c.change or "", ""), escape(c.subject or ""),
                           escape(c.metric or ""), escape(c.period or ""), c.modality)
             n += 1

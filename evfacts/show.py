@@ -21,12 +21,14 @@ KIND_COLOUR = {"percent": "#7ee081", "money": "#ffd75f", "quantity": "#8fb8ff", 
 
 
 def note(c: Claim) -> str:
-    """A compact one-line summary of a claim: '13% ↑ · global EV market · 2026 · forecast'."""
+    """A compact one-line summary of a claim: '13% ↑ · global EV market · 2026 · forecast', '62 USD per share'."""
     value = str(int(c.value)) if c.kind == "year" else _num(c.value)
     value += f"–{_num(c.value_max)}" if c.value_max is not None else ""
     head = f"{c.approx or ''}{value}"
     if c.unit:
         head += "%" if c.unit == "%" else f" {c.unit}"
+    if c.per:
+        head += f" per {c.per}"
     if c.change:
         head += " ↑" if c.change == "up" else " ↓"
     bits = [head] + [b for b in (c.subject, c.metric, c.period) if b]
@@ -119,7 +121,7 @@ th{background:#f3f3f3} td.num{text-align:right;font-variant-numeric:tabular-nums
 .legend span{padding:0 .4em;border-radius:3px;margin-right:.5em}
 """
 
-FIELDS = ("kind", "value", "value_max", "unit", "approx", "change", "subject", "metric", "period", "modality",
+FIELDS = ("kind", "value", "value_max", "unit", "per", "approx", "change", "subject", "metric", "period", "modality",
           "companies")
 
 
@@ -168,12 +170,12 @@ def render_html(doc: Document, result: Result) -> str:
         parts.append(e(line[pos:]))
         tag = "h2" if decision is not None and decision.role == "heading" else "p"
         out.append(f'<{tag} class="line" id="L{lineno}">{"".join(parts)}</{tag}>')
-    out.append('<table class="summary"><thead><tr><th>line</th><th>text</th><th>value</th><th>unit</th><th>±</th>'
+    out.append('<table class="summary"><thead><tr><th>line</th><th>text</th><th>value</th><th>unit</th><th>per</th><th>±</th>'
                "<th>change</th><th>subject</th><th>metric</th><th>period</th><th>modality</th></tr></thead><tbody>")
     for c in result.claims:
         value = _num(c.value) + (f"–{_num(c.value_max)}" if c.value_max is not None else "")
         out.append(f'<tr><td class="num"><a href="#L{c.line}">{c.line}</a></td><td>{e(c.text)}</td>'
-                   f'<td class="num">{value}</td><td>{e(c.unit or "")}</td><td>{e(c.approx or "")}</td>'
+                   f'<td class="num">{value}</td><td>{e(c.unit or "")}</td><td>{e(c.per or "")}</td><td>{e(c.approx or "")}</td>'
                    f"<td>{e(c.change or '')}</td><td>{e(c.subject or '')}</td><td>{e(c.metric or '')}</td>"
                    f"<td>{e(c.period or '')}</td><td>{e(c.modality)}</td></tr>")
     out.append("</tbody></table></body></html>")

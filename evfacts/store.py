@@ -1,8 +1,9 @@
 """An embedded SQLite store for whole archives: `evfacts extract DIR -o facts.sqlite`.
 
 Tables: `documents` (one row per input document, keyed by the sha256 of its text), `claims`
-(every claim field plus `document_id`) and `lines` (the clean decisions). Each document is
-written in one transaction, so an interrupted run leaves whole documents only; a re-run skips
+(every claim field plus `document_id`) and `lines` (the clean decisions). A store written by an
+older evfacts is migrated when opened (`migrate`: the claim columns added since, e.g. `per`).
+Each document is written in one transaction, so an interrupted run leaves whole documents only; a re-run skips
 documents whose sha256 is stored (resume, or new files only) unless `force` is set.
 """
 from __future__ import annotations
@@ -31,7 +32,7 @@ CREATE TABLE IF NOT EXISTS claims (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     source TEXT, line INTEGER, start INTEGER, "end" INTEGER, text TEXT, sentence TEXT,
-    kind TEXT, value REAL, value_max REAL, unit TEXT, approx TEXT, change TEXT,
+    kind TEXT, value REAL, value_max REAL, unit TEXT, per TEXT, approx TEXT, change TEXT,
     subject TEXT, metric TEXT, period TEXT, modality TEXT,
     companies TEXT,  -- JSON array
     mentions INTEGER
@@ -45,6 +46,10 @@ CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject);
 CREATE INDEX IF NOT EXISTS lines_document ON lines(document_id);
 """
 
+#: columns added to `claims` after its first release, with their SQL type: a store written by an older
+#: evfacts gets them (null in the rows it holds) when it is opened
+ADDED_CLAIM_COLUMNS = (("per", "TEXT"),)
+
 
 def is_store_path(path: str | None) -> bool:
     return bool(path) and path.lower().endswith(SQLITE_EXTENSIONS)
@@ -52,6 +57,31 @@ def is_store_path(path: str | None) -> bool:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def migrate(db: sqlite3.Connection) -> list[str]:
+    """Bring a store written by an older evfacts to the current schema: add the columns of
+    ADDED_CLAIM_COLUMNS that its `claims` table lacks (rows already stored keep null there).
+    Returns the columns added. One transaction that takes the write lock first, so that two runs
+    opening the same old store do not both add a column."""
+    if not _missing_columns(db):
+        return []
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        added = _missing_columns(db)  # again, under the lock
+        for name, sql_type in added:
+            db.execute(f'ALTER TABLE claims ADD COLUMN "{name}" {sql_type}')
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return [name for name, _ in added]
+
+
+def _missing_columns(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    have = {row[1] for row in db.execute('PRAGMA table_info("claims")')}
+    return [(name, sql_type) for name, sql_type in ADDED_CLAIM_COLUMNS if name not in have]
 
 
 class Store:
@@ -62,6 +92,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.executescript(SCHEMA)
+        migrate(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -132,7 +132,7 @@ def _extract_article(parsed, published, title, finder, disabled, lexicon):
                 claim = Claim(
                     text=q.text, start=start, end=seg.start + q.end,
                     line=seg.line + seg.text.count("\n", 0, q.start),
-                    kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit,
+                    kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit, per=q.per,
                     approx=q.approx, change=q.change, sentence=stext.strip(), rules=list(q.rules),
                 )
                 try:

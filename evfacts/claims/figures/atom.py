@@ -17,7 +17,7 @@ class Quantity:
     approx: str | None = None
     change: str | None = None
     rules: list[str] = field(default_factory=list)
-    #: extra: "per" denominator of a rate ("a share", "per barrel"), for money and counts
+    #: the denominator of a rate ("$62 per share" -> "share", "barrels a day" -> "day"); see rates.py
     per: str | None = None
 
 
@@ -47,3 +47,11 @@ class _Atom:
     drop: str | None = None
     kind_year: bool = False
 
+
+def signed_change_size(a: _Atom) -> None:
+    """A signed figure that a word already says is a move ("dropped -4.35%", "a -3% decline", "rose +2%"):
+    the size of the change, 4.35 with change down (SPEC). A sign that is the only cue of the direction
+    ("DAX -1.6%", rule change_sign) stays in the value, and a level ("fell to -5C") has no change."""
+    if a.change and a.sign and "change_sign" not in a.rules:
+        a.sign = ""
+        a.rules.append("change_signed_size")

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from evfacts.claims import units as L
 from evfacts.claims.figures.ages import decade_of_life
-from evfacts.claims.figures.atom import Quantity, _Atom
+from evfacts.claims.figures.atom import Quantity, _Atom, signed_change_size
 from evfacts.claims.figures.atoms import _digit_atoms, _half_a_unit, _multiple_atoms, _vague_atoms, _word_atoms
 from evfacts.claims.figures.cues import _approx, _approx_literals, _change, _change_literals
 from evfacts.claims.figures.extend import _extend_right
@@ -209,6 +209,7 @@ def _stage_change(w: SentenceWork) -> None:
     literals = _change_literals(w.text, w.lead) if w.atoms else None
     for a in w.atoms:
         _change(a, w.text, w.lead, literals)
+        signed_change_size(a)
 
 
 def _stage_cents(w: SentenceWork) -> None:

@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 from evfacts.claims import units as L
+from evfacts.claims.figures import rates
 from evfacts.claims.figures.ages import age_before, age_decade
 from evfacts.claims.figures.atom import MINOR_AS_MAJOR, _Atom
 from evfacts.claims.figures.compound import unit_compound
@@ -25,9 +26,7 @@ from evfacts.claims.figures.patterns import (
     _M_PLURAL_RE,
     _MONEY_M_RE,
     _OF_A_UNIT_RE,
-    _OF_STUFF_PER_RE,
     _PCT_RE,
-    _PER_RE,
     _SCALE_SPACED_RE,
     _SCALE_SUFFIX_RE,
     _SCALE_WORD_RE,
@@ -37,7 +36,6 @@ from evfacts.claims.figures.patterns import (
     _TEMP_GLUED_RE,
     _TEMP_NAME_BEFORE_RE,
     _TEMP_SPACED_RE,
-    _TIME_DENOMINATORS,
     _UNIT_SYM_ANY_CASE_RE,
     _UNIT_SYM_RE,
     _UNIT_WORD_RE,
@@ -245,7 +243,8 @@ def _unit_word_or_symbol(a: _Atom, text: str, rest: str, i: int) -> bool:
     if m and (not sym or m.end() >= sym.end()):
         canon = L.UNIT_WORDS.get(m.group(1).lower()) or "lb"
         if not (rest[:1] == "-" and canon not in L.HYPHEN_OK):
-            a.unit, a.unit_kind = canon, "sym"
+            a.unit_kind = "sym"
+            _unit_canon(a, canon)
             a.e = i + m.end()
             a.rules.append("unit_word")
             _age_or_per(a, text)
@@ -268,7 +267,8 @@ def _unit_symbol(a: _Atom, text: str, rest: str, i: int, sym: re.Match) -> bool:
         canon = "x"
     if s in ("\"", "″") and text[:i].count("\"") % 2 == 1:
         return True  # the closing quote of "Magnificent 7": no unit, and nothing more to read
-    a.unit, a.unit_kind = canon, "sym"
+    a.unit_kind = "sym"
+    _unit_canon(a, canon)
     a.e = i + sym.end()
     a.rules.append("unit_symbol")
     _age_or_per(a, text)
@@ -334,10 +334,6 @@ def _age(a: _Atom, text: str, rest: str, i: int) -> bool:
     return True
 
 
-_UNIT_NAMES = {"h": "hour", "min": "minute", "s": "second", "ft": "foot", "mi": "mile", "km": "kilometre", "m": "metre",
-               "kg": "kilogram", "t": "tonne", "L": "litre", "lb": "pound", "in": "inch", "cm": "centimetre", "mm": "millimetre"}
-
-
 def _age_or_per(a: _Atom, text: str) -> None:
     rest = text[a.e:]
     m = re.match(r"[\s-]old\b", rest)
@@ -349,27 +345,28 @@ def _age_or_per(a: _Atom, text: str) -> None:
 
 
 def _per_after(a: _Atom, text: str) -> None:
-    m = _PER_RE.match(text, a.e)
-    if not m:  # "2.4 billion gallons of jet fuel a year": a rate across the measured stuff
-        o = _OF_STUFF_PER_RE.match(text, a.e)
-        m = _PER_RE.match(text, o.end() - 1) if o else None
-        if not m or m.group(1).lower() not in _TIME_DENOMINATORS:
-            return
-    den = m.group(1).lower()
-    den = {"gramme": "gram", "annum": "year", "capita": "person", "hr": "hour", "h": "hour", "min": "minute", "s": "second", "sq m": "m²",
-           "square metre": "m²", "square meter": "m²", "kwh": "kWh", "mmbtu": "mmBtu"}.get(den, den)
-    den = L.singular(den) if den not in ("m²", "kWh", "mmBtu") else den
-    if a.unit_kind in ("sym", "noun") and a.unit and a.unit not in ("%",):
-        a.unit = _UNIT_NAMES.get(a.unit, a.unit)
-        if a.unit == "mi" and den == "hour":
-            a.unit = "mph"
-        elif a.unit == "km" and den == "hour":
-            a.unit = "km/h"
-        else:
-            a.unit = f"{a.unit} per {den}"
-    a.per = den
-    a.e = m.end()
+    """A rate after the figure: "$62 per share", "4 million barrels a day", "RM79 a month", "300 km per hour"
+    (one symbol, km/h), and past the measured stuff, "2.4 billion gallons of jet fuel a year", "20 kg of rice
+    per person". The unit stays, the denominator goes to `per` (see rates.rate_unit). A percent is no rate."""
+    if a.unit_kind == "pct" or a.per is not None:
+        return
+    r = rates.match(text, a.e) or rates.match_past_stuff(text, a.e, rates.COUNT_DENOMINATORS)
+    if r is None:
+        return
+    if a.currency or a.unit_kind == "cur":
+        a.per = r.per
+    else:
+        a.unit, a.per = rates.rate_unit(a.unit, a.unit_kind, r.per)
+    a.e = r.end
     a.rules.append("per")
+
+
+def _unit_canon(a: _Atom, canon: str) -> None:
+    """A unit whose canonical form is a rate ("b/d" is barrel per day, "m/s" metre per second): unit and per."""
+    a.unit, per = rates.split_unit(canon)
+    if per is not None:
+        a.per = per
+        a.rules.append("per")
 
 
 # ----------------------------------------------------------------------------- atoms

@@ -5,6 +5,7 @@ import re
 
 from evfacts import rx
 from evfacts.claims import units as L
+from evfacts.claims.figures import rates
 from evfacts.claims.numbers import DIGITS
 
 # ----------------------------------------------------------------------------- regexes (compiled once)
@@ -44,15 +45,9 @@ _UNIT_SYM_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS) + r")(?![\
 #: a symbol in another case than its own ("5.8Ghz", "13.5 KWH"): only the symbols no two units share when case is ignored
 _UNIT_SYM_ANY_CASE_RE = re.compile(r"(\s?-?)(" + L.alternation(L.UNIT_SYMBOLS_ANY_CASE) + r")(?![\w²³])", re.IGNORECASE)
 _GLUED_ONLY = {"s", "t", "g", "l", "x", "X", "×", "m", "K", "F", "A", "V", "W", "h", "L", "\"", "″", "°", "p"}
-_PER_RE = re.compile(r"(?:\s?/\s?|\s+(?:per|a|an|each|every)\s+|-a-|\s+a-)(" + L.alternation(
-    ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "annum", "quarter",
-     "share", "barrel", "gallon", "litre", "liter", "ounce", "pound", "ton", "tonne", "kilogram", "kg", "kwh", "mile", "unit",
-     "person", "head", "capita", "night", "game", "seat", "vehicle", "car", "piece", "dozen", "sq m", "square metre", "square meter",
-     "square foot", "sq ft", "mmbtu", "s", "h", "hr", "min", "ms", "km", "m", "millisecond", "gram", "gramme"]) + r")s?(?![\w])(?!\s+(?:earlier|ago|later|before|after|prior|previously|on|over|from|or|and)\b)", re.IGNORECASE)
-_OF_STUFF_PER_RE = re.compile(r"\s+of\s+(?:[a-z][a-z-]*\s+){1,3}(?=(?:a|an|per)\s+)")
-_TIME_DENOMINATORS = {"second", "minute", "hour", "day", "week", "month", "year", "annum", "quarter", "decade",
-                      "seconds", "minutes", "hours", "days", "weeks", "months", "years", "quarters"}
-_COUNT_RATE_DENOMINATORS = _TIME_DENOMINATORS | {"person", "capita", "head", "game", "night"}
+#: rates ("per share", "a day", "/kWh"): see rates.py and data/rates.json
+_PER_RE = rates.PER_RE
+_COUNT_RATE_DENOMINATORS = rates.COUNT_SURFACES
 _TEMP_GLUED_RE = re.compile(r"([CF])(?![\w°])")
 #: "80 C": a lone capital C/F after a space (not "C-suite", "C.", "C's")
 _TEMP_SPACED_RE = re.compile(r" ([CF])(?![\w°'’-]|\.\w)")
@@ -67,7 +62,7 @@ _TEMP_NAME_BEFORE_RE = re.compile(r"\b([A-Za-z][\w.]*)\s+$")
 _TEMP_CONTEXT_RE = re.compile(r"\b(?:temperatures?|warming|heat|heatwaves?|degrees?|hotter|hottest|warmer|warmest|colder|coldest|highs|lows|"
                               r"thermometers?|thermostats?|celsius|centigrade|fahrenheit|mercury|freezing|scorching|sweltering|fever|ovens?|boil(?:s|ing)?|frost)\b", re.IGNORECASE)
 _CAPITAL_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][\w.-]*\s+$")
-_SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
+_SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|/\s?[A-Za-z]|(?:tall|long|wide|high|deep|away|above|below|thick|across|per|of)\b)")
 _INCH_SPACED_OK = re.compile(r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|diagonal|screen|display|monitor|tv|wheels?|rims?)\b", re.IGNORECASE)
 _BRACKET_UNIT_RE = re.compile(r"\s?[(\[{<](" + L.alternation(L.UNIT_SYMBOLS) + r")[)\]}>]")
 _OF_A_UNIT_RE = re.compile(r"\s+of\s+an?\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?(" + L.alternation(L.UNIT_WORDS) + r")\b", re.IGNORECASE)
