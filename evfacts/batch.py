@@ -196,7 +196,7 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
 
     from evfacts.ingest import Document
     from evfacts.model import Result
-    from evfacts.store import Store, text_sha256
+    from evfacts.store import Store, document_key
 
     rep = RunReport()
     with Store(opts.output, force=opts.force) as store:
@@ -208,7 +208,7 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
             def unseen():
                 for item in documents:
                     if isinstance(item, Document):
-                        sha = text_sha256(item.text)
+                        sha = document_key(item.text, item.source, item.line_base if opts.per_line else None)
                         if store.seen(sha):
                             continue
                         pending.append((sha, item.source))

@@ -1,0 +1,157 @@
+"""Hostile text: odd characters, impossible figures, repeated lines, escape sequences, odd bytes.
+
+Each case goes through the real CLI (CliRunner, output parsed) and checks that no claim is lost
+and that every claim still points at its own surface in the original input.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+from conftest import check_offsets, jsonl
+
+from evfacts.charnorm import for_figures
+
+AROUND = "Acme sold 300 cars in 2025. {} Profit rose 5%."
+
+
+def _claims(cli, tmp_path, text: str, *args: str, name: str = "a.txt") -> list[dict]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    r = cli("extract", path, "-f", "jsonl", *args)
+    assert r.exit_code == 0, r.output
+    records = jsonl(r)
+    check_offsets(text, records)
+    return records
+
+
+# ------------------------------------------------------------------------ --lines into the store
+
+def test_repeated_lines_are_each_stored_with_their_claims(cli, tmp_path):
+    text = "Sales rose 5%.\nSales rose 5%.\nProfit fell 3%.\nSales rose 5%.\n"
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text("Sales rose 5%.\n")
+    store = tmp_path / "x.sqlite"
+    r = cli("extract", "--lines", tmp_path / "a.txt", tmp_path / "b.txt", "-o", store)
+    assert r.exit_code == 0, r.output
+    db = sqlite3.connect(store)
+    rows = db.execute("SELECT d.path, c.line, c.text FROM claims c JOIN documents d ON d.id = c.document_id "
+                      "ORDER BY d.path, c.line").fetchall()
+    assert [(p[-5:], line, t) for p, line, t in rows] == [
+        ("a.txt", 1, "5%"), ("a.txt", 2, "5%"), ("a.txt", 3, "3%"), ("a.txt", 4, "5%"), ("b.txt", 1, "5%")]
+    # a re-run finds every line stored and adds nothing
+    r = cli("extract", "--lines", tmp_path / "a.txt", tmp_path / "b.txt", "-o", store)
+    assert r.exit_code == 0
+    assert db.execute("SELECT count(*) FROM claims").fetchone() == (5,)
+
+
+def test_equal_whole_files_are_still_one_stored_text(cli, tmp_path):
+    """Without --lines a document is its text: the same article under two names is stored once."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Sales rose 5% in 2025.\n")
+    store = tmp_path / "x.sqlite"
+    assert cli("extract", tmp_path, "-o", store).exit_code == 0
+    assert sqlite3.connect(store).execute("SELECT count(*) FROM documents").fetchone() == (1,)
+
+
+# ------------------------------------------------------------------------ figures no float holds
+
+@pytest.mark.parametrize("figure, kept", [
+    ("The star weighs 1×10^99999999 kg.", []),
+    ("The star weighs 1.5×10^-99999999 kg.", []),
+    ("The value was 1e99999 kg.", None),  # read as text; whatever it yields, the article stands
+    ("The star weighs 1×10^" + "9" * 5000 + " kg.", None),
+    ("The star weighs 2×10^30 kg.", ["2×10^30 kg"]),
+    ("The atom weighs 1.99×10−30 kg.", ["1.99×10−30 kg"]),
+])
+def test_a_figure_too_large_costs_only_itself(cli, tmp_path, figure, kept):
+    texts = [r["text"] for r in _claims(cli, tmp_path, AROUND.format(figure) + "\n")]
+    assert texts[0] == "300 cars" and texts[-1] == "5%"
+    if kept is not None:
+        assert texts[1:-1] == kept
+
+
+# ------------------------------------------------------------------------ characters
+
+@pytest.mark.parametrize("sentence, expected", [
+    # invisible format characters inside a number: zero-width space, word joiner, soft hyphen, BOM
+    ("Acme sold 12\u200b000 cars.", [("12\u200b000 cars", 12000, "car")]),
+    ("Acme sold 12\u2060000 cars.", [("12\u2060000 cars", 12000, "car")]),
+    ("Acme sold 1,\u200b250 cars.", [("1,\u200b250 cars", 1250, "car")]),
+    ("Acme sold 4\u00ad.5 million cars.", [("4\u00ad.5 million cars", 4.5e6, "car")]),
+    ("Revenue was $\u200b5.2\u200b billion.", [("$\u200b5.2\u200b billion", 5.2e9, "USD")]),
+    ("Sales rose 1\ufeff2%.", [("1\ufeff2%", 12, "%")]),
+    # other scripts' digits and their separators
+    ("Acme sold ١٢٬٠٠٠ cars.", [("١٢٬٠٠٠ cars", 12000, "car")]),
+    ("Sales rose ٥٫٥٪.", [("٥٫٥٪", 5.5, "%")]),
+    ("Acme sold ۱۲۰ cars.", [("۱۲۰ cars", 120, "car")]),
+    ("Acme sold १२० cars.", [("१२० cars", 120, "car")]),
+    # fullwidth forms
+    ("Acme sold １２，０００ cars.", [("１２，０００ cars", 12000, "car")]),
+    ("Sales rose ５％ to ＄３ billion.", [("５％", 5, "%"), ("＄３ billion", 3e9, "USD")]),
+    ("Acme sold 12\u3000000 cars.", [("12\u3000000 cars", 12000, "car")]),  # as with a plain space
+    # near misses: an invisible character between a figure and a word glues nothing
+    ("Acme sold 300\u200bcars in 2025.", [("300", 300, None)]),
+    ("Acme sold 12 000 cars.", [("12 000 cars", 12000, "car")]),
+])
+def test_figures_in_other_characters_read_as_ascii(cli, tmp_path, sentence, expected):
+    records = _claims(cli, tmp_path, sentence + "\n")
+    got = [(r["text"], r["value"], r["unit"]) for r in records if r["kind"] != "year"]
+    assert got == expected
+    assert all(r["sentence"] == sentence for r in records)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("plain ASCII 12,000", "plain ASCII 12,000"),
+    ("12\u200b000", "12000"),
+    ("١٢٬٠٠٠ ٪", "12,000 %"),
+    ("１２３％", "123%"),
+    ("red \x1b[31m5\x1b[0m!", "red      5    !"),
+    ("title \x1b]0;pwned\x07 5", "title            5"),
+    ("zero\u200bwidth words", "zero\u200bwidth words"),  # not inside a number: kept
+])
+def test_the_text_the_engine_reads(text, read):
+    got, offsets = for_figures(text)
+    assert got == read
+    for i, ch in enumerate(got):  # every character read maps back to one of the original
+        j = offsets.original(i)
+        assert text[j] == ch or not text[j].isascii() or text[j] in "\x1b\x07" or ch == " "
+
+
+def test_escape_sequences_make_no_figures(cli, tmp_path):
+    text = "Acme sold 300 \x1b[31mred\x1b[0m cars \x1b]0;pwned\x07 in 2025.\n"
+    assert [r["text"] for r in _claims(cli, tmp_path, text)] == ["300"]
+
+
+def test_many_short_sentences_take_linear_time():
+    """`１２３％ １２３％ ...`: one segment of many sentences, each figure read against its sentence
+    (not a pass over every sentence of the segment)."""
+    from evfacts.ingest import Document
+    from evfacts.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.process(Document("-", "Warm up 5%."))
+
+    def seconds(n):
+        t0 = time.perf_counter()
+        pipeline.process(Document("-", ("１２３％ " * n)[:n]))
+        return time.perf_counter() - t0
+
+    short, long = seconds(2500), seconds(10_000)
+    assert long <= 6 * short + 0.2, (short, long)
+
+
+@pytest.mark.parametrize("text", [
+    "One. Two. Three has 5%. Four.",
+    "Only one sentence with 5%.",
+    "A.\n\nB has 3 cars. C has 4 cars.",
+])
+def test_previous_sentence_start_is_the_sentence_before(text):
+    from evfacts import nlp
+    from evfacts.claims.subject import previous_sentence_start
+
+    doc = nlp.load()(text)
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
+        assert previous_sentence_start(sent) == (sents[k - 1].start_char if k else -1)
