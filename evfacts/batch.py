@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputError, iter_documents
-from evfacts.output import Format, atomic_output, isatty, write_claims, write_lines
+from evfacts.output import Format, atomic_output, isatty, printable, write_claims, write_lines
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -69,7 +69,7 @@ def report(rep: RunReport, err: InputError) -> None:
 
     rep.failed.append(err.source)
     rep.timed_out += is_timeout(err)
-    message = " ".join(str(err).split())
+    message = printable(" ".join(str(err).split()))
     _console().print(f"[bold red]evfacts:[/] {escape(message)}", markup=True, emoji=False)
 
 
@@ -298,7 +298,7 @@ def run_show(opts: RunOptions, html: str | None = None) -> RunReport:
             else:
                 if shown:
                     console.print()
-                console.print(Rule(escape(result.title or doc.source), style="dim"))
+                console.print(Rule(escape(printable(result.title or doc.source)), style="dim"))
                 show.render_terminal(doc, result, console)
             shown += 1
         out.flush()

@@ -76,16 +76,23 @@ _BOMS = (
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NULs in every other byte of ASCII characters."""
+    """UTF-16 text without a BOM: its ASCII characters (spaces, digits, line breaks; most of a
+    Western text, few of a CJK one) hold a NUL byte, all on one side of each pair."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if _nuls_on_one_side(odd, even, len(sample) // 2):
         return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+    if _nuls_on_one_side(even, odd, len(sample) // 2):
         return "utf-16-be"
     return None
+
+
+def _nuls_on_one_side(side: int, other: int, pairs: int) -> bool:
+    """NUL bytes on one side of the byte pairs: at least 2% of the pairs (and 4 of them), and few on the
+    other (a CJK character such as U+9500 has one). A few NULs strayed into UTF-8 text land on both sides."""
+    return side >= max(4, 0.02 * pairs) and other <= max(1, side // 8)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -114,13 +121,21 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     if _looks_binary(data):
         raise IngestError("binary data, not text")
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd")
-    if sum(1 for ch in text if ord(ch) > 127) - bad > bad:
-        # Mostly valid UTF-8 with a few broken bytes (a truncated download, a bad paste):
-        # reading it as cp1252 would garble every good character to fix a few bad ones.
+    text = _mostly_utf8(data)
+    if text is not None:
         return text, "utf-8 (invalid bytes replaced)"
     return _decode_single_byte(data)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text of UTF-8 with a few broken bytes (a truncated download, a bad paste), invalid bytes
+    as U+FFFD: its valid non-ASCII characters are at least as many as the invalid sequences. Reading
+    it as cp1252 would garble every good character ("€" as "â‚¬") to fix a few bad ones; cp1252
+    text holds (nearly) no valid UTF-8 sequence, so its accented letters are all invalid."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good >= max(1, bad) else None
 
 
 def _decode_single_byte(data: bytes) -> tuple[str, str]:

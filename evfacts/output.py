@@ -11,6 +11,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -124,7 +125,6 @@ def remove_stale_temps(target: str) -> list[str]:
         import fcntl
     except ImportError:
         return []
-    import re
     import time
 
     folder, name = os.path.split(target)
@@ -162,12 +162,39 @@ def _restore_interrupts(mask) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
+#: the first characters that make a spreadsheet read a cell as a formula (`=HYPERLINK(...)`, `+cmd|...`)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value):
+    """A CSV cell: numbers as they are; text that a spreadsheet would run as a formula (it starts
+    with = + - @, a tab or a carriage return: "-5 to -3", "=1+2") behind an apostrophe; a lone
+    "-" (the source stdin) is no formula."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(map(str, value))
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and len(value) > 1 and value.startswith(FORMULA_START):  # "-" (stdin) stays
+        return "'" + value
     return value
+
+
+#: characters a terminal acts on: C0 and C1 controls (escape sequences start with ESC), DEL, and
+#: the bidirectional overrides and isolates that reorder what follows them
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: each control character shown as its escape (`\\x1b`, `\\u202e`), so
+    that no escape sequence of the input reaches the terminal (tabs and line breaks stay)."""
+    return _TERMINAL_CONTROL.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def _cell(text: str | None) -> str:
+    """A table cell of the input's text: printable, rich markup escaped."""
+    from rich.markup import escape
+
+    return escape(printable(text or ""))
 
 
 def _dumps(obj) -> str:
@@ -225,16 +252,15 @@ def _fmt_num(v) -> str:
 def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
     """One rich table per document. Not on a terminal (`-o x.txt`, `-f table | less`): 160 columns, no colour."""
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     console = Console(file=out, highlight=False, soft_wrap=False, width=None if isatty(out) else 160)
     n = 0
     for r in results:
         if not r.claims:
-            console.print(f"[dim]{escape(r.source)}: no claims[/]")
+            console.print(f"[dim]{_cell(r.source)}: no claims[/]")
             continue
-        table = Table(title=escape(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
+        table = Table(title=_cell(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
         for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {}),
                          ("value", {"justify": "right", "no_wrap": True}), ("unit", {"no_wrap": True}),
                          ("per", {"no_wrap": True}), ("±", {}), ("Δ", {}), ("subject", {}), ("metric", {}), ("period", {"no_wrap": True}),
@@ -242,23 +268,22 @@ def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
             table.add_column(name, **kw)
         for c in r.claims:
             value = _fmt_num(c.value) + (f"–{_fmt_num(c.value_max)}" if c.value_max is not None else "")
-            table.add_row(str(c.line), escape(c.text), value, escape(c.unit or ""), escape(c.per or ""), c.approx or "",
-                          {"up": "↑", "down": "↓"}.get(c.change or "", ""), escape(c.subject or ""),
-                          escape(c.metric or ""), escape(c.period or ""), c.modality)
+            table.add_row(str(c.line), _cell(c.text), value, _cell(c.unit), _cell(c.per), c.approx or "",
+                          {"up": "↑", "down": "↓"}.get(c.change or "", ""), _cell(c.subject),
+                          _cell(c.metric), _cell(c.period), c.modality)
             n += 1
         console.print(table)
     return n
 
 
 def _caption(r: Result) -> str:
-    from rich.markup import escape
 
     bits = [r.source] if r.title else []
     if r.published:
         bits.append(f"published {r.published.isoformat()}")
     if r.companies:
         bits.append("companies: " + ", ".join(f"{n} ({m})" for n, m in r.companies[:8]))
-    return escape(" · ".join(bits))
+    return _cell(" · ".join(bits))
 
 
 def write_lines(records: Iterable[dict], fmt: Format, out: IO[str]) -> int:
@@ -283,13 +308,12 @@ def write_lines(records: Iterable[dict], fmt: Format, out: IO[str]) -> int:
             n += 1
     else:
         from rich.console import Console
-        from rich.markup import escape
 
         console = Console(file=out, highlight=False)
         for d in records:
-            mark = "[green]keep[/]" if d["keep"] else f"[red]drop[/] [dim]{escape(d.get('reason') or '')}[/]"
-            console.print(f"{d['line']:>4} {d['role']:<11} {mark:<30} [dim]{escape(d['text'][:100])}[/]"
-                          if not d["keep"] else f"{d['line']:>4} {d['role']:<11} {mark:<30} {escape(d['text'][:100])}")
+            mark = "[green]keep[/]" if d["keep"] else f"[red]drop[/] [dim]{_cell(d.get('reason'))}[/]"
+            console.print(f"{d['line']:>4} {d['role']:<11} {mark:<30} [dim]{_cell(d['text'][:100])}[/]"
+                          if not d["keep"] else f"{d['line']:>4} {d['role']:<11} {mark:<30} {_cell(d['text'][:100])}")
             n += 1
     out.flush()
     return n

@@ -155,3 +155,100 @@ def test_previous_sentence_start_is_the_sentence_before(text):
     sents = list(doc.sents)
     for k, sent in enumerate(sents):
         assert previous_sentence_start(sent) == (sents[k - 1].start_char if k else -1)
+
+
+# ------------------------------------------------------------------------ bytes
+
+@pytest.mark.parametrize("data, figure, unit", [
+    # valid UTF-8 with one stray byte: read as UTF-8, the stray byte as U+FFFD
+    ("€5 million was paid by Acme in 2025. bad ".encode() + b"\xff byte.\n", "€5 million", "EUR"),
+    ("Acme paid €5 million, café ".encode() + b"\xc3 and \xff here.\n", "€5 million", "EUR"),
+    # cp1252 (no valid UTF-8 sequence at all) is still cp1252
+    (b"Acme paid \x805 million, caf\xe9 owners said.\n", "€5 million", "EUR"),
+])
+def test_a_stray_byte_does_not_garble_utf8(cli, tmp_path, data, figure, unit):
+    (tmp_path / "a.txt").write_bytes(data)
+    r = cli("extract", tmp_path / "a.txt", "-f", "jsonl")
+    assert r.exit_code == 0, r.output
+    claim = jsonl(r)[0]
+    assert (claim["text"], claim["unit"]) == (figure, unit)
+    assert "â‚¬" not in claim["sentence"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [
+    "中国电动汽车销量增长了 13%。\n",
+    "中国电动汽车销量增长了 13%。\n特斯拉交付了 5000 辆汽车。\n" * 20,
+    "Sales of electric cars rose 13% in 2025.\n",
+])
+def test_utf16_without_a_bom_is_text(cli, tmp_path, encoding, text):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    r = cli("extract", tmp_path / "a.txt", "-f", "jsonl")
+    assert r.exit_code == 0, r.output
+    records = jsonl(r)
+    assert records[0]["text"] == "13%"
+    check_offsets(text, records)
+
+
+@pytest.mark.parametrize("data", [
+    b"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00" * 40,  # little 16-bit integers
+    bytes(range(256)) * 8,
+])
+def test_binary_data_is_still_refused(cli, tmp_path, data):
+    (tmp_path / "a.bin").write_bytes(data)
+    r = cli("extract", tmp_path / "a.bin", "-f", "jsonl")
+    assert r.exit_code == 1
+    assert "binary data" in r.stderr
+
+
+# ------------------------------------------------------------------------ terminal and spreadsheet output
+
+ESCAPES = "Acme sold 300 \x1b[31mred\x1b[0m cars \x1b]0;pwned\x07 in 2025, up \u202e5%.\n"
+
+
+@pytest.mark.parametrize("args", [["extract", "-f", "table"], ["show"], ["clean", "--explain", "-f", "table"]])
+def test_escape_sequences_of_the_input_never_reach_the_terminal(cli, tmp_path, args):
+    path = tmp_path / "a\x1b[2Jb.txt"
+    path.write_text(ESCAPES)
+    r = cli(*args, path)
+    assert r.exit_code == 0, r.output
+    assert not any(ch in r.stdout for ch in "\x1b\x07\u202e")
+    assert "\\x1b" in r.stdout
+
+
+def test_messages_show_escape_sequences_as_escapes(cli, tmp_path):
+    r = cli("extract", tmp_path / "no\x1b[2Jsuch.txt")
+    assert r.exit_code == 1
+    assert "\x1b" not in r.stderr and "no\\x1b[2Jsuch.txt" in r.stderr
+
+
+@pytest.mark.parametrize("line", [
+    "=1+2 Acme sales rose 5%.",
+    "@acme sales rose 5%, the filing said.",
+    "+cmd|' /C calc'!A0 sales rose 5%.",
+    "-5% was the change in sales.",
+])
+def test_csv_text_cells_never_start_a_formula(cli, line):
+    from conftest import csv_rows
+
+    r = cli("extract", "-", "-f", "csv", input=line + "\n")
+    assert r.exit_code == 0, r.output
+    rows = csv_rows(r.stdout)
+    assert any(row["text"].endswith("5%") for row in rows)
+    assert any(row["sentence"].startswith("'") for row in rows)
+    for row in rows:
+        float(row["value"])  # numbers are numbers
+        assert row["source"] == "-"
+        text_cells = [cell for k, cell in row.items() if k not in ("source", "line", "start", "end", "value", "value_max")]
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in text_cells), row
+
+
+@pytest.mark.parametrize("value, cell", [
+    ("=1+2", "'=1+2"), ("+1", "'+1"), ("-5 to -3", "'-5 to -3"), ("@x", "'@x"), ("\tx", "'\tx"),
+    ("-", "-"), ("5%", "5%"), ("a=b", "a=b"), (-4.35, -4.35), (12, 12), (None, ""),
+    (["=Acme", "Zeta"], "'=Acme; Zeta"),
+])
+def test_a_csv_cell_is_guarded_only_when_it_is_text_that_starts_a_formula(value, cell):
+    from evfacts.output import _csv_cell
+
+    assert _csv_cell(value) == cell
