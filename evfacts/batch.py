@@ -73,6 +73,25 @@ def report(rep: RunReport, err: InputError) -> None:
     _console().print(f"[bold red]evfacts:[/] {escape(message)}", markup=True, emoji=False)
 
 
+def warn(source: str, message: str) -> None:
+    """One line on stderr about an input that is processed all the same (no failure, exit code as it is)."""
+    from rich.markup import escape
+
+    _console().print(f"[bold yellow]evfacts:[/] {escape(printable(f'{source}: warning: {message}'))}",
+                     markup=True, emoji=False)
+
+
+def _warned(items):
+    """The documents as they come; the warning of one (an HTML page read as plain text, a page with
+    no text) named on stderr first."""
+    from evfacts.ingest import Document
+
+    for item in items:
+        if isinstance(item, Document) and item.meta.get("warning"):
+            warn(item.source, item.meta["warning"])
+        yield item
+
+
 #: how many documents of a batch the template learning looks at before the run streams on
 LEARN_DOCS = 2000
 
@@ -86,7 +105,7 @@ def _documents(opts: RunOptions, rep: RunReport):
     from evfacts import clean_repeats
     from evfacts.ingest import Document
 
-    items = iter_documents(opts.paths, per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes)
+    items = _warned(iter_documents(opts.paths, per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes))
     profile = None
     if opts.profile_path and os.path.exists(opts.profile_path):
         profile = clean_repeats.load_profile(opts.profile_path)

@@ -199,8 +199,32 @@ def sniff_format(data: bytes, name: str = "") -> str:
     return "text"
 
 
+#: HTML elements past which a page is not given to trafilatura: its passes over the tree cost more
+#: per element as the page grows (160,000 elements, a 4 MB page: 21 s); such a page is read by the
+#: streaming text walk, in a second or two for 10 MB
+MAX_EXTRACTOR_ELEMENTS = 50_000
+
+
 def html_to_text(html: str) -> tuple[str, dict]:
-    """The main text of a page (trafilatura), one paragraph a line, and its metadata."""
+    """The main text of a page (trafilatura), one paragraph a line, and its metadata. A page too
+    large for trafilatura, or one where it finds no article (an article under 254 nested divs is
+    past lxml's depth), is read by the plain text walk; meta["warning"] then says so, or that the
+    page holds no text at all."""
+    elements = html.count("<") - html.count("</")
+    if elements > MAX_EXTRACTOR_ELEMENTS:
+        text = _fallback_html_text(html)
+        warning = f"{elements:,} HTML elements, more than the article extractor takes in time; read as plain text"
+        return (text + "\n" if text else ""), {"warning": warning if text else "no text found in the page"}
+    text, meta = _extract_article(html)
+    if not text:
+        text = _fallback_html_text(html)
+        meta["warning"] = ("the article extractor found no article; read as plain text" if text
+                           else "no text found in the page")
+    return text + "\n" if text else "", meta
+
+
+def _extract_article(html: str) -> tuple[str, dict]:
+    """trafilatura's main text of a page and its metadata ("" when it finds none, or fails)."""
     import trafilatura
 
     _quiet_extractor_logs()
@@ -218,9 +242,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
             value = getattr(doc, key, None)
             if value:
                 meta[key] = value
-    if not text:
-        text = _fallback_html_text(html)
-    return text + "\n" if text else "", meta
+    return text, meta
 
 
 _BLOCK_TAGS = frozenset([
@@ -229,6 +251,9 @@ _BLOCK_TAGS = frozenset([
     "table", "td", "th", "tr", "ul", "title",
 ])
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg"))
+#: containers that hold no article by what HTML says they are: skipped by the text walk too, unless
+#: that leaves no text (an unclosed <nav> would hide the rest of the page)
+_NOT_ARTICLE_TAGS = frozenset(("nav", "aside", "footer", "menu", "select", "button"))
 
 
 def _quiet_extractor_logs() -> None:
@@ -240,11 +265,17 @@ def _quiet_extractor_logs() -> None:
 
 
 def _fallback_html_text(html: str) -> str:
-    """Visible text of a page, one block a line, when trafilatura finds nothing or fails.
+    """Visible text of a page, one block a line, when trafilatura finds nothing, fails or is not
+    given the page: without its navigation and other non-article containers, if text is left.
 
     The standard library's streaming parser keeps no tree, so hostile pages (50,000 nested
     divs, unclosed tags) cannot exhaust the stack, and nothing is silently cut at lxml's depth limit.
     """
+    return _text_walk(html, _SKIP_TAGS | _NOT_ARTICLE_TAGS) or _text_walk(html, _SKIP_TAGS)
+
+
+def _text_walk(html: str, skip: frozenset[str]) -> str:
+    """The page's text outside the elements named in `skip`, one block a line."""
     from html.parser import HTMLParser
 
     parts: list[str] = []
@@ -252,13 +283,13 @@ def _fallback_html_text(html: str) -> str:
 
     class _Text(HTMLParser):
         def handle_starttag(self, tag, attrs):
-            if tag in _SKIP_TAGS:
+            if tag in skip:
                 skipping[0] += 1
             elif tag in _BLOCK_TAGS:
                 parts.append("\n")
 
         def handle_endtag(self, tag):
-            if tag in _SKIP_TAGS:
+            if tag in skip:
                 skipping[0] = max(0, skipping[0] - 1)
             elif tag in _BLOCK_TAGS:
                 parts.append("\n")
@@ -275,7 +306,22 @@ def _fallback_html_text(html: str) -> str:
     except Exception:  # noqa: BLE001 - the parser is lenient, but never let a page stop the batch
         text = re.sub(r"<[^>]+>", " ", html)
     lines = (" ".join(l.split()) for l in text.splitlines())
-    return "\n".join(l for l in lines if l)
+    return "\n".join(_once(l for l in lines if l))
+
+
+#: a block of the text walk this long or longer is a paragraph, kept once when the page repeats it
+#: verbatim (as trafilatura keeps it once); shorter ones (table cells: "5%", "—") all stay
+REPEATED_BLOCK_CHARS = 40
+
+
+def _once(lines):
+    seen: set[str] = set()
+    for line in lines:
+        if len(line) >= REPEATED_BLOCK_CHARS:
+            if line in seen:
+                continue
+            seen.add(line)
+        yield line
 
 
 def make_documents(data: bytes, source: str, *, per_line: bool = False) -> Iterator[Document]:

@@ -252,3 +252,80 @@ def test_a_csv_cell_is_guarded_only_when_it_is_text_that_starts_a_formula(value,
     from evfacts.output import _csv_cell
 
     assert _csv_cell(value) == cell
+
+
+# ------------------------------------------------------------------------ HTML pages
+
+ARTICLE = ("<article><h1>Acme Motors sales</h1><p>Acme Motors delivered 12,000 cars in March, up 8% from a year "
+           "earlier.</p><p>The company expects to sell 50,000 cars in 2026, its chief executive said.</p></article>")
+ARTICLE_CLAIMS = ["12,000 cars", "8%", "50,000 cars"]
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Acme</title>{head}</head><body>{body}</body></html>"
+
+
+def _html_run(cli, tmp_path, html: str):
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    r = cli("extract", tmp_path / "page.html", "-f", "jsonl")
+    assert r.exit_code == 0, r.output
+    return [c["text"] for c in jsonl(r) if c["kind"] != "year"], r.stderr
+
+
+@pytest.mark.parametrize("depth", [254, 300, 1000])
+def test_an_article_under_deeply_nested_divs_is_read_and_said(cli, tmp_path, depth):
+    texts, err = _html_run(cli, tmp_path, _page("<div>" * depth + ARTICLE + "</div>" * depth))
+    assert texts == ARTICLE_CLAIMS
+    warning = "warning: the article extractor found no article; read as plain text"
+    assert err.splitlines() == [f"evfacts: {tmp_path / 'page.html'}: {warning}"]
+
+
+def test_an_article_the_extractor_reads_gives_no_warning(cli, tmp_path):
+    texts, err = _html_run(cli, tmp_path, _page("<div>" * 100 + ARTICLE + "</div>" * 100))
+    assert texts == ARTICLE_CLAIMS and err == ""
+
+
+@pytest.mark.parametrize("body", ["<div></div>", "<script>var a = 1;</script>", "<nav></nav>"])
+def test_a_page_without_text_is_a_warning(cli, tmp_path, body):
+    texts, err = _html_run(cli, tmp_path, f"<html><body>{body}</body></html>")
+    assert texts == []
+    assert err.endswith("warning: no text found in the page\n")
+
+
+def _heavy_page() -> str:
+    """9.9 MB: 140,000 navigation links, a 3.5 MB inline script, then the article."""
+    nav = "<nav><ul>" + "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(140_000)) + "</ul></nav>"
+    return _page(nav + ARTICLE, head='<script>var data = "' + "x" * 3_500_000 + '";</script>')
+
+
+def _repeated_page() -> str:
+    """9.9 MB: one paragraph 80,000 times around the article."""
+    para = "<p>Acme Motors delivered 12,000 cars in March, up 8% from a year earlier, its filing said.</p>\n"
+    return _page(ARTICLE + para * (9_900_000 // len(para)))
+
+
+@pytest.mark.parametrize("make", [_heavy_page, _repeated_page], ids=["heavy-markup", "repeated-paragraph"])
+def test_a_10_mb_page_is_read_in_seconds(cli, tmp_path, make):
+    html = make()
+    assert 9_500_000 < len(html) < 10_000_000
+    t0 = time.perf_counter()
+    texts, err = _html_run(cli, tmp_path, html)
+    assert time.perf_counter() - t0 < 30
+    assert texts[:3] == ARTICLE_CLAIMS
+    assert "HTML elements, more than the article extractor takes in time; read as plain text" in err
+
+
+@pytest.mark.parametrize("html, lines", [
+    # navigation and other non-article containers are left out
+    ("<nav><a>Home</a> <a>World</a></nav><p>Acme sold 5 cars.</p><footer>© Acme</footer>", ["Acme sold 5 cars."]),
+    # unless that leaves nothing: an unclosed <aside> hides no article
+    ("<aside><p>Acme sold 5 cars.</p>", ["Acme sold 5 cars."]),
+    # a paragraph the page repeats verbatim is kept once; short blocks (table cells) all stay
+    ("<p>Acme Motors delivered 12,000 cars in March this year.</p>" * 3 + "<td>5%</td><td>5%</td>",
+     ["Acme Motors delivered 12,000 cars in March this year.", "5%", "5%"]),
+    ("<script>a = '<p>x</p>'</script><p>Text</p>", ["Text"]),
+])
+def test_the_plain_text_walk(html, lines):
+    from evfacts.ingest import _fallback_html_text
+
+    assert _fallback_html_text(html).splitlines() == lines
