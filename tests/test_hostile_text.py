@@ -329,3 +329,33 @@ def test_the_plain_text_walk(html, lines):
     from evfacts.ingest import _fallback_html_text
 
     assert _fallback_html_text(html).splitlines() == lines
+
+
+# ------------------------------------------------------------------------ settings
+
+@pytest.mark.parametrize("max_bytes", ["1e23", "-5", "0", "abc", "10MB", ""])
+def test_a_max_bytes_that_is_no_positive_whole_number_is_a_usage_error(cli, max_bytes):
+    r = cli("extract", "-", "--max-bytes", max_bytes, input="Sales rose 5%.\n")
+    assert r.exit_code == 2, r.output
+    assert r.stderr.startswith("evfacts: error:") and "--max-bytes" in r.stderr
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("content, message", [
+    ("[[clean.cue]]\nname = 'x'\npatterns = []\n", "boilerplate cue 'x': no patterns"),
+    ("[[clean.cue]]\nname = 'x'\nreason = 'promo'\n", "boilerplate cue 'x': no patterns"),
+    ("[clean]\ncues = ''\n", "empty pattern"),
+])
+def test_a_cue_that_would_do_nothing_or_everything_is_a_usage_error(cli, tmp_path, content, message):
+    (tmp_path / "evfacts.toml").write_text(content)
+    r = cli("extract", "--config", tmp_path / "evfacts.toml", "-", input="Sales rose 5%.\n")
+    assert r.exit_code == 2, r.output
+    assert message in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("content", ["[clean.cues]\npromo = []\n", "[clean]\ncues = []\n"])
+def test_an_empty_list_of_cues_is_no_cue(cli, tmp_path, content):
+    (tmp_path / "evfacts.toml").write_text(content)
+    r = cli("extract", "--config", tmp_path / "evfacts.toml", "-", "-f", "jsonl", input="Sales rose 5%.\n")
+    assert r.exit_code == 0, r.output
+    assert [c["text"] for c in jsonl(r)] == ["5%"]
