@@ -38,6 +38,8 @@ NOT_QUANTITIES = _load("not_quantities.json")
 IRREGULAR = {k.lower(): v for k, v in UNITS["irregular_plurals"].items()}
 #: plural endings of Greek -sis nouns ("-yses" -> "-ysis"), from units.json
 GREEK_SES = tuple(UNITS["greek_ses_plurals"])
+#: singular nouns naming a group: a count or a share taken from them counts them ("500 of its staff")
+COLLECTIVE_NOUNS = frozenset(UNITS["collective_nouns"])
 
 
 @lru_cache(maxsize=4096)

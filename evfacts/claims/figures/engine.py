@@ -13,6 +13,7 @@ from evfacts.claims.figures.ages import decade_of_life
 from evfacts.claims.figures.atom import Quantity, _Atom, signed_change_size
 from evfacts.claims.figures.atoms import _digit_atoms, _half_a_unit, _multiple_atoms, _vague_atoms, _word_atoms
 from evfacts.claims.figures.cues import _approx, _approx_literals, _change, _change_literals
+from evfacts.claims.figures.ellipsis import compared_unit
 from evfacts.claims.figures.extend import _extend_right
 from evfacts.claims.figures.filters import (
     _age_apposition,
@@ -240,6 +241,10 @@ def _stage_from_to_unit(w: SentenceWork) -> None:
             y.rules.append("from_to_unit")
 
 
+def _stage_compared_unit(w: SentenceWork) -> None:
+    compared_unit(w.atoms, w.text)
+
+
 def _stage_shared_cues(w: SentenceWork) -> None:
     text = w.text
     for x, y in zip(w.atoms, w.atoms[1:]):
@@ -311,6 +316,8 @@ STAGES = (
     Stage("money-notation", "money ranges over a slash \"$12/$15\"; the accounting negative \"a loss of ($0.12)\"",
           _stage_notation),
     Stage("from-to-unit", "the bare end of \"from 208 pounds to 193\" has the unit of the start", _stage_from_to_unit),
+    Stage("compared-unit", "a bare figure compared with the one before has its unit: \"1,500 cars, up from 1,200\"",
+          _stage_compared_unit),
     Stage("shared-cues", "an apposition or a list shares the change; a conversion in brackets the approximation",
           _stage_shared_cues),
     Stage("pronoun-one", "\"one\" as a pronoun and \"a\"/\"an\"/\"zero\" alone are no figures", _stage_pronoun_one),

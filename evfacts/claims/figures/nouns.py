@@ -214,15 +214,31 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
 
 
 #: "<count> of the/its ... <plural>": the determiner that makes the phrase a group the count is taken from
-_COUNT_OF_RE = re.compile(r"\s+of\s+(?=(?:the|its|their|his|her|our|these|those|all\s+the)\s)", re.IGNORECASE)
+#: (a possessive name too: "two of Johnson's deputies")
+_GROUP_DET = r"(?:the|its|their|his|her|our|these|those|all\s+the|[A-Z][\w&.-]*['’]s)\s"
+_COUNT_OF_RE = re.compile(r"\s+of\s+(?=" + _GROUP_DET + ")", re.IGNORECASE)
+#: a share of a group: "one fifth of its workers", "two-thirds of voters"; "half the condos" without "of"
+_SHARE_OF_RE = re.compile(r"\s+of\s+(?!(?:a|an|one|them|us|you|it|this|that)\b)", re.IGNORECASE)
+_HALF_THE_RE = re.compile(r"\s+(?=(?:the|its|their|his|her|our)\s)", re.IGNORECASE)
 
 
 def _count_of(a: _Atom, sent, base: int, text: str) -> None:
-    """'42m of its subscribers', 'about 3,000 of the workers', 'twelve of the players': a count taken from a
-    group of a plural noun counts that noun. Not a share or a fraction ('20 of his 30 points', 'two-thirds of
-    voters'), not 'of them', not a measure or money (they have a unit of their own)."""
+    """'42m of its subscribers', 'about 3,000 of the workers', 'twelve of the players', '500 of its staff': a count
+    taken from a group counts what the group is made of; so does a share of it ('one fifth of its workers',
+    'two-thirds of voters', 'half the condos', '1/8 of the members'). Not '20 of his 30 points' (the group is
+    counted itself), not 'of them', not a share of one thing ('a third of the budget', 'half of 2024'), not a
+    measure or money (they have a unit of their own)."""
     n = a.value * (a.scale or 1)
-    if a.unit_kind or a.currency or a.value_max is not None or n < 2 or n != int(n):
+    if a.unit_kind or a.currency or a.value_max is not None:
+        return
+    if 0 < n < 1 and a.scale is None:
+        m = _SHARE_OF_RE.match(text, a.e)
+        if m is None and text[a.s:a.e].lower().endswith("half"):
+            m = _HALF_THE_RE.match(text, a.e)
+        if m:
+            _member_of(a, sent, base, m.end(), "share_of")
+        return
+    if n < 2 or n != int(n):
         return
     m = _COUNT_OF_RE.match(text, a.e)
     if m:
@@ -251,7 +267,8 @@ def _member_of(a: _Atom, sent, base: int, start: int, rule: str) -> None:
             break
         if nouns:
             nouns = []
-    if not nouns or nouns[-1].tag_ not in ("NNS",) and nouns[-1].text.lower() == L.singular(nouns[-1].text):
+    if not nouns or (nouns[-1].tag_ not in ("NNS",) and nouns[-1].text.lower() == L.singular(nouns[-1].text)
+                     and (rule == "one_of" or nouns[-1].text.lower() not in L.COLLECTIVE_NOUNS)):
         return
     head = nouns[-1]
     prev = [t for t in nouns[:-1] if t.i == head.i - 1 and t.tag_ == "NN" and t.text.isalpha()]
