@@ -328,7 +328,8 @@ def _age(a: _Atom, text: str, rest: str, i: int) -> bool:
     m = _AGE_RE.match(rest)
     if not m:
         return False
-    a.unit, a.unit_kind = _AGE_UNIT_RE.search(m.group(0)).group(1).lower(), "sym"
+    unit = _AGE_UNIT_RE.search(m.group(0))
+    a.unit, a.unit_kind = unit.group(1).lower() if unit else "year", "sym"
     a.e = i + m.end()
     a.rules.append("age")
     return True

@@ -66,7 +66,8 @@ _SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|/\s?[A-Za-z]|(?:tall|lon
 _INCH_SPACED_OK = re.compile(r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|diagonal|screen|display|monitor|tv|wheels?|rims?)\b", re.IGNORECASE)
 _BRACKET_UNIT_RE = re.compile(r"\s?[(\[{<](" + L.alternation(L.UNIT_SYMBOLS) + r")[)\]}>]")
 _OF_A_UNIT_RE = re.compile(r"\s+of\s+an?\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?(" + L.alternation(L.UNIT_WORDS) + r")\b", re.IGNORECASE)
-_AGE_RE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\s-]*(?:year|month|week|day)-old\b", re.IGNORECASE)
+_AGE_RE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\s-]*(?:year|month|week|day)-old\b"
+                     r"|^\s?(?:yo|y\.o\.|y/o)(?![\w/])", re.IGNORECASE)  # "a 87 yo man": years old
 _AGE_UNIT_RE = re.compile(r"(year|month|week|day)", re.IGNORECASE)
 _PLUS_RE = re.compile(r"\+(?!\d)")
 _OR_MORE_RE = re.compile(r"^\s*(or more|or over|or higher|or above|plus)\b|^\s*(or less|or fewer|or lower|or below)\b|^\s*(or so)\b", re.IGNORECASE)

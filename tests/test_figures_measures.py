@@ -1,0 +1,99 @@
+"""Measures as people write them: temperatures with the scale misspelt or abbreviated ("100.2 degrees farenheit",
+"50 deg."), ages said before or after the number ("a man of age 87", "a 87 yo man"), and ranges whose ends both
+carry the unit ("300 sq ft up to 600 sq ft"). Each a table of sentences that must read so and near-misses.
+
+Each case is (text, expected): expected is the list of (value, value_max, unit) of the sentence's figures.
+"""
+from __future__ import annotations
+
+import pytest
+
+from evfacts import nlp
+from evfacts.claims.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return nlp.load()
+
+
+def figures(pipeline, text):
+    doc = pipeline(text)
+    return [(_r(q.value), _r(q.value_max), q.unit) for s in doc.sents for q in find_quantities(s)]
+
+
+def _r(x):
+    return None if x is None else round(x, 6)
+
+
+def rounded(expected):
+    return [(_r(v), _r(m), u) for v, m, u in expected]
+
+
+TEMPERATURES = [
+    ("A reading of 100.2 degrees farenheit is low.", [(100.2, None, "°F")]),
+    ("The water was 10.5 celcius at dawn.", [(10.5, None, "°C")]),
+    ("The oven was at 200 degrees centigrade.", [(200, None, "°C")]),
+    ("It was 40 deg C at noon.", [(40, None, "°C")]),
+    ("Keep it at 45 deg celcius overnight.", [(45, None, "°C")]),
+    ("Let the room be at 50 deg.", [(50, None, "degree")]),
+    ("It hit 104 degrees fahrenheight in Phoenix.", [(104, None, "°F")]),
+]
+TEMPERATURE_NEAR_MISS = [  # a bare degree stays a degree; an angle; a letter after a name
+    ("Turn it by 90 degrees.", [(90, None, "degree")]),
+    ("The thermostat was set to 85°.", [(85, None, "degree")]),
+    ("He lives at Row 14C.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TEMPERATURES + TEMPERATURE_NEAR_MISS,
+                         ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_temperature(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)
+
+
+AGES = [
+    ("The patient is a man of age 87 with hypertension.", [(87, None, "year")]),
+    ("The patient is a 87 yo man.", [(87, None, "year")]),
+    ("A 34 y.o. woman was admitted.", [(34, None, "year")]),
+    ("Jane Doe, age 45, was hired.", [(45, None, "year")]),
+    ("The driver, aged 41, was unhurt.", [(41, None, "year")]),
+]
+AGE_NEAR_MISS = [  # no number, a time span, a rule named by a number
+    ("Yo dude, look!", []),
+    ("He came of age 20 years ago.", [(20, None, "year")]),
+    ("The age 30 rule applies.", []),
+    ("He sold 45 yoghurts.", [(45, None, "yoghurt")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGES + AGE_NEAR_MISS, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_age(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)
+
+
+UP_TO_RANGES = [
+    ("Flats of 300 sq ft up to 600 sq ft are offered.", [(300, 600, "square foot")]),
+    ("Tickets cost $5 up to $10.", [(5, 10, "USD")]),
+    ("Loans of RM80,000 up to RM150,000 are on offer.", [(80000, 150000, "MYR")]),
+    ("Boats of 20 metres up to 40 metres dock here.", [(20, 40, "m")]),
+    ("Classes of 12 pupils up to 30 pupils are common.", [(12, 30, "pupil")]),
+]
+UP_TO_NEAR_MISS = [  # the second end without the unit; after a change; smaller; one size said twice
+    ("It employs 300 people, up to 600 in summer.", [(300, None, "people"), (600, None, None)]),
+    ("Rooms cost RM80 up to RM50 off-season.", [(80, None, "MYR"), (50, None, "MYR")]),
+    ("There is no difference between 4 cubic kilometers and 4 km cubed.",
+     [(4, None, "cubic kilometre"), (4, None, "cubic kilometre")]),
+    ("Prices were between 3% and 5%.", [(3, 5, "%")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", UP_TO_RANGES + UP_TO_NEAR_MISS, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_range_with_the_unit_on_both_ends(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)
+
+
+def test_up_to_a_larger_figure_after_a_change_stays_a_ceiling(pipeline):
+    doc = pipeline("Prices rose 5% up to 10% in some towns.")
+    qs = [q for s in doc.sents for q in find_quantities(s)]
+    assert [(q.value, q.change, q.approx) for q in qs] == [(5, "up", None), (10, None, "<=")]
