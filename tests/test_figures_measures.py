@@ -39,10 +39,14 @@ TEMPERATURES = [
     ("Let the room be at 50 deg.", [(50, None, "degree")]),
     ("It hit 104 degrees fahrenheight in Phoenix.", [(104, None, "°F")]),
 ]
-TEMPERATURE_NEAR_MISS = [  # a bare degree stays a degree; an angle; a letter after a name
+TEMPERATURE_NEAR_MISS = [  # a bare degree stays a degree; an angle; a letter after a name or glued to a model
     ("Turn it by 90 degrees.", [(90, None, "degree")]),
     ("The thermostat was set to 85°.", [(85, None, "degree")]),
     ("He lives at Row 14C.", []),
+    ("They chartered a Boeing 777F to carry supplies.", []),
+    ("Profit was 14.7C/ per security.", [(14.7, None, None)]),
+    ("The oven was heated to 80C/176F first.", [(80, None, "°C"), (176, None, "°F")]),
+    ("The capacitor is rated 2.5F.", [(2.5, None, "F")]),
 ]
 
 

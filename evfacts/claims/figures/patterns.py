@@ -54,7 +54,7 @@ _TEMP_SPACED_RE = re.compile(r" ([CF])(?![\w°'’-]|\.\w)")
 #: what may follow a temperature when the sentence does not say it is one: the sentence goes on (end, punctuation,
 #: a function word, a comparison: "heated to 80C before use", "the 80C that ...", "1.5C above ..."), where a
 #: content word after makes the letter a label or rating ("3C products", "a 4C charging rate", "80C grades")
-_TEMP_AFTER_OK_RE = re.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(/—–]|\s(?:in|on|at|for|and|or|to|by|with|before|after|during|when|while|until|"
+_TEMP_AFTER_OK_RE = re.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(—–]|/(?!\s)|\s(?:in|on|at|for|and|or|to|by|with|before|after|during|when|while|until|"
                                r"from|than|is|was|were|are|be|will|would|could|can|may|might|has|had|have|as|inside|outside|"
                                r"overnight|today|yesterday|tomorrow|this|that|which|but|so|then|above|below|higher|lower|"
                                r"warmer|colder|hotter|cooler|last|next|earlier|later|each|every|per|over|under|across|around|since)\b)")
