@@ -101,3 +101,22 @@ def test_up_to_a_larger_figure_after_a_change_stays_a_ceiling(pipeline):
     doc = pipeline("Prices rose 5% up to 10% in some towns.")
     qs = [q for s in doc.sents for q in find_quantities(s)]
     assert [(q.value, q.change, q.approx) for q in qs] == [(5, "up", None), (10, None, "<=")]
+
+
+MODEL_AFTER_COUNT = [
+    ("Its fleet of roughly 400 737 Max jets was grounded.", [(400, None, "jet")]),
+    ("The airline ordered 20 787 Dreamliners.", [(20, None, "dreamliner")]),
+    ("The carrier flies 12 A350 jets and 30 777 Freighters.", [(12, None, "jet"), (30, None, "freighter")]),
+    ("It leased 6 320 Neo planes.", [(6, None, "plane")]),
+]
+MODEL_NEAR_MISS = [  # a count grouped by spaces: a round hundred, no name after it, a comma between
+    ("He bought 3 500 Ford shares.", [(3500, None, "share")]),
+    ("The tower is 10 000 feet high.", [(10000, None, "ft")]),
+    ("About 10 000 people marched.", [(10000, None, "people")]),
+    ("Of the 45, 737 were sold.", [(45, None, None), (737, None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MODEL_AFTER_COUNT + MODEL_NEAR_MISS, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_model_number_after_a_count(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)

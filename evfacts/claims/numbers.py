@@ -28,7 +28,8 @@ DIGITS = (
     r"|(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.89 and 12,34,567.89
     r"|(?:\d{1,3}(?:, 0\d\d)+)"  # '80, 000' (tokenised text)
     r"|(?:\d{1,3}(?:[" + _SP + r"]\d{3})+(?:[.,]\d+)?)"  # 550 000 with thin / no-break spaces
-    r"|(?:[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\s\d|[A-Za-z]))"  # 10 000, 2 500 000 with plain spaces (a group of three, no more)
+    # 10 000, 2 500 000 with plain spaces (a group of three, no more; not a model before a name: "400 737 Max jets")
+    r"|(?:[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\s\d|[A-Za-z]|(?<!00)\s[A-Z]))"
     r"|(?:\d+(?:\.\d+)?[eE][−-]?\d{1,2}(?![\w]))"  # 3e8, 6.7e-4
     r"|(?:\d+(?:\.\d+)?)"
     r"|(?:\.\d+)"

@@ -23,6 +23,7 @@ from evfacts.claims.figures.filters import (
     _model_number,
     _name_like,
     _word_in_name,
+    model_after_count,
 )
 from evfacts.claims.figures.masks import _TABLE_RUN_RE, CROSSREF_RE, MASKS, _list_number_spans, _mask_spans, _masked
 from evfacts.claims.figures.notation import bracket_negatives, slash_ranges
@@ -172,6 +173,11 @@ def _stage_counted_noun(w: SentenceWork) -> None:
                 _count_of(a, w.sent, w.base, w.text)
 
 
+def _stage_model_after_count(w: SentenceWork) -> None:
+    if w.has_digit:
+        w.atoms = model_after_count(w.atoms, w.text)
+
+
 def _stage_approximation(w: SentenceWork) -> None:
     literals = _approx_literals(w.text, w.lead) if w.atoms else None
     for a in w.atoms:
@@ -306,6 +312,8 @@ STAGES = (
     Stage("crossref", "figures inside a pointer to another article: \"(read: 5 best ETFs)\"", _stage_crossref),
     Stage("shares", "one number in or out of another is a share: \"one in five\", \"one out of four\"", _stage_shares),
     Stage("counted-noun", "the counted noun from the parse: \"12,000 cars\", \"a day or two\"", _stage_counted_noun),
+    Stage("model-after-count", "a model number after a count is part of what it counts: \"400 737 Max jets\"",
+          _stage_model_after_count),
     Stage("approximation", "about, over, up to, nearly, + before or after a figure", _stage_approximation),
     Stage("filters", "numbers that are part of a name, a model number, a bare year, an age in apposition",
           _stage_filters),

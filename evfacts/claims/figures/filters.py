@@ -1,6 +1,7 @@
 """Filters: numbers that are part of a name (SU7, Boeing 737, the 49ers), a model number, a bare year or an age in apposition."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from evfacts.claims import units as L
@@ -158,3 +159,25 @@ def _bare_year(a: _Atom, text: str) -> bool:
 _YEAR_AFTER_FIGURE_RE = re.compile(r"\s?(?:%|percent|per\s?cent|million|billion|trillion|bn|mn|m\b)", re.IGNORECASE)
 
 
+
+
+#: a model designation after a count: "737 Max", "787 Dreamliners", "A320neo" is masked elsewhere
+_MODEL_NAME_AFTER_RE = re.compile(r"\s?[A-Z][A-Za-z]*\b")
+
+
+def model_after_count(atoms: list[_Atom], text: str) -> list[_Atom]:
+    """"400 737 Max jets", "20 787 Dreamliners": a bare count, a space, then a three- or four-digit number that a
+    capitalised name follows: the second is the model, and the count counts what the model's phrase names (a
+    round hundred is no model: "3 500 Ford shares" is a count grouped by a space)."""
+    drop = set()
+    for x, y in itertools.pairwise(atoms):
+        if id(x) in drop or text[x.e:y.s] != " " or x.unit_kind or x.currency or x.value_max is not None \
+                or y.currency or y.unit_kind not in (None, "noun") or y.scale is not None or y.sign \
+                or not re.fullmatch(r"\d{3,4}", text[y.ns:y.ne]) or y.value % 100 == 0 \
+                or not _MODEL_NAME_AFTER_RE.match(text, y.ne):
+            continue
+        x.unit, x.unit_kind = y.unit, y.unit_kind
+        x.e = y.e
+        x.rules.append("model_after_count")
+        drop.add(id(y))
+    return [a for a in atoms if id(a) not in drop]
