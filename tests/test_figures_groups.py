@@ -99,3 +99,18 @@ def test_compared_money_keeps_the_kind(pipeline):
     doc = pipeline("Gas costs $4 a gallon versus 3.60 a year ago.")
     qs = [q for s in doc.sents for q in find_quantities(s)]
     assert [(q.kind, q.unit, q.per) for q in qs] == [("money", "USD", "gallon"), ("money", "USD", "gallon")]
+
+
+DEMONYM_PLURALS = [  # a plural in -is of a noun in -i is that noun; a singular in -is stays
+    ("More than 600,000 Israelis live in the area.", [(600_000, None, "israeli")]),
+    ("About 3,000 Pakistanis were evacuated.", [(3000, None, "pakistani")]),
+    ("The storm brought two tsunamis.", [(2, None, "tsunami")]),
+    ("Some 40 Saudis attended.", [(40, None, "saudi")]),
+    ("The lab ran 12 analyses.", [(12, None, "analysis")]),
+    ("They booked 3 tennis courts.", [(3, None, "tennis court")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEMONYM_PLURALS, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_plural_in_is(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)

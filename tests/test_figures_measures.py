@@ -108,12 +108,15 @@ MODEL_AFTER_COUNT = [
     ("The airline ordered 20 787 Dreamliners.", [(20, None, "dreamliner")]),
     ("The carrier flies 12 A350 jets and 30 777 Freighters.", [(12, None, "jet"), (30, None, "freighter")]),
     ("It leased 6 320 Neo planes.", [(6, None, "plane")]),
+    ("Emirates placed a firm order for 30 Boeing 787 Dreamliners.", [(30, None, "dreamliner")]),
+    ("The airline hired 30 Boeing 787 pilots.", [(30, None, "pilot")]),
 ]
 MODEL_NEAR_MISS = [  # a count grouped by spaces: a round hundred, no name after it, a comma between
     ("He bought 3 500 Ford shares.", [(3500, None, "share")]),
     ("The tower is 10 000 feet high.", [(10000, None, "ft")]),
     ("About 10 000 people marched.", [(10000, None, "people")]),
     ("Of the 45, 737 were sold.", [(45, None, None), (737, None, None)]),
+    ("In 2019 Boeing 737 deliveries fell.", []),
 ]
 
 

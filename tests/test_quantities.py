@@ -324,7 +324,7 @@ CASES = [
     ("The Fed raised rates by a quarter point.", 0.25, None, "point", Q, None, "up"),
     ("The bank cut by a quarter percentage point.", 0.25, None, "percentage point", P, None, "down"),
     # --- a count before a brand and a plural noun is not part of a name
-    ("The fleet includes 14 Boeing 787 jets.", 14, None, None, Q, None, None),
+    ("The fleet includes 14 Boeing 787 jets.", 14, None, "jet", Q, None, None),
     ("The firm sold 300 Tesla cars last year.", 300, None, "car", Q, None, None),
     # --- multiples
     ("Revenue grew sixfold.", 6, None, "x", Q, None, None),

@@ -163,19 +163,22 @@ _YEAR_AFTER_FIGURE_RE = re.compile(r"\s?(?:%|percent|per\s?cent|million|billion|
 
 #: a model designation after a count: "737 Max", "787 Dreamliners", "A320neo" is masked elsewhere
 _MODEL_NAME_AFTER_RE = re.compile(r"\s?[A-Z][A-Za-z]*\b")
+#: between the count and the model: a space, or the maker's name ("30 Boeing 787 Dreamliners")
+_COUNT_MODEL_GAP_RE = re.compile(r" (?:[A-Z][a-z]+ )?")
 
 
 def model_after_count(atoms: list[_Atom], text: str) -> list[_Atom]:
-    """"400 737 Max jets", "20 787 Dreamliners": a bare count, a space, then a three- or four-digit number that a
+    """"400 737 Max jets", "30 Boeing 787 Dreamliners": a bare count, a space (or a maker), then a three- or four-digit number that a
     capitalised name follows: the second is the model, and the count counts what the model's phrase names (a
     round hundred is no model: "3 500 Ford shares" is a count grouped by a space)."""
     drop = set()
     for x, y in itertools.pairwise(atoms):
-        if id(x) in drop or text[x.e:y.s] != " " or x.unit_kind or x.currency or x.value_max is not None \
+        if id(x) in drop or not _COUNT_MODEL_GAP_RE.fullmatch(text, x.e, y.s) or x.unit_kind or x.currency or x.value_max is not None \
                 or y.currency or y.unit_kind not in (None, "noun") or y.scale is not None or y.sign \
-                or not re.fullmatch(r"\d{3,4}", text[y.ns:y.ne]) or y.value % 100 == 0 \
-                or not _MODEL_NAME_AFTER_RE.match(text, y.ne):
+                or not re.fullmatch(r"\d{3,4}", text[y.ns:y.ne]) or y.value % 100 == 0 or _YEAR_RE.fullmatch(text[x.ns:x.ne]):
             continue
+        if not (_MODEL_NAME_AFTER_RE.match(text, y.ne) or (y.s - x.e > 1 and y.unit_kind == "noun")):
+            continue  # a name after the model, or the maker's name before it ("30 Boeing 787 pilots")
         x.unit, x.unit_kind = y.unit, y.unit_kind
         x.e = y.e
         x.rules.append("model_after_count")
