@@ -123,3 +123,20 @@ MODEL_NEAR_MISS = [  # a count grouped by spaces: a round hundred, no name after
 @pytest.mark.parametrize("text, expected", MODEL_AFTER_COUNT + MODEL_NEAR_MISS, ids=lambda c: c[:40] if isinstance(c, str) else "")
 def test_model_number_after_a_count(pipeline, text, expected):
     assert figures(pipeline, text) == rounded(expected)
+
+
+RESOLUTIONS = [  # a video resolution is no figure; a count or money in thousands is
+    ("Stadia plays games at up to 4K on your TV.", []),
+    ("It ships a 4K-ready Chromecast Ultra.", []),
+    ("It supports 4K streaming at release.", []),
+    ("Export the same 4K 24FPS project.", [(24, None, "fps")]),
+    ("The film was shot in 4K.", []),
+    ("The firm has 4K employees.", [(4000, None, "employee")]),
+    ("He paid $4K for it.", [(4000, None, "USD")]),
+    ("The club has 40K members, up from 35K.", [(40000, None, "member"), (35000, None, "member")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESOLUTIONS, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_video_resolution(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)
