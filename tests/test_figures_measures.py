@@ -125,7 +125,7 @@ def test_model_number_after_a_count(pipeline, text, expected):
     assert figures(pipeline, text) == rounded(expected)
 
 
-RESOLUTIONS = [  # a video resolution is no figure; a count or money in thousands is
+RESOLUTIONS = [  # a video resolution is no figure; a count or money in thousands is; a record is a ratio
     ("Stadia plays games at up to 4K on your TV.", []),
     ("It ships a 4K-ready Chromecast Ultra.", []),
     ("It supports 4K streaming at release.", []),
@@ -134,6 +134,10 @@ RESOLUTIONS = [  # a video resolution is no figure; a count or money in thousand
     ("The firm has 4K employees.", [(4000, None, "employee")]),
     ("He paid $4K for it.", [(4000, None, "USD")]),
     ("The club has 40K members, up from 35K.", [(40000, None, "member"), (35000, None, "member")]),
+    # a record "20-of-24" is a ratio, as "3-for-4" is
+    ("Glass was 20-of-24 passing for 235 yards.", [(235, None, "yd")]),
+    ("He went 3-for-4 at the plate.", []),
+    ("Only 20 of 24 players passed.", [(20, None, None), (24, None, "player")]),
 ]
 
 
