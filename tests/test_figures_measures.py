@@ -144,3 +144,19 @@ RESOLUTIONS = [  # a video resolution is no figure; a count or money in thousand
 @pytest.mark.parametrize("text, expected", RESOLUTIONS, ids=lambda c: c[:40] if isinstance(c, str) else "")
 def test_video_resolution(pipeline, text, expected):
     assert figures(pipeline, text) == rounded(expected)
+
+
+SCALED_CODES = [  # a scale letter glued to a name's number, or to four plain digits, is a model code
+    ("There are options for a AMD Radeon Pro 5300M or 5500M.", []),
+    ("The SLS, particularly its Block 1B variant, is large.", []),
+    ("The 5500M chipset is toasty.", []),
+    ("Netflix has 42M subscribers.", [(42e6, None, "subscriber")]),
+    ("The app reached 1B users last year.", [(1e9, None, "user")]),
+    ("It raised $5M in May.", [(5e6, None, "USD")]),
+    ("Sales hit 3M units.", [(3e6, None, "unit")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SCALED_CODES, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_scale_letter_in_a_model_code(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)

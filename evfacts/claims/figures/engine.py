@@ -24,6 +24,7 @@ from evfacts.claims.figures.filters import (
     _name_like,
     _word_in_name,
     model_after_count,
+    scaled_name_code,
 )
 from evfacts.claims.figures.masks import _TABLE_RUN_RE, CROSSREF_RE, MASKS, _list_number_spans, _mask_spans, _masked
 from evfacts.claims.figures.notation import bracket_negatives, slash_ranges
@@ -188,7 +189,7 @@ def _not_a_figure(a: _Atom, w: SentenceWork, table: bool) -> bool:
     sent, base, text = w.sent, w.base, w.text
     return (_bare_year(a, text) or _name_like(a, sent, base, text) or _age_apposition(a, sent, base, text)
             or _hyphen_adjective(a, text) or (table and _bare(a)) or _word_in_name(a, sent, base, text)
-            or _model_number(a, sent, base, text))
+            or _model_number(a, sent, base, text) or scaled_name_code(a, sent, base, text))
 
 
 def _stage_filters(w: SentenceWork) -> None:

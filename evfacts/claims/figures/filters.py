@@ -184,3 +184,19 @@ def model_after_count(atoms: list[_Atom], text: str) -> list[_Atom]:
         x.rules.append("model_after_count")
         drop.add(id(y))
     return [a for a in atoms if id(a) not in drop]
+
+
+def scaled_name_code(a: _Atom, sent, base: int, text: str) -> bool:
+    """'Radeon Pro 5300M', 'its Block 1B variant', 'the 5500M chip': a number glued to M/B/K right after a
+    capitalised name word (not opening the sentence, not in a headline), or four plain digits glued to one, is a
+    model code, not millions or billions; money ('$5M'), '42M subscribers' and a spaced scale stay figures."""
+    if a.currency or "scale_suffix" not in a.rules or a.unit_kind in ("pct", "sym") or a.sign \
+            or not re.fullmatch(r"[\d.]+[A-Za-z]", text[a.ns:a.ne]):
+        return False
+    if re.fullmatch(r"\d{4,}[A-Za-z]", text[a.ns:a.ne]):
+        return True  # "5500M": four plain digits and a scale letter is a code (5.5 billion is written "5.5B")
+    prev = _token_before(sent.doc, base + a.ns, sent.start_char)
+    if prev is None or prev.i == sent.start or headline(sent) or prev.idx + len(prev.text) != base + a.ns - 1:
+        return False
+    return prev.is_alpha and prev.text[:1].isupper() and prev.text.lower() not in L.MONTHS \
+        and prev.pos_ in ("PROPN", "NOUN", "X")
