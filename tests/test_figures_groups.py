@@ -80,6 +80,7 @@ COMPARED = [
     ("Profit was $4 billion, up from 3.2 billion.", [(4e9, None, "USD"), (3.2e9, None, "USD")]),
     ("He ran 10 km, compared with 8 the day before.", [(10, None, "km"), (8, None, "km")]),
     ("Deliveries climbed to 41,000 vehicles from 38,500.", [(41000, None, "vehicle"), (38500, None, "vehicle")]),
+    ("We had 22 burglaries, compared with an average of 20 per week.", [(22, None, "burglary"), (20, None, "burglary")]),
 ]
 COMPARED_NEAR_MISS = [  # no cue, a clause of its own, a bare "from" after no level, a unit of its own
     ("The firm hired 200 engineers; rivals hired 150.", [(200, None, "engineer"), (150, None, None)]),
@@ -114,3 +115,27 @@ DEMONYM_PLURALS = [  # a plural in -is of a noun in -i is that noun; a singular 
 @pytest.mark.parametrize("text, expected", DEMONYM_PLURALS, ids=lambda c: c[:40] if isinstance(c, str) else "")
 def test_plural_in_is(pipeline, text, expected):
     assert figures(pipeline, text) == rounded(expected)
+
+
+def test_compared_figure_reads_its_own_rate(pipeline):
+    doc = pipeline("We had 22 burglaries, compared with an average of 20 per week.")
+    qs = [q for s in doc.sents for q in find_quantities(s)]
+    assert [(q.value, q.unit, q.per) for q in qs] == [(22, "burglary", None), (20, "burglary", "week")]
+
+
+#: (text, [(value, value_max, unit, per)]): a rate after a range is the whole range's
+RANGE_RATES = [
+    ("I work 40 to 50 hours a week.", [(40, 50, "h", "week")]),
+    ("Arenas can run from $500,000 to $1 million a year.", [(500_000, 1e6, "USD", "year")]),
+    ("Output was 3-4 million barrels a day.", [(3e6, 4e6, "barrel", "day")]),
+    ("Rooms cost RM80 to RM120 a night.", [(80, 120, "MYR", "night")]),
+    ("Shares cost $10 to $12 each.", [(10, 12, "USD", None)]),
+    ("It took 40 to 50 hours in a week.", [(40, 50, "h", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RANGE_RATES, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_rate_after_a_range(pipeline, text, expected):
+    doc = pipeline(text)
+    got = [(_r(q.value), _r(q.value_max), q.unit, q.per) for s in doc.sents for q in find_quantities(s)]
+    assert got == [(_r(v), _r(m), u, p) for v, m, u, p in expected]

@@ -1,16 +1,19 @@
 """A bare figure compared with the one before it has that figure's unit: "460 vehicles were stolen this year,
 compared with 63 last year", "1,500 cars, up from 1,200", "a rate of 4.5%, down from 4.8", "$4 a gallon
-versus 3.60 in May". The comparison cue stands right before the bare figure, and no other figure is between."""
+versus 3.60 in May", "22 burglaries, compared with an average of 20 per week". The comparison cue stands right
+before the bare figure, and no other figure is between."""
 from __future__ import annotations
 
 import itertools
 import re
 
 from evfacts.claims.figures.atom import _Atom
+from evfacts.claims.figures.extend import _per_after
 
 #: the cue right before the bare figure (an approximation word may stand between: "up from about 1,200")
 _COMPARED_RE = re.compile(r"(?:\bcompared\s+(?:with|to)|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|\bagainst|\bfrom)"
-                          r"\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+|some\s+|only\s+)?$",
+                          r"\s+(?:an?\s+(?:average|total|median|peak|high|low|record)\s+of\s+)?"
+                          r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+|some\s+|only\s+)?$",
                           re.IGNORECASE)
 #: what may not stand between the two figures: a clause of its own
 _BREAK_RE = re.compile(r"[;:()\[\]]|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
@@ -36,6 +39,8 @@ def compared_unit(atoms: list[_Atom], text: str) -> None:
             continue
         y.unit, y.unit_kind, y.currency, y.per = x.unit, x.unit_kind, x.currency, x.per
         y.rules.append("compared_unit")
+        if y.per is None and y.e == y.ne:
+            _per_after(y, text)  # "compared with an average of 20 per week": a rate of its own
 
 
 def _plain_number(y: _Atom, text: str) -> bool:

@@ -45,6 +45,7 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
                     if sign_only:  # "-5 to -3 degrees" is a range of levels
                         a.change = None
                     a.unit, a.unit_kind, a.currency = b.unit or a.unit, b.unit_kind or a.unit_kind, b.currency or a.currency
+                    a.per = a.per or b.per  # "40 to 50 hours a week": the rate after the range is the whole range's
                     out.append(a)
                     i += 2
                     continue
