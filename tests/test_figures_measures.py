@@ -160,3 +160,25 @@ SCALED_CODES = [  # a scale letter glued to a name's number, or to four plain di
 @pytest.mark.parametrize("text, expected", SCALED_CODES, ids=lambda c: c[:40] if isinstance(c, str) else "")
 def test_scale_letter_in_a_model_code(pipeline, text, expected):
     assert figures(pipeline, text) == rounded(expected)
+
+
+#: (text, [(value, unit, change)])
+TOLERANCES = [
+    ("The poll has a margin of error of plus or minus 3 percentage points.", [(3, "percentage point", None)]),
+    ("The part measures 5.2 ± 0.3 mm.", [(5.2, "mm", None)]),
+    ("Objects fall at 9.83e-3 +/- 1e-5 km/s2.", [(0.00983, "kilometre per square second", None)]),
+    ("The error is ±2 degrees.", [(2, "degree", None)]),
+    ("Support was 45% (±3%).", [(45, "%", None), (3, "%", None)]),
+]
+TOLERANCE_NEAR_MISS = [  # a minus is a sign, a fall is a fall
+    ("It will be minus 5 degrees Celsius tonight.", [(-5, "°C", None)]),
+    ("Shares fell 3% to $40.", [(3, "%", "down"), (40, "USD", None)]),
+    ("The score was 5 plus 3 bonus points.", [(5, None, None), (3, "bonus point", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOLERANCES + TOLERANCE_NEAR_MISS, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_tolerance(pipeline, text, expected):
+    doc = pipeline(text)
+    got = [(_r(q.value), q.unit, q.change) for s in doc.sents for q in find_quantities(s)]
+    assert got == [(_r(v), u, c) for v, u, c in expected]

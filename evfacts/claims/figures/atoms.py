@@ -17,6 +17,7 @@ from evfacts.claims.figures.patterns import (
     _WORD_NUM_SINGLE_FRACTION,
     NUM,
 )
+from evfacts.claims.figures.tolerance import is_tolerance
 from evfacts.claims.numbers import parse_digits, parse_words, word_runs
 
 
@@ -35,7 +36,7 @@ def _digit_atoms(text: str, masks) -> list[_Atom]:
             a.unit, a.unit_kind, a.e = "x", "sym", fm.end()
             a.rules.append("multiple")
         mm = re.search(r"(?i)\bminus[\s-]$", text[max(0, s - 7):s])
-        if mm and not sign:
+        if mm and not sign and not is_tolerance(text, s):  # not "plus or minus 3 points"
             a.sign, a.s = "-", s - (len(text[max(0, s - 7):s]) - mm.start())
         # currency before: "$", "US$", "HK $", "RMB ", "€", "Y=", "USD", "PS"
         before = text[max(0, s - 8):s]

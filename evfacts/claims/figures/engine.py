@@ -43,6 +43,7 @@ from evfacts.claims.figures.patterns import (
     _YEAR_FIGURE_RE,
 )
 from evfacts.claims.figures.ranges import _compatible, _feet_inches, _merge_minor, _merge_ranges
+from evfacts.claims.figures.tolerance import tolerances
 from evfacts.claims.numbers import RUN_NUMBER_WORDS
 from evfacts.claims.view import doc_text, sent_text, sent_words
 
@@ -220,6 +221,10 @@ def _stage_change(w: SentenceWork) -> None:
         signed_change_size(a)
 
 
+def _stage_tolerance(w: SentenceWork) -> None:
+    w.atoms = tolerances(w.atoms, w.text)
+
+
 def _stage_cents(w: SentenceWork) -> None:
     w.atoms = _merge_minor(w.atoms, w.text)
 
@@ -319,6 +324,8 @@ STAGES = (
     Stage("filters", "numbers that are part of a name, a model number, a bare year, an age in apposition",
           _stage_filters),
     Stage("change", "rose 5%, a 22% rally, down 3%, cut by 20%", _stage_change),
+    Stage("tolerance", "a tolerance: \"±3%\", \"plus or minus 3 points\"; after a measure, part of it: \"5.2 ± 0.3 mm\"",
+          _stage_tolerance),
     Stage("cents", "whole units and cents: \"$4 and 75 cents\"", _stage_cents),
     Stage("feet-inches", "\"12 ft 2 in\" as one length", _stage_feet_inches),
     Stage("ranges", "\"3 to 5\", \"between 10% and 12%\", \"$1-2 billion\", \"from X to Y\"", _stage_ranges),
