@@ -182,3 +182,18 @@ def test_tolerance(pipeline, text, expected):
     doc = pipeline(text)
     got = [(_r(q.value), q.unit, q.change) for s in doc.sents for q in find_quantities(s)]
     assert got == [(_r(v), u, c) for v, u, c in expected]
+
+
+FRACTIONS_OF = [  # a fraction of something has any denominator; alone, only the usual ones
+    ("We need about 1/40 of the wavelength.", [(0.025, None, None)]),
+    ("It spent 3/20 of its budget.", [(0.15, None, None)]),
+    ("It took 1/25 of a second.", [(0.04, None, "s")]),
+    ("The shop is open 24/7 for members.", []),
+    ("The 9/11 attacks changed it.", []),
+    ("Only 1/40 were sold.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRACTIONS_OF, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_fraction_of_something(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)

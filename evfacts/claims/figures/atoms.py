@@ -18,7 +18,19 @@ from evfacts.claims.figures.patterns import (
     NUM,
 )
 from evfacts.claims.figures.tolerance import is_tolerance
-from evfacts.claims.numbers import parse_digits, parse_words, word_runs
+from evfacts.claims.numbers import FRAC, parse_digits, parse_words, word_runs
+
+_FRACTION_OF_RE = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|our|all|\w+['’]s)\s", re.IGNORECASE)
+
+
+def _fraction_of(num: str, text: str, end: int) -> Decimal | None:
+    """"1/40 of the wavelength", "3/20 of its budget": a fraction of something has any denominator (alone,
+    "24/7" and "9/11" are no fractions; see numbers.FRACTION_DENOMINATORS)."""
+    m = FRAC.fullmatch(num.strip())
+    if not m or m.group(1) or not _FRACTION_OF_RE.match(text, end):
+        return None
+    n, d = int(m.group(2)), int(m.group(3))
+    return Decimal(n) / Decimal(d) if 0 < n < d <= 1000 else None
 
 
 def _digit_atoms(text: str, masks) -> list[_Atom]:
@@ -29,7 +41,9 @@ def _digit_atoms(text: str, masks) -> list[_Atom]:
         s = m.start()
         v = parse_digits(num)
         if v is None:
-            continue
+            v = _fraction_of(num, text, ne)
+            if v is None:
+                continue
         a = _Atom(s=s, e=ne, ns=ns, ne=ne, value=v, sign=sign, rules=["digits"])
         fm = _FOLD_AFTER_RE.match(text, ne)
         if fm:  # "3-fold": a multiple
