@@ -110,6 +110,9 @@ MODEL_AFTER_COUNT = [
     ("It leased 6 320 Neo planes.", [(6, None, "plane")]),
     ("Emirates placed a firm order for 30 Boeing 787 Dreamliners.", [(30, None, "dreamliner")]),
     ("The airline hired 30 Boeing 787 pilots.", [(30, None, "pilot")]),
+    # an index name's number is part of the name
+    ("Total Q4 earnings for the 83 S&P 500 members are up.", [(83, None, "member")]),
+    ("Twelve FTSE 100 firms cut jobs.", [(12, None, "firm")]),
 ]
 MODEL_NEAR_MISS = [  # a count grouped by spaces: a round hundred, no name after it, a comma between
     ("He bought 3 500 Ford shares.", [(3500, None, "share")]),
@@ -117,6 +120,7 @@ MODEL_NEAR_MISS = [  # a count grouped by spaces: a round hundred, no name after
     ("About 10 000 people marched.", [(10000, None, "people")]),
     ("Of the 45, 737 were sold.", [(45, None, None), (737, None, None)]),
     ("In 2019 Boeing 737 deliveries fell.", []),
+    ("The S&P 500 rose 12 points.", [(12, None, "point")]),
 ]
 
 

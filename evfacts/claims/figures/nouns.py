@@ -80,8 +80,8 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
         return
     if head.text.lower() in L.MONTHS or head.text.lower() in L.WEEKDAYS:
         return
-    if _STANDALONE_DIGIT.search(stext, after, head.idx - base):
-        return  # "0-to-60-mph": the noun belongs to the next number
+    if _STANDALONE_DIGIT.search(_NAME_NUMBER_RE.sub(_blank, stext[after:head.idx - base])):
+        return  # "0-to-60-mph": the noun belongs to the next number (not "83 S&P 500 members": a name's number)
     a.unit, a.unit_kind = _noun_unit(sent, base + after, nouns, head, conj), "noun"
     a.rules.append("counted_noun")
     if mm:  # the measure is a figure of its own: the spans do not overlap
@@ -91,6 +91,14 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
     m = _PER_RE.match(stext, a.e)
     if m and m.group(1).lower() in _COUNT_RATE_DENOMINATORS:
         _per_after(a, stext)  # "200,000 batteries a year", "3 goals per game": a rate
+
+
+#: a capitalised name and its number: "S&P 500", "FTSE 100"
+_NAME_NUMBER_RE = re.compile(r"(?<![\w&])[A-Z][\w&.]*\s\d+(?=\s)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def _noun_run(toks) -> tuple[list, bool] | None:
@@ -133,6 +141,10 @@ def _noun_run(toks) -> tuple[list, bool] | None:
             continue
         if nouns:
             break
+        if t.like_num and k > 0 and toks[k - 1].pos_ == "PROPN" and toks[k - 1].text[:1].isupper() and t.text.isdigit() \
+                and toks[k - 1].whitespace_ and skipped and not nouns:
+            skipped += 1  # "83 S&P 500 members", "12 FTSE 100 firms": the number of an index name is part of the name
+            continue
         if t.pos_ in _COUNTED_ADJ_POS or t.tag_ in ("VBN", "VBG", "JJ", "JJR", "JJS") \
                 or (t.pos_ == "PROPN" and skipped < 2) or t.tag_ == "HYPH":
             skipped += 1
