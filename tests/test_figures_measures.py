@@ -201,3 +201,16 @@ FRACTIONS_OF = [  # a fraction of something has any denominator; alone, only the
 @pytest.mark.parametrize("text, expected", FRACTIONS_OF, ids=lambda c: c[:40] if isinstance(c, str) else "")
 def test_fraction_of_something(pipeline, text, expected):
     assert figures(pipeline, text) == rounded(expected)
+
+
+SUPERSCRIPT_POWERS = [  # a power of ten written with superscripts
+    ("The rate was 6.7×10⁻⁴ per year.", [(0.00067, None, None)]),
+    ("Light travels at 3x10⁸ m/s.", [(3e8, None, "metre per second")]),
+    ("The mass is 1.99×10−30 kg.", [(1.99e-30, None, "kg")]),
+    ("Part 3X10 ships in May.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUPERSCRIPT_POWERS, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_superscript_power_of_ten(pipeline, text, expected):
+    assert figures(pipeline, text) == rounded(expected)

@@ -20,6 +20,7 @@ _UF = "".join(UNICODE_FRACTIONS)
 # One number written with digits. Order matters: the longest forms first.
 DIGITS = (
     r"(?:\d+(?:\.\d+)?\s?×\s?10\s?\^?\s?[−-]?\d+)"  # scientific 1.99×10−30 (mantissa part below)
+    r"|(?:\d+(?:\.\d+)?\s?[×x]\s?10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"  # 6.7×10⁻⁴, 3x10⁸ with superscripts
     r"|(?:\d+[ " + _SP + r"-]\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # mixed fraction 10 1/2, 3-3/4
     r"|(?:\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # fraction 1/2, 1⁄32
     r"|(?:\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/]))"  # glued pair: a score 182/9, a name's 22.5/45 (no figure)
@@ -39,8 +40,14 @@ SCI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
 FRAC = re.compile(r"(?<!\d)(?:(\d+)[ " + _SP + r"-])?(\d+)\s?[/⁄]\s?(\d+)")
 
 
+#: superscript digits and minus, as their plain forms ("10⁻⁴" is "10-4" after "×")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
 def parse_digits(s: str) -> Decimal | None:
     s = s.strip()
+    if "10" in s and any(c in s for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
+        s = s.translate(_SUPERSCRIPTS).replace("x", "×")
     m = SCI.fullmatch(s)
     if m:
         mant, neg, exp = m.groups()
