@@ -88,6 +88,8 @@ COMPARED_NEAR_MISS = [  # no cue, a clause of its own, a bare "from" after no le
     ("It has 30 stores (compared with 25 in Spain).", [(30, None, "store"), (25, None, None)]),
     ("The plant made 300 cars and hired 40.", [(300, None, "car"), (40, None, None)]),
     ("It shipped 30 cars, from 5 to 9 in each town.", [(30, None, "car"), (5, 9, None)]),
+    ("Turnout was 64%, compared with 3 million voters.", [(64, None, "%"), (3e6, None, "voter")]),
+    ("The rate was 4%, compared with 3 million a year ago.", [(4, None, "%"), (3e6, None, None)]),
 ]
 
 

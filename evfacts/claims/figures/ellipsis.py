@@ -35,8 +35,8 @@ def compared_unit(atoms: list[_Atom], text: str) -> None:
             continue
         if m.group(0).lower().startswith("from") and not _TO_BEFORE_RE.search(text[:x.s]):
             continue  # a bare "from" after a figure that is no level reached ("30 cars from 45") says nothing
-        if not _plain_number(y, text):
-            continue
+        if not _plain_number(y, text) or (x.unit_kind == "pct" and y.scale is not None):
+            continue  # "a 4% rate, compared with 3 million": a count in millions is no percent
         y.unit, y.unit_kind, y.currency, y.per = x.unit, x.unit_kind, x.currency, x.per
         y.rules.append("compared_unit")
         if y.per is None and y.e == y.ne:
