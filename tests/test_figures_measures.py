@@ -214,3 +214,22 @@ SUPERSCRIPT_POWERS = [  # a power of ten written with superscripts
 @pytest.mark.parametrize("text, expected", SUPERSCRIPT_POWERS, ids=lambda c: c[:40] if isinstance(c, str) else "")
 def test_superscript_power_of_ten(pipeline, text, expected):
     assert figures(pipeline, text) == rounded(expected)
+
+
+#: (text, [(value, unit)])
+SCALE_WORDS = [  # a scale of a scale multiplies; "and a half" after a scale is half of it
+    ("It cost two thousand million pounds.", [(2e9, "GBP")]),
+    ("A million and a half people came.", [(1.5e6, "people")]),
+    ("Two million and a half tickets were sold.", [(2.5e6, "ticket")]),
+    ("One and a half million people came.", [(1.5e6, "people")]),
+    ("Five million two hundred thousand votes were cast.", [(5.2e6, "vote")]),
+    ("There are twenty-eight thousand six hundred forty-two students.", [(28642, "student")]),
+    ("The baby weighs seven pounds.", [(7, "lb")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SCALE_WORDS, ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_spelled_out_scales(pipeline, text, expected):
+    doc = pipeline(text)
+    got = [(_r(q.value), q.unit) for s in doc.sents for q in find_quantities(s)]
+    assert got == [(_r(v), u) for v, u in expected]

@@ -147,6 +147,7 @@ def parse_words(words: list[str]) -> float | None:
     """Value of a run of number words, or None if it is not a number ('a', 'and')."""
     total = 0.0
     current = 0.0
+    last_scale = 0  # the scale word just read ("million"), while no number follows it
     seen = False
     frac_done = False
     i = 0
@@ -159,7 +160,10 @@ def parse_words(words: list[str]) -> float | None:
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             if nxt in WORD_SCALES or nxt in WORD_DOZEN or nxt in WORD_FRACTIONS:
                 if nxt in WORD_FRACTIONS and (seen or current):
-                    current += WORD_FRACTIONS[nxt]  # one and a half
+                    if current == 0 and last_scale:  # "a million and a half": half a million more
+                        total += WORD_FRACTIONS[nxt] * last_scale
+                    else:
+                        current += WORD_FRACTIONS[nxt]  # one and a half
                     i += 2
                     seen = frac_done = True
                     continue
@@ -177,7 +181,11 @@ def parse_words(words: list[str]) -> float | None:
             current = (current or 1) * 100
             seen = True
         elif w in WORD_SCALES:
-            total += (current or 1) * WORD_SCALES[w]
+            if current == 0 and total and last_scale and WORD_SCALES[w] > last_scale:
+                total *= WORD_SCALES[w]  # "two thousand million": a scale of a scale
+            else:
+                total += (current or 1) * WORD_SCALES[w]
+            last_scale = WORD_SCALES[w]
             current = 0
             seen = True
         elif w in WORD_DOZEN:

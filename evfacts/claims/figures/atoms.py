@@ -1,6 +1,7 @@
 """Number surfaces: digits, spelled-out numbers, "half a", vague plurals and multiples."""
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -130,11 +131,22 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
         if v is None:
             continue
         a = _Atom(s=s, e=e, ns=s, ne=e, value=Decimal(str(v)), words=True, rules=["words"])
-        if len(lw) > 1 and lw[-1] in L.WORD_SCALES and lw[-2] not in L.WORD_SCALES and lw[-2] != "hundred":
-            sc = Decimal(str(L.WORD_SCALES[lw[-1]]))
+        k = len(lw)
+        while k > 0 and lw[k - 1] in L.WORD_SCALES:
+            k -= 1  # the scale words closing the run: "million", "thousand million" (a scale of a scale)
+        if 0 < k < len(lw) and lw[k - 1] != "hundred" and (len(lw) - k == 1 or _ascending(lw[k:])):
+            sc = Decimal(1)
+            for w in lw[k:]:
+                sc *= Decimal(str(L.WORD_SCALES[w]))
             a.value, a.scale = a.value / sc, sc
         atoms.append(a)
     return atoms
+
+
+def _ascending(scales: list[str]) -> bool:
+    """"thousand million": each scale word larger than the one before, so they multiply."""
+    values = [L.WORD_SCALES[w] for w in scales]
+    return all(x < y for x, y in itertools.pairwise(values))
 
 
 #: "a half point", "a half-mile", "half a percentage point", "half an hour": half of a unit
