@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import partial
 
 from evfacts.claims import companies as comp
-from evfacts.claims import context, quantities
+from evfacts.claims import context, entities, quantities
 from evfacts.claims.figures.engine import describe as figure_recognizers
 from evfacts.claims.figures.engine import recognizer_names as figure_names
 from evfacts.claims.view import article_views, sent_text
@@ -45,6 +45,8 @@ class ArticleContext:
     focus: object = None
     #: names of the article's people ("Adam Neumann", "Neumann"): never a company or a place
     people: set = field(default_factory=set)
+    #: (main company, main entity) of `entities.main_entity`: what the article is about
+    main: tuple = (None, None)
 
 
 def recognizer_names() -> list[str]:
@@ -89,11 +91,14 @@ def _extract_article(parsed, published, title, finder, disabled, lexicon):
     mid = comp.named_mid_sentence(mentions, [doc for _, doc in parsed])
     mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, (_, doc) in zip(mentions, parsed)]
     mentions = comp.add_mislabelled(mentions, [doc for _, doc in parsed], people)
+    mentions = comp.add_named_again(mentions, [doc for _, doc in parsed])
+    mentions = entities.drop_sources(mentions, [doc for _, doc in parsed])
     ctx.people = people
     names = [m[3] for ms in mentions for m in ms]
     ctx.companies = comp.count(names)
     ctx.alias = comp.merge_names(dict.fromkeys(names, 1))
     ctx.main_company = ctx.companies[0][0] if ctx.companies else None
+    ctx.main = entities.main_entity(parsed, mentions, ctx.companies, ctx.alias)
     claims: list[Claim] = []
     last_before = ctx.main_company  # last company named in earlier segments (sources aside)
     tail = None  # the company the last sentence of the previous segment was about
@@ -114,7 +119,7 @@ def _extract_article(parsed, published, title, finder, disabled, lexicon):
                 if recent:
                     return recent[-1]
                 return _tail if since < 0 else None
-            name = recent[-1] if recent else (_before or ctx.main_company)
+            name = recent[-1] if recent else (ctx.main[0] or _before or ctx.main_company)
             return ctx.alias.get(name, name) if name else None
 
         ctx.focus = focus
