@@ -34,6 +34,7 @@ class EntityWords:
     body_nouns: frozenset
     body_not_after: frozenset
     dateline: re.Pattern
+    measure_modifiers: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,8 @@ def words() -> EntityWords:
     data = tomllib.loads(resources.files("evfacts").joinpath("data/entities.toml").read_text(encoding="utf-8"))
     s, b = data["source"], data["public_body"]
     return EntityWords(frozenset(s["data_nouns"]), frozenset(s["report_verbs"]), frozenset(b["nouns"]),
-                       frozenset(b["not_after"]), re.compile(data["dateline"]["pattern"]))
+                       frozenset(b["not_after"]), re.compile(data["dateline"]["pattern"]),
+                       frozenset(data["measure"]["modifiers"]))
 
 
 def dateline_end(text: str) -> int:
@@ -65,12 +67,14 @@ def _np_root(tok):
     return tok
 
 
-def is_source(tok) -> bool:
-    """Does this token stand in the name of a data source? "according to NielsenIQ", "data from
-    Destatis showed", "LSEG data", "figures compiled by Dataforce"."""
+def is_source(tok, span=None) -> bool:
+    """Does this token (of the name `span`) stand in the name of a data source? "according to
+    NielsenIQ", "data from Destatis showed", "LSEG data", "figures compiled by Dataforce"; not
+    "Counterpoint Research" (the noun is part of the name)."""
     W = words()
     root = _np_root(tok)
-    if root.i != tok.i and root.lower_ in W.data_nouns:
+    inside = span is not None and span.start <= root.i < span.end
+    if root.i != tok.i and not inside and root.lower_ in W.data_nouns:
         return True  # "LSEG data", "Dataforce's figures"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -87,7 +91,7 @@ def source_tokens(sent) -> set[int]:
     """Token indices of the sentence's entities that name a data source."""
     out = set()
     for ent in sent.ents:
-        if any(is_source(t) for t in ent):
+        if any(is_source(t, ent) for t in ent):
             out.update(range(ent.start, ent.end))
     return out
 
@@ -157,7 +161,7 @@ def drop_sources(mentions: list, docs: list) -> list:
             continue
         for m in ms:
             span = doc.char_span(m[0], m[1], alignment_mode="expand")
-            (at_source if span is not None and any(is_source(t) for t in span) else elsewhere).add(m[3])
+            (at_source if span is not None and any(is_source(t, span) for t in span) else elsewhere).add(m[3])
     only = at_source - elsewhere
     if not only:
         return mentions

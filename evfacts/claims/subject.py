@@ -125,6 +125,11 @@ class SubjectFinder:
                 if mods and not any(x.like_num or any(ch.isdigit() for ch in x.text) or x.lower_ in L.company_nouns
                                     or x.lower_ in L.pronouns or x.i in self.by_token for x in left if x.i != t.i):
                     return _clean_np(left)  # "global EV market", "Oil prices"; not "this segment", "Two stocks"
+                of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in self.by_token]
+                if not mods and of and low in L.market_nouns and not any(
+                        x.like_num or x.i in self.by_token or x.lower_ in L.pronouns for x in of[0].subtree):
+                    return _clean_np([x for x in t.subtree if x.i <= of[0].i])  # "Prices of lithium carbonate"
         if found["place"]:
             place = next(t for t in named if by_token[t.i] == ("place", found["place"]))
             if _in_company_np(place, L):
@@ -251,7 +256,30 @@ class SubjectFinder:
         if other:
             return None, False
         # the clause, then the paragraph, then what the article is about
-        return self.recent_company(at) or (self.main[1] if self.main else None), False
+        strict = self.recent_company(at)
+        if strict or not self.main or not self.main[1] or not self.measure_clause(path, own):
+            return strict, False
+        return self.main[1], False
+
+    def measure_clause(self, path, own) -> bool:
+        """May the figure's clause fall back on what the article is about? Its subject is a measure
+        with no other owner ("Revenue increased 8%", "Net profit fell"), or it has none ("Adjusted
+        operating profit of £38.2m (2023: £34.5m)"); not "Consumer spending could grow 7%" nor "A dog
+        who had been lost for three years"."""
+        L = lex()
+        mods = entities.words().measure_modifiers
+        for t in path:
+            for c in t.children:
+                if c.i in own or c.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                noun = t.head if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl" else c
+                if noun.lower_ in L.pronouns or noun.lower_ in L.company_nouns:
+                    return True
+                if noun.lower_ not in L.metric_nouns:
+                    return False
+                return not any(m.dep_ in ("compound", "amod", "nmod") and m.pos_ in ("NOUN", "PROPN")
+                               and m.lower_ not in L.metric_nouns and m.lower_ not in mods for m in noun.children)
+        return True
 
     def other_subject(self) -> bool:
         """The sentence's grammatical subject is a noun phrase that is neither a company, a pointer
