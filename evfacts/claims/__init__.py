@@ -17,6 +17,7 @@ from functools import partial
 from evfacts.claims import companies as comp
 from evfacts.claims import context, entities, quantities
 from evfacts.claims.figures.engine import describe as figure_recognizers
+from evfacts.claims.period import report_period
 from evfacts.claims.figures.engine import recognizer_names as figure_names
 from evfacts.claims.view import article_views, sent_text
 from evfacts.model import Claim
@@ -47,6 +48,8 @@ class ArticleContext:
     people: set = field(default_factory=set)
     #: (main company, main entity) of `entities.main_entity`: what the article is about
     main: tuple = (None, None)
+    #: the span the article reports on (`period.report_period`): the period of reported figures without one
+    report_period: str | None = None
 
 
 def recognizer_names() -> list[str]:
@@ -99,6 +102,7 @@ def _extract_article(parsed, published, title, finder, disabled, lexicon):
     ctx.alias = comp.merge_names(dict.fromkeys(names, 1))
     ctx.main_company = ctx.companies[0][0] if ctx.companies else None
     ctx.main = entities.main_entity(parsed, mentions, ctx.companies, ctx.alias)
+    ctx.report_period = report_period(parsed, published)
     claims: list[Claim] = []
     last_before = ctx.main_company  # last company named in earlier segments (sources aside)
     tail = None  # the company the last sentence of the previous segment was about

@@ -29,9 +29,9 @@ from evfacts.claims.period import choose_date
 from evfacts.claims.places import _place_name, is_place
 from evfacts.claims.state import SentInfo, SentState
 from evfacts.claims.subject import SubjectFinder, points_back
-from evfacts.claims.tree import figure_root, root_of
+from evfacts.claims.tree import figure_root, path_up, root_of
 from evfacts.claims.view import parsed, sent_ents, sent_text
-from evfacts.claims.words import PRESENT_RE, SUBJ_DEPS
+from evfacts.claims.words import COMPARISON, PRESENT_RE, SUBJ_DEPS
 
 
 def sentence_info(sent, mentions) -> SentInfo:
@@ -170,15 +170,27 @@ def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState 
 
 
 def _period(claim, sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, disabled) -> str | None:
+    report = getattr(ctx, "report_period", None) if claim.modality == "reported" else None
     if info.dates:
         d = choose_date(fig, fig_span, info.dates)
-        return d.resolve(ctx.published, forward=claim.modality != "reported") if d else None
+        if d:
+            return d.resolve(ctx.published, forward=claim.modality != "reported")
+        if not report or any(not x.comparison and not x.scope for x in info.dates) or _compared(fig):
+            return None
+        return report  # "Net income rose to $318 million from $251 million a year earlier": the report's span
     if "carry-over" not in disabled and prev.period and len(prev.period) <= 9 \
             and not PRESENT_RE.search(sent_text(sent)) and not (
             claim.modality != "reported" and ctx.published and prev.period[:4].isdigit()
             and int(prev.period[:4]) < ctx.published.year):
         return prev.period  # "at the time", "The outlook compares with estimates of ..."
+    if report and not prev.period and not PRESENT_RE.search(sent_text(sent)) and not _compared(fig):
+        return report  # "Revenue increased 8% to £412.6m" in the results for the year ended 31 December 2024
     return claim.period
+
+
+def _compared(fig) -> bool:
+    """Is the figure the base of a comparison ("from $251 million", "against 1.48 lakh")?"""
+    return any(t.lower_ in COMPARISON for t in path_up(fig)[1:4])
 
 
 def _subject(sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, start: int) -> str | None:

@@ -8,7 +8,13 @@ from evfacts.claims.words import PERIOD_COMPARISON, REPORT_NOUNS
 
 
 def choose_date(fig, fig_span, dates: list[DateExpr]):
-    """The date expression governing a figure: (DateExpr or None)."""
+    """The date expression governing a figure: (DateExpr or None). A date labelling brackets
+    ("(2023: £382.1m)") is the period of the figures inside them, and of no other."""
+    at = fig_span.start_char if fig_span is not None else fig.idx
+    for d in dates:
+        if d.scope and d.scope[0] <= at < d.scope[1]:
+            return d
+    dates = [d for d in dates if not d.scope]
     if not parsed(fig.doc):  # no parse: the nearest date that is not a base of comparison
         own = (fig_span.start_char, fig_span.end_char) if fig_span is not None else (fig.idx, fig.idx + len(fig))
         near = [d for d in dates if not d.comparison and not (d.start < own[1] and own[0] < d.end)]
@@ -35,8 +41,8 @@ def choose_date(fig, fig_span, dates: list[DateExpr]):
         between = dpath[1:lca]
         dspan = d.tokens
         penalty = 0
-        if d.comparison:
-            penalty += 2
+        if d.comparison and not any(t.lower_ in PERIOD_COMPARISON for t in fpath[1:up_f + 1]):
+            penalty += 2  # "rose to $318 million": "a year earlier" is the other figure's ("from $251 million")
         if any(is_verb(t) and t.i not in dspan and not lo <= t.i < hi for t in between):
             penalty += 1  # the date belongs to another clause
         if _other_end(fpath[1:up_f + 1], d):
@@ -78,3 +84,30 @@ def _other_end(fpath, d) -> bool:
 # -- modality -----------------------------------------------------------------------------------------
 
 
+
+
+#: date kinds that name the span a report covers: "the July-September quarter", "the year ended 31 December 2024"
+REPORT_KINDS = ("yearto", "ended", "monthquarter", "half", "quarter", "yearquarter", "fiscalq", "fiscal", "month",
+                "monthyear")
+
+
+def report_period(parsed, published, n: int = 3) -> str | None:
+    """The span the article reports on, from its title and lede: the first date of the first
+    segments that names a quarter, a half, a fiscal year or a month and is no base of comparison.
+    A reported figure whose sentence and paragraph give no date of their own takes it ("Revenue
+    increased 8% to £412.6m" under "results for the year ended 31 December 2024")."""
+    from evfacts.claims.dates import find_dates
+
+    seen = 0
+    for _, doc in parsed:
+        if not any(t.is_alpha for t in doc):
+            continue
+        seen += 1
+        for sent in doc.sents:
+            dates = [d for d in find_dates(sent) if not d.comparison and d.kind in REPORT_KINDS and not d.is_day()]
+            if dates:
+                best = min(dates, key=lambda d: REPORT_KINDS.index(d.kind))
+                return best.resolve(published)
+        if seen >= n:
+            break
+    return None
