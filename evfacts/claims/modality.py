@@ -1,6 +1,10 @@
 """Modality: reported, forecast or target, from the modal auxiliaries, forecast and target words up the figure's clause (data/modality.toml)."""
 from __future__ import annotations
 
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
 from evfacts.claims.tree import is_verb
 from evfacts.claims.view import parsed
 from evfacts.claims.words import BE_FORMS, CLAUSE_DEPS, COMPARISON, PRESENT_MODS, SUBJ_DEPS, Lex, lex
@@ -13,8 +17,42 @@ REVISE_VERBS = {"raise", "raises", "raised", "raising", "lift", "lifts", "lifted
                 "hike", "hiked", "slash", "slashed", "update", "updated", "revise", "revised", "increase", "increased"}
 
 
+@lru_cache(maxsize=1)
+def _plan_words() -> tuple[frozenset, frozenset]:
+    data = tomllib.loads(resources.files("evfacts").joinpath("data/modality.toml").read_text(encoding="utf-8"))
+    return frozenset(data["plan"]["verbs"]), frozenset(data["plan"]["committed"])
+
+
+def _plan_modality(t) -> str | None:
+    """A subject's own plan or its money already committed: "will spend €40bn", "Germany to spend
+    €40bn" (a headline's infinitive), "said it would hire 5,000" are targets; "has already committed
+    €6.2bn" is reported. Analysts' and markets' verbs are not plans ("analysts will cut estimates")."""
+    plans, committed = _plan_words()
+    low = t.lower_
+    kids = list(t.children)
+    if low in committed and (any(c.lower_ == "already" for c in kids) or any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in kids)):
+        return "reported"
+    if low not in plans:
+        return None
+    subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(w.lower_ in lex().seers for s in subj for w in s.subtree):
+        return None
+    if t.dep_ == "ccomp" and (t.head.lower_ in lex().forecast_verbs or any(
+            c.dep_ in SUBJ_DEPS and c.lower_ in lex().seers for c in t.head.children)):
+        return None  # "Analysts estimate that the company will buy back $5bn": their forecast
+    if any(c.dep_ == "aux" and c.lower_ in lex().modals for c in kids):
+        return "target"
+    if t.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and subj:
+        return "target"  # "Germany to spend €40bn on rail": a headline's plan
+    return None
+
+
 def _verb_modality(t, L: Lex) -> str | None:
     low = t.lower_
+    plan = _plan_modality(t)
+    if plan:
+        return plan
     if low in ("follow", "follows") and any(c.dep_ == "dobj" for c in t.children):
         return "reported"  # "which would follow the +3.8% growth in Q3": the precedent has happened
     if low in REVISE_VERBS:
@@ -169,6 +207,9 @@ def modality(fig, fig_span) -> str:
                 if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
                         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
                     pass  # ", indicating 10% growth": a participle shares its main clause
+                elif t.dep_ in ("pcomp", "acl") and t.head.dep_ == "prep" and t.head.lower_ in ("of", "for") \
+                        and _noun_modality(t.head.head, L):
+                    return _noun_modality(t.head.head, L)  # "its target of selling 6.5 lakh vehicles"
                 elif t.dep_ in CLAUSE_DEPS:
                     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                     if (t.dep_ == "ccomp" or (t.dep_ == "advcl" and infinitive)) and t.head.i != t.i:
