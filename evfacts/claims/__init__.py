@@ -17,7 +17,7 @@ from functools import partial
 from evfacts.claims import companies as comp
 from evfacts.claims import context, entities, quantities
 from evfacts.claims.figures.engine import describe as figure_recognizers
-from evfacts.claims.period import report_period
+from evfacts.claims.period import fiscal_year, report_period
 from evfacts.claims.figures.engine import recognizer_names as figure_names
 from evfacts.claims.view import article_views, sent_text
 from evfacts.model import Claim
@@ -50,6 +50,8 @@ class ArticleContext:
     main: tuple = (None, None)
     #: the span the article reports on (`period.report_period`): the period of reported figures without one
     report_period: str | None = None
+    #: the fiscal year the lede names (`period.fiscal_year`): the period of forecasts without one, of "full-year"
+    fiscal_year: str | None = None
 
 
 def recognizer_names() -> list[str]:
@@ -103,6 +105,7 @@ def _extract_article(parsed, published, title, finder, disabled, lexicon):
     ctx.main_company = ctx.companies[0][0] if ctx.companies else None
     ctx.main = entities.main_entity(parsed, mentions, ctx.companies, ctx.alias)
     ctx.report_period = report_period(parsed, published)
+    ctx.fiscal_year = fiscal_year(parsed, published)
     claims: list[Claim] = []
     last_before = ctx.main_company  # last company named in earlier segments (sources aside)
     tail = None  # the company the last sentence of the previous segment was about

@@ -21,6 +21,11 @@ One concern a module (`words`, `state`, `tree`, `dates`, `period`, `modality`, `
 """
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
 from evfacts.claims import companies as comp
 from evfacts.claims.dates import find_dates
 from evfacts.claims.metric import metric
@@ -170,9 +175,12 @@ def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState 
 
 
 def _period(claim, sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, disabled) -> str | None:
-    report = getattr(ctx, "report_period", None) if claim.modality == "reported" else None
+    fy = getattr(ctx, "fiscal_year", None)
+    report = getattr(ctx, "report_period", None) if claim.modality == "reported" or _overtaken(sent) else fy
     if info.dates:
         d = choose_date(fig, fig_span, info.dates)
+        if d and d.kind == "fullyear" and fy:
+            return fy  # "full-year" in an article about the year to March 2026
         if d:
             return d.resolve(ctx.published, forward=claim.modality != "reported")
         if not report or any(not x.comparison and not x.scope for x in info.dates) or _compared(fig):
@@ -183,9 +191,22 @@ def _period(claim, sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, di
             claim.modality != "reported" and ctx.published and prev.period[:4].isdigit()
             and int(prev.period[:4]) < ctx.published.year):
         return prev.period  # "at the time", "The outlook compares with estimates of ..."
-    if report and not prev.period and not PRESENT_RE.search(sent_text(sent)) and not _compared(fig):
+    if report and not prev.period and not (claim.modality == "reported" and PRESENT_RE.search(sent_text(sent))) \
+            and not _compared(fig):
         return report  # "Revenue increased 8% to £412.6m" in the results for the year ended 31 December 2024
     return claim.period
+
+
+@lru_cache(maxsize=1)
+def _past_expectation() -> re.Pattern:
+    words = tomllib.loads(resources.files("evfacts").joinpath("data/context.toml").read_text(encoding="utf-8"))
+    alts = "|".join(map(re.escape, words["period"]["past_expectations"]))
+    return re.compile(rf"\bhad\s+(?:been\s+)?(?:{alts})\b", re.IGNORECASE)
+
+
+def _overtaken(sent) -> bool:
+    """"Analysts had expected earnings of $1.35": an expectation of the span just reported."""
+    return bool(_past_expectation().search(sent_text(sent)))
 
 
 def _compared(fig) -> bool:

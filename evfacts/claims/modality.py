@@ -195,6 +195,10 @@ def modality(fig, fig_span) -> str:
                     if noun_hops >= 2:
                         return "reported"  # deep inside a noun phrase: a description, not the claim
             if low in COMPARISON:
+                if t.head.lower_ in REVISE_VERBS:  # "raised its forecast to 185bn from 160bn": the old forecast
+                    revised = _verb_modality(t.head, L)
+                    if revised in ("forecast", "target"):
+                        return revised
                 return "reported"
             if t.dep_ == "prep" and low in ("of", "at", "for") and t.i > 0:
                 m = _noun_modality(t.doc[t.i - 1], L)  # "beating the Consensus Estimate of $2.10", however attached

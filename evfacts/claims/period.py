@@ -76,6 +76,8 @@ def _other_end(fpath, d) -> bool:
     if prep.lower_ == "from":
         end = sib.get("to") or sib.get("by")
         inside = i in {x.i for x in prep.subtree}
+        if not inside and end is not None and d.head.i < min(prep.i, end.i) and d.head.i not in {x.i for x in end.subtree}:
+            return False  # "its forecast for the year to March 2026 to 185bn from 160bn": both ends' date
         return not inside and not (prep.i < i and (end is None or i < end.i))
     start = sib.get("from")
     return start is not None and start.i < i < prep.i
@@ -87,13 +89,36 @@ def _other_end(fpath, d) -> bool:
 
 
 #: date kinds that name the span a report covers: "the July-September quarter", "the year ended 31 December 2024"
-REPORT_KINDS = ("yearto", "ended", "monthquarter", "half", "quarter", "yearquarter", "fiscalq", "fiscal", "month",
-                "monthyear")
+REPORT_KINDS = ("monthquarter", "quarter", "yearquarter", "fiscalq", "half", "month", "monthyear", "yearto", "ended",
+                "fiscal")
+
+
+def fiscal_year(parsed, published, n: int = 3) -> str | None:
+    """The fiscal year the title and lede name ("the year to March 2026" -> FY2026): the period of a
+    forecast without one of its own ("now expects annual sales of 2.45 trillion yen") and of
+    "full-year" in that article."""
+    from evfacts.claims.dates import find_dates
+
+    seen = 0
+    for _, doc in parsed:
+        if not any(t.is_alpha for t in doc):
+            continue
+        seen += 1
+        for sent in doc.sents:
+            for d in find_dates(sent):
+                if d.kind in ("yearto", "ended", "fiscal") and not d.comparison:
+                    p = d.resolve(published, forward=True)
+                    if p and p.startswith("FY"):
+                        return p
+        if seen >= n:
+            break
+    return None
 
 
 def report_period(parsed, published, n: int = 3) -> str | None:
     """The span the article reports on, from its title and lede: the first date of the first
-    segments that names a quarter, a half, a fiscal year or a month and is no base of comparison.
+    segments that names a quarter, a half, a month or a fiscal year (the shortest span first: a
+    results story leads with its latest quarter) and is no base of comparison.
     A reported figure whose sentence and paragraph give no date of their own takes it ("Revenue
     increased 8% to £412.6m" under "results for the year ended 31 December 2024")."""
     from evfacts.claims.dates import find_dates
