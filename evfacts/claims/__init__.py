@@ -50,8 +50,21 @@ class ArticleContext:
     main: tuple = (None, None)
     #: the span the article reports on (`period.report_period`): the period of reported figures without one
     report_period: str | None = None
+    #: the market the last claim with a market as its subject was about: what "the market" points to
+    market: str | None = None
     #: the fiscal year the lede names (`period.fiscal_year`): the period of forecasts without one, of "full-year"
     fiscal_year: str | None = None
+
+
+def _market_of(claims, ctx) -> str | None:
+    """The last subject of these claims that is a market ("Global smartphone shipments", "global EV
+    market"): lower-case words, not a company, the article's main entity, nor a person."""
+    known = {n for n, _ in ctx.companies} | set(ctx.alias.values()) | set(ctx.main) | ctx.people
+    for c in reversed(claims):
+        s = c.subject
+        if s and s not in known and " " in s and any(w.islower() for w in s.split()[1:]):
+            return s
+    return None
 
 
 def recognizer_names() -> list[str]:
@@ -91,10 +104,15 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
 def _extract_article(parsed, published, title, finder, disabled, lexicon):
     ctx = ArticleContext(published=published, title=title)
     people = comp.people_names(doc for _, doc in parsed)
+    appos = entities.appositive_companies([doc for _, doc in parsed])
+    named = {m[3] for ms in appos for m in ms}
+    people = {p for p in people if p not in named and not any(n.endswith(" " + p) for n in named)}
     lower_words = comp.lower_words(doc for _, doc in parsed)
     mentions = [comp.doc_mentions(doc, lexicon) for _, doc in parsed]
     mid = comp.named_mid_sentence(mentions, [doc for _, doc in parsed])
     mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, (_, doc) in zip(mentions, parsed)]
+    mentions = [sorted(ms + [a for a in extra if not any(m[0] < a[1] and a[0] < m[1] for m in ms)])
+                for ms, extra in zip(mentions, appos)]
     mentions = comp.add_mislabelled(mentions, [doc for _, doc in parsed], people)
     mentions = comp.add_named_again(mentions, [doc for _, doc in parsed])
     mentions = entities.drop_sources(mentions, [doc for _, doc in parsed])
@@ -165,6 +183,7 @@ def _extract_article(parsed, published, title, finder, disabled, lexicon):
                 if b.metric is None and a.metric and a.subject == b.subject:
                     b.metric = a.metric  # "volumes projected at 15.5 million, compared with 13.3 million"
             claims.extend(sent_claims)
+            ctx.market = _market_of(sent_claims, ctx) or ctx.market
             if "carry-over" not in disabled:
                 with suppress(Exception):  # a context rule never costs the figures
                     context.carry_over(prev, sent, info, sent_claims, ctx)

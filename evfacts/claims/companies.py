@@ -280,10 +280,11 @@ def _suffixed(doc, found, lex: Lexicon | None = None) -> list[tuple[int, int, in
 
 
 def add_named_again(mentions: list, docs: list) -> list:
-    """A company first named with its legal form ("Corvant Inc") is the same company where the
+    """A company first named with its legal form ("Corvant Inc") or an appositive ("Barratt Redrow,
+    the largest housebuilder") is the same company where the
     article names it without ("Corvant said", "Shares of Trivani"): its name, or the first word of
     a longer one, as a capitalised word that no other name covers."""
-    names = {m[3] for ms in mentions for m in ms if m[4] == "suffix"}
+    names = {m[3] for ms in mentions for m in ms if m[4] in ("suffix", "appos")}
     if not names:
         return mentions
     forms = {}
@@ -302,7 +303,7 @@ def add_named_again(mentions: list, docs: list) -> list:
             if any(x[0] < e and s < x[1] for x in ms):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None or any(t.ent_type_ in BLOCKING_LABELS | {"PERSON"} for t in span):
+            if span is None or any(t.ent_type_ in BLOCKING_LABELS for t in span):
                 continue
             extra.append((s, e, span.start, forms[m.group(1)], "suffix"))
         out.append(sorted(ms + extra) if extra else ms)

@@ -217,7 +217,7 @@ def _compared(fig) -> bool:
 def _subject(sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, start: int) -> str | None:
     focus = getattr(ctx, "focus", None) or (lambda at: ctx.main_company)
     subject, _own = SubjectFinder(sent, info, focus, getattr(ctx, "people", frozenset()),
-                                  getattr(ctx, "main", None)).find(fig, fig_span, start, prev)
+                                  getattr(ctx, "main", None), getattr(ctx, "market", None)).find(fig, fig_span, start, prev)
     if subject and hasattr(ctx, "alias"):
         subject = ctx.alias.get(subject, subject)
         if subject not in dict(ctx.companies):

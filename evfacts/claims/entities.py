@@ -166,3 +166,27 @@ def drop_sources(mentions: list, docs: list) -> list:
     if not only:
         return mentions
     return [[m for m in ms if m[3] not in only] for ms in mentions]
+
+
+def appositive_companies(docs) -> list[list[tuple[int, int, int, str, str]]]:
+    """Per doc, the mentions of names NER missed (or took for a person) that an appositive makes a
+    company: "Barratt Redrow, the largest housebuilder, said", "Kizumo, a maker of chips"; not "Jane
+    Roe, the company's chief executive" (the appositive's head is a role, not a company noun)."""
+    from evfacts.claims.words import lex
+
+    nouns = lex().company_nouns
+    out = []
+    for doc in docs:
+        found = []
+        if doc.has_annotation("DEP"):
+            for ent in doc_ents(doc):
+                if ent.label_ not in ("PERSON", "ORG") or any(ch.isdigit() for ch in ent.text):
+                    continue
+                root = ent.root
+                app = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
+                if app and app[0].lower_ in nouns and any(d.lower_ in ("the", "a", "an") for d in app[0].children) \
+                        and not any(c.dep_ == "poss" for c in app[0].children):
+                    name = " ".join(t.text for t in ent if not t.is_punct)
+                    found.append((ent.start_char, ent.end_char, ent.start, name, "appos"))
+        out.append(found)
+    return out

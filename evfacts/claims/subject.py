@@ -23,13 +23,15 @@ from evfacts.claims.words import (
 
 
 class SubjectFinder:
-    def __init__(self, sent, info: SentInfo, focus, people=frozenset(), main=None):
+    def __init__(self, sent, info: SentInfo, focus, people=frozenset(), main=None, market=None):
         self.sent = sent
         self.info = info
         self.focus = focus  # function(char offset) -> company most recently named before it
         self.people = people
         #: what the article is about (`entities.main_entity`): the last fallback of a clause without a subject
         self.main = main
+        #: the market the article named last ("Global smartphone shipments"): what "the market" points to
+        self.market = market
         cached = info.subject_tokens
         if cached is not None and cached[0] is people:
             self.by_token = cached[1]
@@ -124,7 +126,14 @@ class SubjectFinder:
                         and x.lower_ not in VAGUE_WORDS]
                 if mods and not any(x.like_num or any(ch.isdigit() for ch in x.text) or x.lower_ in L.company_nouns
                                     or x.lower_ in L.pronouns or x.i in self.by_token for x in left if x.i != t.i):
+                    where = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "across")
+                             for g in c.children if by_token.get(g.i, ("",))[0] == "place"]
+                    if where:  # "House prices in Britain": the market and its place
+                        return f"{_clean_np(left)} {t.doc[where[0].i].head.text} {by_token[where[0].i][1]}"
                     return _clean_np(left)  # "global EV market", "Oil prices"; not "this segment", "Two stocks"
+                if not mods and low in L.market_nouns and t.dep_ in SUBJ_DEPS and self.market and any(
+                        c.lower_ == "the" for c in t.children) and not any(c.dep_ == "prep" for c in t.children):
+                    return self.market  # "IDC expects the market to grow 1.5%": the market the article named
                 of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in self.by_token]
                 if not mods and of and low in L.market_nouns and not any(
@@ -253,13 +262,30 @@ class SubjectFinder:
                   and self.by_token.get(e.start, ("place",))[0] != "source"]
         if places:
             return _place_name(places[0]), True
-        if other:
-            return None, False
+        if other:  # a subject of its own that names nobody: the country's, in a story about one
+            return (self.main[1] if self.country_measure(path, own) else None), False
         # the clause, then the paragraph, then what the article is about
         strict = self.recent_company(at)
-        if strict or not self.main or not self.main[1] or not self.measure_clause(path, own):
+        if strict or not self.main or not self.main[1] or not (
+                self.measure_clause(path, own) or self.country_measure(path, own)):
             return strict, False
         return self.main[1], False
+
+    def country_measure(self, path, own) -> bool:
+        """In an article about a country (no main company), a clause whose subject names nobody
+        ("Mortgage approvals fell to 60,500", "Core inflation was 3.1%") is the country's; not one of
+        people or markets' actors ("Investors poured ...", "Analysts expect ...")."""
+        if not self.main or self.main[0] or not self.main[1]:
+            return False
+        L = lex()
+        for t in path:
+            for c in t.children:
+                if c.i in own or c.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                sub = list(c.subtree)
+                return c.pos_ == "NOUN" and c.lower_ not in L.seers and not any(
+                    x.i in self.by_token or x.lower_ in L.pronouns or x.ent_type_ for x in sub)
+        return False
 
     def measure_clause(self, path, own) -> bool:
         """May the figure's clause fall back on what the article is about? Its subject is a measure
@@ -298,7 +324,12 @@ class SubjectFinder:
         if not parsed(sent.doc):
             return False
         L = lex()
-        for c in sent.root.children:
+        root = sent.root
+        W = entities.words()
+        if root.lower_ in W.report_verbs and any(c.dep_ == "nsubj" and c.lower_ in W.data_nouns for c in root.children):
+            # "Mortgage approvals fell to 60,500, data from the Bank of England showed": the reported clause's subject
+            root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        for c in root.children:
             if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("i", "he", "she") or (
                     c.ent_type_ == "PERSON" and self.by_token.get(c.i, ("person",))[0] == "person")):
                 return True  # "He died two months later", "Jane Roe has five titles": a person's sentence
