@@ -85,7 +85,7 @@ class SubjectFinder:
         """Company, then market, then place among tokens; a pronoun or 'the company' -> focus."""
         L = lex()
         by_token = self.by_token
-        toks = [t for t in tokens if t.i not in skip]
+        toks = [t for t in tokens if t.i not in skip and by_token.get(t.i, ("",))[0] != "source"]
         found = {"company": None, "place": None, "person": None, "instrument": None, "product": None, "source": None}
         # nearest the head of the phrase first: "Apple's rival Samsung" is about Samsung (only the named
         # tokens are ordered: the others name nothing)
