@@ -17,8 +17,8 @@ from functools import partial
 from evfacts.claims import companies as comp
 from evfacts.claims import context, entities, quantities
 from evfacts.claims.figures.engine import describe as figure_recognizers
-from evfacts.claims.period import fiscal_year, report_period
 from evfacts.claims.figures.engine import recognizer_names as figure_names
+from evfacts.claims.period import fiscal_year, report_period
 from evfacts.claims.view import article_views, sent_text
 from evfacts.model import Claim
 
@@ -101,21 +101,28 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                                 lexicon)
 
 
-def _extract_article(parsed, published, title, finder, disabled, lexicon):
-    ctx = ArticleContext(published=published, title=title)
-    people = comp.people_names(doc for _, doc in parsed)
-    appos = entities.appositive_companies([doc for _, doc in parsed])
+def _article_mentions(parsed, lexicon):
+    """(the article's people, per segment its company mentions): NER and the lexicon, people and
+    common words out, names an appositive or a legal form makes companies in, data sources out."""
+    docs = [doc for _, doc in parsed]
+    people = comp.people_names(docs)
+    appos = entities.appositive_companies(docs)
     named = {m[3] for ms in appos for m in ms}
     people = {p for p in people if p not in named and not any(n.endswith(" " + p) for n in named)}
-    lower_words = comp.lower_words(doc for _, doc in parsed)
-    mentions = [comp.doc_mentions(doc, lexicon) for _, doc in parsed]
-    mid = comp.named_mid_sentence(mentions, [doc for _, doc in parsed])
-    mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, (_, doc) in zip(mentions, parsed)]
+    lower_words = comp.lower_words(docs)
+    mentions = [comp.doc_mentions(doc, lexicon) for doc in docs]
+    mid = comp.named_mid_sentence(mentions, docs)
+    mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, doc in zip(mentions, docs)]
     mentions = [sorted(ms + [a for a in extra if not any(m[0] < a[1] and a[0] < m[1] for m in ms)])
                 for ms, extra in zip(mentions, appos)]
-    mentions = comp.add_mislabelled(mentions, [doc for _, doc in parsed], people)
-    mentions = comp.add_named_again(mentions, [doc for _, doc in parsed])
-    mentions = entities.drop_sources(mentions, [doc for _, doc in parsed])
+    mentions = comp.add_mislabelled(mentions, docs, people)
+    mentions = comp.add_named_again(mentions, docs)
+    return people, entities.drop_sources(mentions, docs)
+
+
+def _extract_article(parsed, published, title, finder, disabled, lexicon):
+    ctx = ArticleContext(published=published, title=title)
+    people, mentions = _article_mentions(parsed, lexicon)
     ctx.people = people
     names = [m[3] for ms in mentions for m in ms]
     ctx.companies = comp.count(names)

@@ -173,6 +173,29 @@ def _half(h: int, published: datetime | None, forward: bool) -> str | None:
     return f"{y}-H{h}"
 
 
+def _resolve_spans(d: DateExpr, pub: datetime | None, forward: bool) -> str | None:
+    """The fiscal and relative spans: "the year to March 2026", "July-September", "first half",
+    "first nine months", "full-year"; None for other kinds (and where a span needs a publication date and has none)."""
+    g = d.groups
+    if d.kind == "yearto":
+        fiscal, _day, mon, year = g
+        m = MONTHS.get(mon.lower().rstrip("."))
+        return str(year) if m == 12 and not fiscal else f"FY{year}"
+    if d.kind == "monthquarter":
+        q = (MONTHS[g[0].lower().rstrip(".")] - 1) // 3 + 1
+        return f"{g[1]}-Q{q}" if g[1] else _quarter(q, pub, forward)
+    if d.kind == "half":
+        h = 1 if (g[1] or (g[0] or "").lower()[:1]) in ("1", "f") else 2
+        if g[2]:
+            return f"{_year2(g[2], pub)}-H{h}"
+        return _half(h, pub, forward)
+    if d.kind == "yeartodate":
+        return g[1] or (str(pub.year) if pub else None)
+    if d.kind == "fullyear":
+        return str(pub.year if forward or pub.month > 6 else pub.year - 1) if pub else None
+    return None
+
+
 def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> str | None:
     g = d.groups
     pub = published
@@ -195,24 +218,9 @@ def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> s
         if g[3]:
             return f"{_year2(g[3], pub)}-Q{q}"
         return _quarter(q, pub, forward)
-    if d.kind == "yearto":
-        fiscal, _day, mon, year = g
-        m = MONTHS.get(mon.lower().rstrip("."))
-        return str(year) if m == 12 and not fiscal else f"FY{year}"
-    if d.kind == "monthquarter":
-        q = (MONTHS[g[0].lower().rstrip(".")] - 1) // 3 + 1
-        return f"{g[1]}-Q{q}" if g[1] else _quarter(q, pub, forward)
-    if d.kind == "half":
-        h = 1 if (g[1] or (g[0] or "").lower()[:1]) in ("1", "f") else 2
-        if g[2]:
-            return f"{_year2(g[2], pub)}-H{h}"
-        return _half(h, pub, forward)
-    if d.kind == "yeartodate":
-        return g[1] or (str(pub.year) if pub else None)
-    if d.kind == "fullyear":
-        if not pub:
-            return None
-        return str(pub.year if forward or pub.month > 6 else pub.year - 1)
+    spans = _resolve_spans(d, pub, forward)
+    if spans is not None:
+        return spans
     if d.kind == "yearquarter":
         return f"{g[0]}-Q{g[1] or g[2]}"
     if d.kind == "fiscalq":

@@ -131,28 +131,15 @@ def _flat_modality(fig, L: Lex) -> str:
     return "reported"
 
 
-def modality(fig, fig_span) -> str:
-    L = lex()
-    if not parsed(fig.doc):
-        return _flat_modality(fig, L)
-    lo = fig_span.start if fig_span is not None else fig.i
-    hi = fig_span.end if fig_span is not None else fig.i + 1
-    # the figure's own noun: "an expected 4.9 million sales", "its planned 2035 ban"
-    own = fig if fig.pos_ in ("NOUN", "PROPN") and not fig.like_num else fig.head
-    out = fig
-    while lo <= out.i < hi and out.head.i != out.i:
-        out = out.head
+def _upside(fig, out, lo: int, hi: int) -> bool:
+    """"implies 8% upside", "implies 7.9% upside potential": a price forecast."""
     if out.lower_ in ("upside", "downside") and not lo <= out.i < hi:
-        return "forecast"  # "implies 8% upside"
-    if hi < len(fig.doc) and fig.doc[hi].lower_ in ("upside", "downside") and fig.doc[hi].sent == fig.sent:
-        return "forecast"  # "implies 7.9% upside potential"
-    for c in own.children:
-        if c.dep_ in ("amod", "compound") and not lo <= c.i < hi:
-            if c.lower_ in L.target_mods:
-                return "target"
-            if c.lower_ in L.forecast_mods:
-                return "forecast"
-    # the figure itself modified: "higher than the expected 212,000", "$39.2 billion that was forecast by analysts"
+        return True
+    return hi < len(fig.doc) and fig.doc[hi].lower_ in ("upside", "downside") and fig.doc[hi].sent == fig.sent
+
+
+def _figure_modified(fig, fig_span, lo: int, hi: int, L: Lex) -> str | None:
+    """The figure itself modified: "higher than the expected 212,000", "$39.2 billion that was forecast by analysts"."""
     fig_toks = [fig.doc[i] for i in range(lo, hi)] if fig_span is not None else [fig]
     for ft in fig_toks:
         for c in ft.children:
@@ -166,6 +153,31 @@ def modality(fig, fig_span) -> str:
             if c.dep_ == "relcl" and c.i >= hi and c.lower_ in L.forecast_verbs and c.lower_ not in ("see", "sees", "set", "due", "bound", "likely", "unlikely", "on track") \
                     and any(x.dep_ in ("nsubjpass", "nsubj") and x.lower_ in ("that", "which") for x in c.children):
                 return "forecast"
+    return None
+
+
+def modality(fig, fig_span) -> str:
+    L = lex()
+    if not parsed(fig.doc):
+        return _flat_modality(fig, L)
+    lo = fig_span.start if fig_span is not None else fig.i
+    hi = fig_span.end if fig_span is not None else fig.i + 1
+    # the figure's own noun: "an expected 4.9 million sales", "its planned 2035 ban"
+    own = fig if fig.pos_ in ("NOUN", "PROPN") and not fig.like_num else fig.head
+    out = fig
+    while lo <= out.i < hi and out.head.i != out.i:
+        out = out.head
+    if _upside(fig, out, lo, hi):
+        return "forecast"
+    for c in own.children:
+        if c.dep_ in ("amod", "compound") and not lo <= c.i < hi:
+            if c.lower_ in L.target_mods:
+                return "target"
+            if c.lower_ in L.forecast_mods:
+                return "forecast"
+    m = _figure_modified(fig, fig_span, lo, hi, L)
+    if m:
+        return m
     t = fig
     seen = 0
     noun_hops = 0
