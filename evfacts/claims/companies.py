@@ -284,7 +284,8 @@ def add_named_again(mentions: list, docs: list) -> list:
     the largest housebuilder") is the same company where the
     article names it without ("Corvant said", "Shares of Trivani"): its name, or the first word of
     a longer one, as a capitalised word that no other name covers."""
-    names = {m[3] for ms in mentions for m in ms if m[4] in ("suffix", "appos")}
+    names = {m[3] for ms, doc in zip(mentions, docs) for m in ms if m[4] in ("suffix", "appos")
+             or SUFFIXED_GATE.search(doc_text(doc)[m[0]:m[1] + 6])}
     if not names:
         return mentions
     forms = {}

@@ -35,6 +35,7 @@ class EntityWords:
     body_not_after: frozenset
     dateline: re.Pattern
     measure_modifiers: frozenset
+    measure_nouns: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,7 @@ def words() -> EntityWords:
     s, b = data["source"], data["public_body"]
     return EntityWords(frozenset(s["data_nouns"]), frozenset(s["report_verbs"]), frozenset(b["nouns"]),
                        frozenset(b["not_after"]), re.compile(data["dateline"]["pattern"]),
-                       frozenset(data["measure"]["modifiers"]))
+                       frozenset(data["measure"]["modifiers"]), frozenset(data["measure"]["nouns"]))
 
 
 def dateline_end(text: str) -> int:
@@ -125,18 +126,27 @@ def main_entity(parsed, mentions, companies, alias) -> tuple[str | None, str | N
     """(main company, main entity): the company the article is about, and what it is about when no
     company is (a country).
 
-    The main company is the most mentioned company, when the title or lede names it and no other
-    company is named as often; or, wherever it is first named, when it is named at least three times
-    and more than twice as often as any other."""
-    lede = {id(d) for d in _lede(parsed)}
+    The main company is the company of the title, when no other is named more often; else the most
+    mentioned company, when the lede names it and no other company is named as often; or, wherever it
+    is first named, when it is named at least three times and more than twice as often as any other."""
+    ledes = _lede(parsed)
+    lede = {id(d) for d in ledes}
     counts = dict(companies)
     if counts:
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        top, n = ranked[0]
+        n = ranked[0][1]
+
+        def named_in(docs):
+            return [alias.get(m[3], m[3]) for ms, (_, doc) in zip(mentions, parsed) if id(doc) in docs for m in ms]
+
+        first = named_in({id(ledes[0])} if ledes else set())
+        tied = [name for name, k in ranked if k == n]
+        in_title = [name for name in tied if name in first]
+        if len(in_title) == 1:
+            return in_title[0], in_title[0]  # the company of the title, named at least as often as any other
+        top = ranked[0][0]
         second = ranked[1][1] if len(ranked) > 1 else 0
-        in_lede = any(alias.get(m[3], m[3]) == top for ms, (_, doc) in zip(mentions, parsed) if id(doc) in lede
-                      for m in ms)
-        if (in_lede and n > second) or (n >= 3 and n > 2 * second):
+        if (top in named_in(lede) and n > second) or (n >= 3 and n > 2 * second):
             return top, top
     if companies and any(ms for ms, (_, doc) in zip(mentions, parsed) if id(doc) in lede):
         return None, None  # the lede names companies, none of them the article's
@@ -162,7 +172,7 @@ def drop_sources(mentions: list, docs: list) -> list:
         for m in ms:
             span = doc.char_span(m[0], m[1], alignment_mode="expand")
             (at_source if span is not None and any(is_source(t, span) for t in span) else elsewhere).add(m[3])
-    only = at_source - elsewhere
+    only = {n for n in at_source - elsewhere if not any(e.startswith(n + " ") for e in elsewhere)}  # "Kantar Group"
     if not only:
         return mentions
     return [[m for m in ms if m[3] not in only] for ms in mentions]

@@ -265,9 +265,10 @@ class SubjectFinder:
         if other:  # a subject of its own that names nobody: the country's, in a story about one
             return (self.main[1] if self.country_measure(path, own) else None), False
         # the clause, then the paragraph, then what the article is about
+        if not (self.measure_clause(path, own) or self.country_measure(path, own)):
+            return None, False  # "Consumer spending could grow 7%": another owner's measure
         strict = self.recent_company(at)
-        if strict or not self.main or not self.main[1] or not (
-                self.measure_clause(path, own) or self.country_measure(path, own)):
+        if strict or not self.main or not self.main[1]:
             return strict, False
         return self.main[1], False
 
@@ -294,17 +295,18 @@ class SubjectFinder:
         who had been lost for three years"."""
         L = lex()
         mods = entities.words().measure_modifiers
+        measures = L.metric_nouns | entities.words().measure_nouns
         for t in path:
             for c in t.children:
                 if c.i in own or c.dep_ not in ("nsubj", "nsubjpass"):
                     continue
                 noun = t.head if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl" else c
-                if noun.lower_ in L.pronouns or noun.lower_ in L.company_nouns:
-                    return True
-                if noun.lower_ not in L.metric_nouns:
+                if noun.lower_ in L.pronouns | L.company_nouns | L.product_nouns:
+                    return True  # "it", "the group", "The headset has 256 GB"
+                if noun.lower_ not in measures:
                     return False
                 return not any(m.dep_ in ("compound", "amod", "nmod") and m.pos_ in ("NOUN", "PROPN")
-                               and m.lower_ not in L.metric_nouns and m.lower_ not in mods for m in noun.children)
+                               and m.lower_ not in measures and m.lower_ not in mods for m in noun.children)
         return True
 
     def other_subject(self) -> bool:
