@@ -107,7 +107,7 @@ def fiscal_year(parsed, published, n: int = 3) -> str | None:
         for sent in doc.sents:
             for d in find_dates(sent):
                 if d.kind in ("yearto", "ended", "fiscal") and not d.comparison:
-                    p = d.resolve(published, forward=True)
+                    p = _resolved(d, published, forward=True)
                     if p and p.startswith("FY"):
                         return p
         if seen >= n:
@@ -132,7 +132,16 @@ def report_period(parsed, published, n: int = 3) -> str | None:
             dates = [d for d in find_dates(sent) if not d.comparison and d.kind in REPORT_KINDS and not d.is_day()]
             if dates:
                 best = min(dates, key=lambda d: REPORT_KINDS.index(d.kind))
-                return best.resolve(published)
+                return _resolved(best, published)
         if seen >= n:
             break
     return None
+
+
+def _resolved(d: DateExpr, published, forward: bool = False) -> str | None:
+    """d resolved, None where its words defeat the lexicons ("fİrst quarter": a lower case of two
+    characters): the article's periods never cost its claims."""
+    try:
+        return d.resolve(published, forward=forward)
+    except (KeyError, ValueError):
+        return None
