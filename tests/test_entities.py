@@ -72,6 +72,10 @@ SUBJECT = [
     ("Trivani Motors Ltd opened a plant.\nRevenue grew 9% in the quarter, the Mumbai-based automaker said.",
      "9%", "Trivani Motors"),
     ("Corvant Inc reported results.\nShares of the Austin, Texas-based company rose 7%.", "7%", "Corvant"),
+    ("Nexo Auto Ltd delivered 23,410 vehicles.\nIts Hong Kong-listed shares rose 3.1%.", "3.1%", "Nexo Auto"),
+    # the city a story was filed from is not the country it is about
+    ("Mumbai, June 7, 2024\nThe Reserve Bank of India raised rates.\nConsumer price inflation eased to 4.8% in April.",
+     "4.8%", "India"),
     # data sources are never the subject
     ("Tesla's registrations fell 9% in May, according to Dataforce.", "9%", "Tesla"),
     ("Germany faces a slowdown\nThe economy shrank 0.2% in the third quarter, data from Destatis showed.",
@@ -128,6 +132,14 @@ PERIOD = [
     # "a year earlier" is the base's, not the new figure's
     ("Net income rose to $318 million from $251 million a year earlier.", PUB, "$251 million", "2024"),
     ("Net income rose to $318 million from $251 million a year earlier.", PUB, "$318 million", None),
+    ("Brightmart Inc reported net income of $412 million, compared with $388 million a year earlier.", "2025-11-19",
+     "$388 million", "2024"),
+    # an estimate the reported figure beat is of the reported span
+    ("Brightmart third-quarter profit beats estimates\nSales rose 3.4%, beating analysts' estimates of a 2.1% increase.",
+     "2025-11-19", "2.1%", "2025-Q3"),
+    # "the current fiscal year" of an article that names one
+    ("RBI raises its forecast for the year to March 2025\nIt expects inflation to average 4.5% in the current fiscal year.",
+     "2024-06-07", "4.5%", "FY2025"),
     # a date before "from A to B" governs both ends
     ("It raised its forecast for the year to March 2026 to 185 billion yen from 160 billion yen.", "2025-08-06",
      "160 billion yen", "FY2026"),

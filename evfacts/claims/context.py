@@ -181,6 +181,10 @@ def _period(claim, sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, di
         d = choose_date(fig, fig_span, info.dates)
         if d and d.kind == "fullyear" and fy:
             return fy  # "full-year" in an article about the year to March 2026
+        if d and d.kind == "relative" and fy and "fiscal" in d.text.lower() and d.groups[1].lower() == "year":
+            step = {"next": 1, "the coming": 1, "last": -1, "the prior": -1, "the previous": -1}.get(
+                " ".join(d.groups[0].lower().split()), 0)
+            return f"FY{int(fy[2:]) + step}"  # "the current fiscal year" of an article about FY2025
         if d:
             return d.resolve(ctx.published, forward=claim.modality != "reported")
         if not report or any(not x.comparison and not x.scope for x in info.dates) or _compared(fig):
@@ -200,12 +204,16 @@ def _period(claim, sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, di
 @lru_cache(maxsize=1)
 def _past_expectation() -> re.Pattern:
     words = tomllib.loads(resources.files("evfacts").joinpath("data/context.toml").read_text(encoding="utf-8"))
-    alts = "|".join(map(re.escape, words["period"]["past_expectations"]))
-    return re.compile(rf"\bhad\s+(?:been\s+)?(?:{alts})\b", re.IGNORECASE)
+    w = words["period"]
+    alts = "|".join(map(re.escape, w["past_expectations"]))
+    verbs = "|".join(map(re.escape, w["overtaking_verbs"]))
+    nouns = "|".join(map(re.escape, w["estimate_nouns"]))
+    return re.compile(rf"\bhad\s+(?:been\s+)?(?:{alts})\b|\b(?:{verbs})\b[^.;]{{0,40}}?\b(?:{nouns})\b", re.IGNORECASE)
 
 
 def _overtaken(sent) -> bool:
-    """"Analysts had expected earnings of $1.35": an expectation of the span just reported."""
+    """"Analysts had expected earnings of $1.35", "beating estimates of a 2.1% increase": an
+    expectation of the span just reported."""
     return bool(_past_expectation().search(sent_text(sent)))
 
 

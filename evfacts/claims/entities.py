@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from evfacts.claims.places import _place_name, is_place
+from evfacts.claims.places import _place_name, is_place, known_places
 from evfacts.claims.view import doc_ents, doc_text
 
 
@@ -150,13 +150,22 @@ def main_entity(parsed, mentions, companies, alias) -> tuple[str | None, str | N
             return top, top
     if companies and any(ms for ms, (_, doc) in zip(mentions, parsed) if id(doc) in lede):
         return None, None  # the lede names companies, none of them the article's
+    bodies = []
     for doc in _lede(parsed):
         text = doc_text(doc)
         skip = dateline_end(text)
         for ent in doc_ents(doc):
-            if ent.start_char >= skip and ent.label_ == "GPE" and is_place(ent):
-                return None, _place_name(ent)
-    return None, None
+            if ent.start_char < skip or not is_place(ent):
+                continue
+            name = _place_name(ent)
+            if ent.label_ in ("GPE", "LOC") and name.lower() in known_places():
+                return None, name  # a country or region, not the city a story was filed from
+            if ent.label_ == "GOV":  # "the Reserve Bank of India": its country
+                of = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)$", name)
+                if of and of.group(1).lower() in known_places():
+                    return None, of.group(1)
+                bodies.append(name)
+    return None, (bodies[0] if bodies else None)
 
 
 def drop_sources(mentions: list, docs: list) -> list:

@@ -15,6 +15,7 @@ def choose_date(fig, fig_span, dates: list[DateExpr]):
         if d.scope and d.scope[0] <= at < d.scope[1]:
             return d
     dates = [d for d in dates if not d.scope]
+    compared = any(t.lower_ in PERIOD_COMPARISON for t in path_up(fig)[1:4])  # "compared with $388 million"
     if not parsed(fig.doc):  # no parse: the nearest date that is not a base of comparison
         own = (fig_span.start_char, fig_span.end_char) if fig_span is not None else (fig.idx, fig.idx + len(fig))
         near = [d for d in dates if not d.comparison and not (d.start < own[1] and own[0] < d.end)]
@@ -41,7 +42,7 @@ def choose_date(fig, fig_span, dates: list[DateExpr]):
         between = dpath[1:lca]
         dspan = d.tokens
         penalty = 0
-        if d.comparison and not any(t.lower_ in PERIOD_COMPARISON for t in fpath[1:up_f + 1]):
+        if d.comparison and not compared and not any(t.lower_ in PERIOD_COMPARISON for t in fpath[1:up_f + 1]):
             penalty += 2  # "rose to $318 million": "a year earlier" is the other figure's ("from $251 million")
         if any(is_verb(t) and t.i not in dspan and not lo <= t.i < hi for t in between):
             penalty += 1  # the date belongs to another clause

@@ -371,8 +371,8 @@ def _in_company_np(tok, L) -> bool:
         if tok.head.i == tok.i or tok.dep_ not in ("compound", "amod", "npadvmod", "nmod", "poss", "appos", "punct"):
             return False
         tok = tok.head
-        if tok.lower_ in L.company_nouns and tok.pos_ in ("NOUN", "PROPN"):
-            return any(c.lower_ in ("the", "this") for c in tok.children)
+        if tok.lower_ in L.company_nouns and tok.pos_ in ("NOUN", "PROPN"):  # "Its Hong Kong-listed shares"
+            return any(c.lower_ in ("the", "this") or c.dep_ == "poss" and c.lower_ in L.pronouns for c in tok.children)
     return False
 
 
