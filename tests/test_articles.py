@@ -89,7 +89,7 @@ def judge(gold: dict, doc: dict) -> dict:
     req = gold["companies"]["required"]
     return {
         "recall": found / len(gold["claims"]), "exact": exact / len(gold["claims"]), "fields": hits / total,
-        "companies": sum(any(same_company(n, m) for m in names) for n in req) / len(req),
+        "companies": sum(any(same_company(n, m) for m in names) for n in req) / len(req) if req else 1.0,
         "false_companies": sum(any(company_key(n) == company_key(m) for m in names)
                                for n in gold["companies"]["forbidden"]),
         "title": doc.get("title") == gold["title"],
