@@ -45,8 +45,10 @@ def fetch(url: str, *, max_bytes: int, timeout: int = FETCH_TIMEOUT) -> tuple[by
     except Exception as e:  # noqa: BLE001 - a malformed URL or a downloader failure: one line, the batch goes on
         raise IngestError(f"cannot fetch it: {type(e).__name__}: {e}") from None
     if response is None:
-        raise IngestError(f"cannot fetch it (no answer within {timeout} s, a refused connection, "
-                          "a certificate or an HTTP error)")
+        # the downloader says no more: a refused connection, no answer in time, a certificate, an HTTP
+        # error after its retries, or a body over its size cap (it stops reading there)
+        raise IngestError(f"cannot fetch it (a refused connection, no answer within {timeout} s, a certificate "
+                          f"or HTTP error, or larger than --max-bytes {max_bytes:,})")
     if response.status and not 200 <= response.status < 300:
         raise IngestError(f"cannot fetch it: HTTP {response.status}")
     data = response.data or b""
