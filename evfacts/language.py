@@ -7,8 +7,9 @@ one-line English figure is never lost to a wrong guess.
 """
 from __future__ import annotations
 
-#: letters a text needs for a verdict
+#: letters a text needs for a verdict (a CJK character, about a word, counts as WIDE_LETTER letters)
 MIN_LETTERS = 200
+WIDE_LETTER = 3
 #: characters looked at (the head of the document says its language)
 SAMPLE_CHARS = 5000
 #: the normalised probability a verdict needs
@@ -33,7 +34,7 @@ class Detector:
     def detect(self, text: str) -> str | None:
         """An ISO 639-1 code ('en', 'es', 'zh', ...), or None when the text is too short or unclear."""
         sample = text[:SAMPLE_CHARS]
-        if sum(1 for ch in sample if ch.isalpha()) < MIN_LETTERS:
+        if sum(WIDE_LETTER if ch >= "\u3000" else 1 for ch in sample if ch.isalpha()) < MIN_LETTERS:
             return None
         lang, prob = self._model().classify(sample)
         return lang if prob >= MIN_CONFIDENCE else None
