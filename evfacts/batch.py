@@ -85,15 +85,12 @@ LEARN_DOCS = 2000
 
 
 def _documents(opts: RunOptions, rep: RunReport, resume=None, progress: Progress | None = None):
-    """The run's documents, read as they are needed. A batch of several documents first teaches
-    the cleaner its platform's template (paragraphs that recur across documents: reason
-    `repeated`); `--profile FILE` loads what an earlier batch learned and saves what this one adds,
-    for later single-file runs. With a store (resume), what it holds already is left out here."""
-    from itertools import chain, islice
-
+    """The run's documents, read as they are needed. A batch of several documents teaches the
+    cleaner its platform's template (paragraphs that recur across documents: reason `repeated`),
+    see `_learning`; `--profile FILE` loads what an earlier batch learned and saves what this one
+    adds, for later single-file runs. With a store (resume), what it holds already is left out here."""
     from evfacts import clean_repeats, sources
     from evfacts.datasets import dataset_kind
-    from evfacts.ingest import Document
 
     listed = sources.expand(opts.paths, opts.globs)
     if not opts.per_line and not any(isinstance(p, str) and dataset_kind(p) for p in listed):
@@ -103,17 +100,56 @@ def _documents(opts: RunOptions, rep: RunReport, resume=None, progress: Progress
     profile = None
     if opts.profile_path and os.path.exists(opts.profile_path):
         profile = clean_repeats.load_profile(opts.profile_path)
+    rep.profile = profile
     if opts.clean and not opts.per_line:
-        head = list(islice(items, LEARN_DOCS))
-        texts = [d.text for d in head if isinstance(d, Document)]
+        return _learning(items, opts, rep)
+    return items
+
+
+#: documents of the first block the template is learned from; each next block doubles what was read
+FIRST_BLOCK = 16
+
+
+def _learning(items, opts: RunOptions, rep: RunReport):
+    """Documents with the template profile they are to be cleaned with (`Document.profile`).
+
+    The profile is learned from the documents read so far, in blocks: the first FIRST_BLOCK
+    documents, then as many again, and so on up to LEARN_DOCS, after which it is fixed. Each block's
+    documents are cleaned with what was learned up to and including that block, so the first
+    documents leave as soon as the first block is read (not after the whole head), and the result
+    depends only on the inputs and their order (not on -j or on how fast anything runs)."""
+    from itertools import islice
+
+    from evfacts import clean_repeats
+    from evfacts.ingest import Document
+
+    base, profile = rep.profile, rep.profile
+    texts: list[str] = []
+    it = iter(items)
+    block = FIRST_BLOCK
+    while len(texts) < LEARN_DOCS:
+        head = list(islice(it, block))
+        if not head:
+            break
+        texts += [d.text for d in head if isinstance(d, Document)][:LEARN_DOCS - len(texts)]
         if len(texts) >= 3:
             learned = clean_repeats.learn_repeats(texts)
-            profile = clean_repeats.merge_profiles(profile, learned) if profile else learned
-            if opts.profile_path:
-                _save_profile(profile, opts.profile_path, rep)
-        items = chain(head, items)
-    rep.profile = profile
-    return items
+            profile = clean_repeats.merge_profiles(base, learned) if base else learned
+        rep.profile = profile
+        yield from _with_profile(head, profile)
+        block = max(1, min(len(texts), LEARN_DOCS - len(texts)))
+    if opts.profile_path and profile is not base:
+        _save_profile(profile, opts.profile_path, rep)
+    yield from _with_profile(it, profile)
+
+
+def _with_profile(items, profile):
+    from evfacts.ingest import Document
+
+    for item in items:
+        if isinstance(item, Document):
+            item.profile = profile
+        yield item
 
 
 def _left_out(items, rep: RunReport, progress: Progress | None):
@@ -286,7 +322,8 @@ def run_clean(opts: RunOptions) -> RunReport:
                 report(rep, item)
                 continue
             try:
-                yield item, clean_document(item, enabled=opts.clean, config=opts.config, profile=rep.profile)
+                profile = item.profile if item.profile is not None else rep.profile
+                yield item, clean_document(item, enabled=opts.clean, config=opts.config, profile=profile)
             except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 if opts.debug:
                     traceback.print_exc()

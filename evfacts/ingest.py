@@ -42,6 +42,7 @@ class Document:
     raw_sha256: str | None = None  # sha256 of the raw input bytes (the store's resume key)
     file_key: tuple | None = None  # (path, size, mtime_ns) of the file it came from
     language: str | None = None  # set by the pipeline (evfacts.language)
+    profile: dict | None = None  # the template profile a batch learned, to clean it with (clean_repeats)
 
     # The one translation from the document's own coordinates (text offsets, 1-based text lines)
     # to the input's (a --lines document is one line of a larger input).

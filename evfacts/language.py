@@ -19,16 +19,33 @@ ANY = "any"
 
 
 class Detector:
-    """Loads py3langid's model on first use (about 1 s), once per process that needs it."""
+    """py3langid's model, loaded once per process that needs it (about 1 s, mostly xz decompression,
+    which releases the GIL: `preload` does it in a thread while spaCy loads)."""
 
     def __init__(self):
         self._identifier = None
+        self._loading = None
+
+    def preload(self) -> None:
+        import threading
+
+        if self._identifier is None and self._loading is None:
+            import py3langid.langid  # noqa: F401 - imported here: a fork during the thread's import would inherit its lock
+
+            self._loading = threading.Thread(target=self._load, name="evfacts-langid", daemon=True)
+            self._loading.start()
+
+    def _load(self) -> None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
     def _model(self):
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
         if self._identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            self._load()
         return self._identifier
 
     def detect(self, text: str) -> str | None:

@@ -15,6 +15,8 @@ from evfacts.ingest import Document, InputError
 from evfacts.model import Result
 
 BATCH_DOCS = 64
+#: documents of the first batch: small, so that the first results leave soon after the start
+FIRST_BATCH_DOCS = 4
 #: characters of text per spaCy batch (about 2,000 tokens): see Pipeline._batches. A batch of 40,000
 #: characters peaked 110 MB higher for the same speed (the parser's features are kept per batch)
 BATCH_CHARS = 10_000
@@ -57,13 +59,15 @@ class Pipeline:
                 self._nlp = nlp.build()
                 nlp.add_company_patterns(self._nlp, self._company_patterns)
             else:
+                self.detector.preload()  # the language model loads beside spaCy
                 self._nlp = nlp.load()
         return self._nlp
 
     # -- stages -------------------------------------------------------------------------
 
     def clean_document(self, doc: Document) -> cleaning.CleanResult:
-        return cleaning.clean_document(doc, enabled=self.clean, config=self.config, profile=self.profile)
+        profile = doc.profile if doc.profile is not None else self.profile
+        return cleaning.clean_document(doc, enabled=self.clean, config=self.config, profile=profile)
 
     def process(self, doc: Document) -> Result:
         return next(self.process_many([doc]))
@@ -71,8 +75,10 @@ class Pipeline:
     def process_many(self, items: Iterable[Document | InputError]) -> Iterator[Result | InputError]:
         """Results in input order; spaCy runs over the kept lines of many documents at once."""
         it = iter(items)
-        while chunk := list(islice(it, BATCH_DOCS)):
+        size = FIRST_BATCH_DOCS
+        while chunk := list(islice(it, size)):
             yield from self._process_chunk(chunk)
+            size = BATCH_DOCS
 
     def _process_chunk(self, chunk):
         prepared = []
@@ -193,7 +199,7 @@ class Pipeline:
         if self.unique:
             claims = unique_claims(claims)
         return Result(doc.source, title=title, published=published, claims=claims, companies=companies,
-                      lines=cleaned.lines, language=getattr(doc, "language", None), url=url, site=site)
+                      lines=cleaned.lines, language=doc.language, url=url, site=site)
 
 
 #: components a text without any figure does not need (entities come from the rulers and ner)
