@@ -180,6 +180,10 @@ def _save_profile(profile: dict, path: str, rep: RunReport) -> None:
 def summarize(rep: RunReport, opts: RunOptions) -> None:
     """After the run: how many documents --timeout stopped, how many identical copies were
     merged (nothing when none was)."""
+    if rep.tally.skipped:
+        _console().print(f"[bold]evfacts:[/] {rep.tally.skipped:,} documents in other languages skipped "
+                         "(the claim rules are English; --lang any runs them on every document)",
+                         markup=True, emoji=False)
     if rep.tally.duplicates:
         _console().print(f"[bold]evfacts:[/] {rep.tally.duplicates:,} identical copies merged (each recorded in "
                          "the store's paths table)", markup=True, emoji=False)
@@ -201,24 +205,35 @@ def _pipeline(opts: RunOptions, profile: dict | None):
 
 def _process(opts: RunOptions, rep: RunReport, items: Callable[[], Iterator]) -> Iterator:
     """Results (or InputErrors) in input order: here, in `-j N` worker processes, or on Dask.
-    items() gives the documents; it learns the batch's template first (see _documents), and the
-    pipeline must clean with what it learned."""
+    items() gives the documents, each with the template profile to clean it with (see _learning).
+    Nothing is started (no model loaded, no worker, no cluster) until a first document is there:
+    a re-run with nothing new ends after the scan."""
+    documents = _unless_empty(items())
+    if documents is None:
+        return iter(())
     if opts.dask:
         from evfacts.distributed import process_dask
 
-        documents = items()
         return process_dask(documents, opts.dask, _pipeline_kwargs(opts, rep.profile), jobs=opts.jobs)
     if opts.jobs != 1:
         from evfacts.parallel import process_parallel
 
-        # the workers start loading the model while this process reads the batch and learns
-        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts, None), profile=lambda: rep.profile,
+        return process_parallel(documents, opts.jobs, _pipeline_kwargs(opts, None), profile=lambda: rep.profile,
                                 timeout=opts.timeout)
     from evfacts.budget import within_budget
 
-    documents = items()
     pipeline = _pipeline(opts, rep.profile)
     return within_budget(pipeline.process_many, documents, opts.timeout, prepare=lambda: pipeline.nlp)
+
+
+def _unless_empty(items: Iterator) -> Iterator | None:
+    """None when items hold nothing, else an iterator over all of them (the first already read)."""
+    from itertools import chain
+
+    it = iter(items)
+    for first in it:
+        return chain([first], it)
+    return None
 
 
 def _progress(opts: RunOptions, rep: RunReport) -> Progress:
@@ -241,8 +256,8 @@ def _outcome(rep: RunReport, item, progress: Progress):
         rep.tally.skipped += 1
         from rich.markup import escape
 
-        _console().print(f"[bold]evfacts:[/] skipped: {escape(item.source)}: {item.skipped} "
-                         f"(the claim rules are English; --lang any forces them)", markup=True, emoji=False)
+        _console().print(f"[bold]evfacts:[/] skipped: {escape(item.source)}: {item.skipped}", markup=True,
+                         emoji=False)
     return item
 
 
@@ -287,8 +302,13 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
                 for item in documents:
                     if isinstance(item, Document):
                         sha = text_sha256(item.text)
-                        if store.seen(sha):  # the same text from other bytes, or stored by an older evfacts
-                            rep.tally.stored += 1
+                        # the same text from other bytes, or stored by an older evfacts
+                        reason = store.known_text(sha, item.source, item.raw_sha256, item.file_key)
+                        if reason:
+                            if reason == "duplicate":
+                                rep.tally.duplicates += 1
+                            else:
+                                rep.tally.stored += 1
                             progress.advance()
                             continue
                         pending.append((sha, item.source, item.raw_sha256, item.file_key))

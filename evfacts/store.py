@@ -52,8 +52,10 @@ CREATE TABLE IF NOT EXISTS paths (
     path       TEXT PRIMARY KEY,
     size       INTEGER,
     mtime_ns   INTEGER,
-    raw_sha256 TEXT NOT NULL
+    raw_sha256 TEXT NOT NULL,
+    sha256     TEXT  -- the stored document's (text) sha256; null until that document is written
 );
+CREATE INDEX IF NOT EXISTS paths_raw ON paths(raw_sha256);
 CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
 CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject);
 CREATE INDEX IF NOT EXISTS lines_document ON lines(document_id);
@@ -116,6 +118,7 @@ class Store:
         self.db.execute("CREATE INDEX IF NOT EXISTS documents_raw ON documents(raw_sha256)")
         #: raw sha256 of the documents of this run not yet written: a second copy is a duplicate
         self.pending_raw: set[str] = set()
+        self.pending_text: set[str] = set()  # the same for the documents' text
         self.duplicates = 0
 
     def close(self) -> None:
@@ -139,36 +142,54 @@ class Store:
         if self.force:
             return False
         row = self.db.execute(
-            "SELECT 1 FROM paths p JOIN documents d ON d.raw_sha256 = p.raw_sha256"
+            "SELECT 1 FROM paths p JOIN documents d ON d.sha256 = p.sha256"
             " WHERE p.path = ? AND p.size = ? AND p.mtime_ns = ? AND d.error IS NULL LIMIT 1",
             (path, size, mtime_ns)).fetchone()
         return row is not None
 
     def known_raw(self, raw_sha256: str, file_key: tuple | None) -> str | None:
-        """'stored' or 'duplicate' when a document of these raw bytes is stored or on its way (the
-        file is recorded in `paths`), else None: the document is to be processed."""
+        """'stored' or 'duplicate' when a document of these raw bytes is stored or on its way in this
+        run (the file is recorded in `paths`), else None: the document is to be processed."""
         if raw_sha256 in self.pending_raw:
-            reason = "duplicate"
-        elif self.force:
+            return self._merged(file_key, raw_sha256, None, None)
+        if self.force:
+            self.pending_raw.add(raw_sha256)
             return None
-        else:
-            row = self.db.execute("SELECT path FROM documents WHERE raw_sha256 = ? AND error IS NULL LIMIT 1",
-                                  (raw_sha256,)).fetchone()
-            if row is None:
-                self.pending_raw.add(raw_sha256)
-                return None
-            stored_key = file_key and self.db.execute("SELECT 1 FROM paths WHERE path = ? AND raw_sha256 = ?",
-                                                      (file_key[0], raw_sha256)).fetchone()
-            reason = "stored" if stored_key or (file_key and row[0] == file_key[0]) else "duplicate"
-        if reason == "duplicate":
-            self.duplicates += 1
-        if file_key:
-            self._record_path(file_key, raw_sha256)
-        return reason
+        row = self.db.execute(
+            "SELECT d.path, d.sha256 FROM documents d WHERE d.raw_sha256 = ? AND d.error IS NULL UNION ALL "
+            "SELECT d.path, d.sha256 FROM paths p JOIN documents d ON d.sha256 = p.sha256"
+            " WHERE p.raw_sha256 = ? AND d.error IS NULL LIMIT 1", (raw_sha256, raw_sha256)).fetchone()
+        if row is None:
+            self.pending_raw.add(raw_sha256)
+            return None
+        return self._merged(file_key, raw_sha256, *row)
 
-    def _record_path(self, file_key: tuple, raw_sha256: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO paths (path, size, mtime_ns, raw_sha256) VALUES (?, ?, ?, ?)",
-                        (*file_key, raw_sha256))
+    def known_text(self, sha256: str, source: str, raw_sha256: str | None, file_key: tuple | None) -> str | None:
+        """The same for a decoded document's text (other bytes, the same article): 'stored',
+        'duplicate' or None."""
+        if sha256 in self.pending_text:
+            return self._merged(file_key, raw_sha256, None, sha256)
+        row = self.db.execute("SELECT path FROM documents WHERE sha256 = ? AND error IS NULL", (sha256,)).fetchone()
+        if self.force or row is None:
+            self.pending_text.add(sha256)
+            return None
+        return self._merged(file_key, raw_sha256, row[0], sha256, source)
+
+    def _merged(self, file_key, raw_sha256, stored_path, sha256, source=None) -> str:
+        """Record a file left out as a copy of a stored (or pending) document; which of the two it is."""
+        path = file_key[0] if file_key else source
+        known = file_key and self.db.execute("SELECT 1 FROM paths WHERE path = ? AND raw_sha256 = ?",
+                                             (path, raw_sha256)).fetchone()
+        if file_key and raw_sha256:
+            self._record_path(file_key, raw_sha256, sha256)
+        if known or stored_path is not None and stored_path == path:
+            return "stored"  # this very file, seen by an earlier run (touched since, or a known copy)
+        self.duplicates += 1
+        return "duplicate"
+
+    def _record_path(self, file_key: tuple, raw_sha256: str, sha256: str | None) -> None:
+        self.db.execute("INSERT OR REPLACE INTO paths (path, size, mtime_ns, raw_sha256, sha256) VALUES (?, ?, ?, ?, ?)",
+                        (*file_key, raw_sha256, sha256))
 
     def write(self, result: Result, sha256: str, *, error: str | None = None, raw_sha256: str | None = None,
               file_key: tuple | None = None) -> int:
@@ -185,7 +206,9 @@ class Store:
                  result.language, result.url, result.site))
             doc_id = cur.lastrowid
             if file_key and raw_sha256:
-                self._record_path(file_key, raw_sha256)
+                self._record_path(file_key, raw_sha256, sha256)
+            if raw_sha256:  # copies met before this document was written point at it now
+                db.execute("UPDATE paths SET sha256 = ? WHERE raw_sha256 = ? AND sha256 IS NULL", (sha256, raw_sha256))
             cols = [*STORED_CLAIM_FIELDS, "mentions"]
             quoted = ", ".join(f'"{c}"' for c in cols)
             rows = []

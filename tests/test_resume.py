@@ -62,6 +62,31 @@ def test_identical_copies_are_merged_with_a_word_and_recorded(cli, folder, tmp_p
     assert paths[str(folder / "a.txt")] == paths[str(folder / "copies" / "a-again.txt")]
 
 
+def test_a_rerun_does_not_report_known_copies_again(cli, folder, tmp_path):
+    store = tmp_path / "facts.sqlite"
+    assert cli("extract", folder, "-o", store).exit_code == 0
+    for path in folder.rglob("*.txt"):
+        os.utime(path, ns=(1, 1))
+    r = cli("extract", folder, "-o", store)
+    assert r.exit_code == 0 and "identical" not in r.stderr
+
+
+def test_a_copy_with_other_bytes_but_the_same_text_is_merged(cli, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = ("<!doctype html><html><head><title>Acme</title></head><body><article><h1>Acme</h1>"
+            "<p>Acme sold 300 cars in 2024, up 12% on the year before, the company said on Monday.</p>"
+            "</article></body></html>")
+    (folder / "one.html").write_text(page + "<!-- served by node 1 -->", encoding="utf-8")
+    (folder / "two.html").write_text(page + "<!-- served by node 2 -->", encoding="utf-8")
+    store = tmp_path / "facts.sqlite"
+    r = cli("extract", folder, "-o", store)
+    assert r.exit_code == 0 and "1 identical copies merged" in r.stderr
+    with _db(store) as db:
+        assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        assert db.execute("SELECT count(DISTINCT raw_sha256), count(DISTINCT sha256) FROM paths").fetchone() == (2, 1)
+
+
 def test_a_rerun_with_nothing_new_reads_no_file(cli, folder, tmp_path, reads):
     store = tmp_path / "facts.sqlite"
     assert cli("extract", folder, "-o", store).exit_code == 0
@@ -92,7 +117,7 @@ def test_force_redoes_everything(cli, folder, tmp_path, reads):
     assert cli("extract", folder, "-o", store).exit_code == 0
     reads["decoded"].clear()
     assert cli("extract", folder, "-o", store, "--force").exit_code == 0
-    assert sorted(reads["decoded"]) == ["a-again.txt", "a.txt", "b.txt", "c.txt"]
+    assert sorted(reads["decoded"]) == ["a.txt", "b.txt", "c.txt"]  # the copy is still merged
     with _db(store) as db:
         assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
 
