@@ -41,7 +41,7 @@ class RunOptions:
     config: dict | None = None  # --config FILE / ./evfacts.toml
     profile_path: str | None = None  # --profile FILE: a platform template learned from a batch
     timeout: float | None = None  # --timeout SECONDS per document; None or 0: no limit
-    fields: Fields = Fields()  # which fields of a dataset's rows hold the text, id, date, title
+    fields: Fields = field(default_factory=Fields)  # which fields of a dataset's rows hold the text, id, date, title
     lang: str = "en"  # the language whose documents get claims; 'any': all
     quiet: bool = False  # no progress and no summary
 
@@ -246,12 +246,13 @@ def _progress(opts: RunOptions, rep: RunReport) -> Progress:
 def _outcome(rep: RunReport, item, progress: Progress):
     """Count one item back from the pipeline; the Result to write, or None (errors are named)."""
     rep.documents += 1
-    progress.advance()
     if isinstance(item, InputError):
         report(rep, item)
+        progress.advance()
         return None
     rep.tally.documents += 1
     rep.tally.claims += len(item.claims)
+    progress.advance()
     if item.skipped:
         rep.tally.skipped += 1
         from rich.markup import escape

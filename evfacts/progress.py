@@ -51,9 +51,9 @@ class Progress:
             from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
             from rich.progress import Progress as RichProgress
 
-            columns = [BarColumn(), MofNCompleteColumn()] if self.tally.total else [TextColumn("{task.completed}")]
             self._progress = RichProgress(
-                *columns, TextColumn("inputs · {task.fields[claims]} claims · {task.fields[rate]} docs/s"),
+                BarColumn(), MofNCompleteColumn(),
+                TextColumn("inputs · {task.fields[claims]} claims · {task.fields[rate]} docs/s"),
                 TimeRemainingColumn(), console=self._console, transient=True)
             self._progress.__enter__()
             self._task = self._progress.add_task("extract", total=self.tally.total, claims=0, rate="–")
@@ -63,7 +63,8 @@ class Progress:
         if self._progress is None:
             return
         elapsed = max(1e-6, time.monotonic() - self.tally.started)
-        self._progress.update(self._task, advance=inputs, claims=f"{self.tally.claims:,}",
+        # the total is known once the inputs are listed, which the run does lazily, after this display opened
+        self._progress.update(self._task, advance=inputs, total=self.tally.total, claims=f"{self.tally.claims:,}",
                               rate=f"{self.tally.documents / elapsed:.1f}")
 
     def __exit__(self, *exc):

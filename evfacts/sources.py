@@ -13,7 +13,7 @@ import hashlib
 import io
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from evfacts import datasets, fetch
@@ -46,7 +46,7 @@ class Inputs:
     per_line: bool = False
     globs: tuple[str, ...] = DEFAULT_GLOBS
     max_bytes: int = DEFAULT_MAX_BYTES
-    fields: datasets.Fields = datasets.Fields()
+    fields: datasets.Fields = field(default_factory=datasets.Fields)
 
 
 def expand(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> list[str | InputError]:
