@@ -11,6 +11,7 @@ from itertools import islice
 
 from evfacts import clean as cleaning
 from evfacts.claims import Segment, extract_article
+from evfacts.entities import entities, subject_id
 from evfacts.ingest import Document, InputError
 from evfacts.model import Result
 
@@ -39,6 +40,8 @@ class Pipeline:
         self.disabled = disabled_recognizers(config)
         #: this pipeline's own company lexicon and ruler patterns (`[companies]` of its config)
         self.lexicon = company_lexicon(config)
+        #: the tables of canonical subject IDs, with this lexicon's companies
+        self.entities = entities(self.lexicon)
         self._company_patterns = company_patterns(config)
 
     @property
@@ -164,6 +167,7 @@ class Pipeline:
             c.source = doc.source
             c.start, c.end = doc.input_offset(c.start), doc.input_offset(c.end)
             c.line = doc.input_line(c.line)
+            c.subject_id = subject_id(c.subject, self.entities)
         if self.unique:
             claims = unique_claims(claims)
         return Result(doc.source, title=title, published=published, claims=claims,

@@ -121,8 +121,8 @@ th{background:#f3f3f3} td.num{text-align:right;font-variant-numeric:tabular-nums
 .legend span{padding:0 .4em;border-radius:3px;margin-right:.5em}
 """
 
-FIELDS = ("kind", "value", "value_max", "unit", "per", "approx", "change", "subject", "metric", "period", "modality",
-          "companies")
+FIELDS = ("kind", "value", "value_max", "unit", "per", "approx", "change", "subject", "subject_id", "metric", "period",
+          "modality", "companies")
 
 
 def _tip(c: Claim) -> str:

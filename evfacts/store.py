@@ -2,7 +2,7 @@
 
 Tables: `documents` (one row per input document, keyed by the sha256 of its text), `claims`
 (every claim field plus `document_id`) and `lines` (the clean decisions). A store written by an
-older evfacts is migrated when opened (`migrate`: the claim columns added since, e.g. `per`).
+older evfacts is migrated when opened (`migrate`: the claim columns added since, `per` and `subject_id`).
 Each document is written in one transaction, so an interrupted run leaves whole documents only; a re-run skips
 documents whose sha256 is stored (resume, or new files only) unless `force` is set.
 """
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS claims (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     source TEXT, line INTEGER, start INTEGER, "end" INTEGER, text TEXT, sentence TEXT,
     kind TEXT, value REAL, value_max REAL, unit TEXT, per TEXT, approx TEXT, change TEXT,
-    subject TEXT, metric TEXT, period TEXT, modality TEXT,
+    subject TEXT, subject_id TEXT, metric TEXT, period TEXT, modality TEXT,
     companies TEXT,  -- JSON array
     mentions INTEGER
 );
@@ -48,7 +48,7 @@ CREATE INDEX IF NOT EXISTS lines_document ON lines(document_id);
 
 #: columns added to `claims` after its first release, with their SQL type: a store written by an older
 #: evfacts gets them (null in the rows it holds) when it is opened
-ADDED_CLAIM_COLUMNS = (("per", "TEXT"),)
+ADDED_CLAIM_COLUMNS = (("per", "TEXT"), ("subject_id", "TEXT"))
 
 
 def is_store_path(path: str | None) -> bool:
@@ -93,6 +93,7 @@ class Store:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.executescript(SCHEMA)
         migrate(self.db)
+        self.db.execute("CREATE INDEX IF NOT EXISTS claims_subject_id ON claims(subject_id)")  # after migrate: a column since
 
     def close(self) -> None:
         self.db.close()
