@@ -190,6 +190,16 @@ def run_extract(opts: RunOptions) -> RunReport:
     return rep
 
 
+def iter_results(opts: RunOptions, rep: RunReport) -> Iterator:
+    """The run's results in input order; the inputs that failed are named on stderr and counted in `rep`."""
+    for item in _with_progress(opts, _process(opts, rep, lambda: _documents(opts, rep))):
+        rep.documents += 1
+        if isinstance(item, InputError):
+            report(rep, item)
+        else:
+            yield item
+
+
 def _extract_to_store(opts: RunOptions) -> RunReport:
     """`-o facts.sqlite`: one transaction per document; documents already stored (same text) are skipped."""
     from collections import deque

@@ -283,6 +283,45 @@ def extract(
 
 
 @app.command(add_help_option=False)
+def facts(
+    paths: Paths = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    min_sources: Annotated[int, typer.Option("--min-sources", min=1, metavar="N",
+                                             help="Only facts stated by at least N documents.")] = 1,
+    lines: LinesOpt = False,
+    no_clean: Annotated[bool, typer.Option("--no-clean", metavar="", help="Skip boilerplate removal.")] = False,
+    published: PublishedOpt = None,
+    glob: GlobOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
+                                      help="Worker processes (0 = all cores).")] = 1,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="With -o x.sqlite: redo documents already stored.")] = False,
+    config: ConfigOpt = None,
+    profile: ProfileOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    debug: DebugOpt = False,
+    _help: HelpOpt = False,
+) -> None:
+    """Group the claims of many documents into facts: sources, values, dates, conflicts.
+
+    PATH: files, folders (walked recursively) or - for stdin; none and a pipe: stdin."""
+    from evfacts.store import is_store_path
+
+    if is_store_path(output) and fmt is not None:
+        raise _usage_error(f"--format does not apply to the SQLite store {output}")
+    if force and not is_store_path(output):
+        raise _usage_error("--force applies to a SQLite store (-o x.sqlite)")
+    opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
+                    globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
+                    jobs=_capped_jobs(jobs) if jobs != 1 else jobs, force=force, config_path=config,
+                    profile_path=profile, timeout=timeout)
+    from evfacts.facts_output import run_facts
+
+    raise typer.Exit(_guarded(opts, lambda o: run_facts(o, min_sources)))
+
+
+@app.command(add_help_option=False)
 def clean(
     paths: Paths = None,
     explain: Annotated[bool, typer.Option("--explain", metavar="", help="One record per line: keep, role and reason.")] = False,

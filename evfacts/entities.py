@@ -143,10 +143,16 @@ def company_id(name: str, ents: Entities) -> str | None:
     return None
 
 
-def _phrase(text: str, ents: Entities) -> str:
-    """The slug of a noun phrase with its synonyms made one and its last word singular."""
+def synonyms_applied(text: str, ents: Entities) -> str:
+    """text with every spelling of data/entities.toml [synonyms] made its key ("electric vehicle" -> "ev")."""
     for pattern, key in ents.synonyms:
         text = pattern.sub(key, text)
+    return text
+
+
+def _phrase(text: str, ents: Entities) -> str:
+    """The slug of a noun phrase with its synonyms made one and its last word singular."""
+    text = synonyms_applied(text, ents)
     last = text.split()[-1] if text.split() else ""
     words = slug(text).split("-")
     if last.islower() and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is")):
