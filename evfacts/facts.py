@@ -58,7 +58,12 @@ class Mention:
 class Fact:
     key: tuple
     mentions: list[Mention] = field(default_factory=list)
-    conflict: bool = False
+    #: the pairs of values two sources state that do not agree, smaller first
+    disagreements: list[tuple] = field(default_factory=list)
+
+    @property
+    def conflict(self) -> bool:
+        return bool(self.disagreements)
 
     @property
     def fact_id(self) -> str:
@@ -77,6 +82,7 @@ class Fact:
              "first_published": dates[0].isoformat() if dates else None,
              "last_published": dates[-1].isoformat() if dates else None, "conflict": self.conflict}
         if claims:
+            d["disagreements"] = [[_number(a), _number(b)] for a, b in self.disagreements]
             d["claims"] = [{"source": m.claim.source, "line": m.claim.line, "text": m.claim.text,
                             "value": _number(m.claim.value), "approx": m.claim.approx, "subject": m.claim.subject,
                             "published": m.published.isoformat() if m.published else None} for m in self.mentions]
@@ -203,13 +209,14 @@ def _finest(mentions: list[Mention]) -> Mention:
     return min(exact, key=lambda m: precision(m.claim))
 
 
-def _conflicts(mentions: list[Mention]) -> bool:
-    """Whether two sources state figures that do not agree (one source's restatements are not compared)."""
+def _disagreements(mentions: list[Mention]) -> list[tuple]:
+    """The pairs of values two sources state that do not agree (one source's restatements are not compared)."""
+    pairs = set()
     for i, m in enumerate(mentions):
         for n in mentions[i + 1:]:
             if m.claim.source != n.claim.source and not agree(m.claim, n.claim):
-                return True
-    return False
+                pairs.add(tuple(sorted((m.claim.value, n.claim.value))))
+    return sorted(pairs)
 
 
 def group_facts(mentions, ents=None) -> list[Fact]:
@@ -224,6 +231,6 @@ def group_facts(mentions, ents=None) -> list[Fact]:
         key = fact_key(m.claim, ents)
         facts.setdefault(key, Fact(key)).mentions.append(m)
     for f in facts.values():
-        f.conflict = _conflicts(f.mentions)
+        f.disagreements = _disagreements(f.mentions)
     return sorted(facts.values(), key=lambda f: (-len({m.claim.source for m in f.mentions}), -len(f.mentions),
                                                  [str(k) for k in f.key]))
