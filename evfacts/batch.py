@@ -39,6 +39,7 @@ class RunOptions:
     config: dict | None = None  # --config FILE / ./evfacts.toml
     profile_path: str | None = None  # --profile FILE: a platform template learned from a batch
     timeout: float | None = None  # --timeout SECONDS per document; None or 0: no limit
+    verbosity: int = 0  # -q: -1 (no progress), -v: 1 (a summary line at the end)
 
 
 @dataclass
@@ -48,6 +49,7 @@ class RunReport:
     failed: list[str] = field(default_factory=list)
     profile: dict | None = None  # the profile in force (loaded and/or learned)
     documents: int = 0  # documents and failed inputs that came back from the pipeline
+    claims: int = 0  # claims of the documents processed
     timed_out: int = 0  # documents stopped by --timeout
 
     @property
@@ -114,11 +116,15 @@ def _save_profile(profile: dict, path: str, rep: RunReport) -> None:
         report(rep, InputError(path, f"--profile: cannot save the learned template: {e.strerror or e}"))
 
 
-def summarize(rep: RunReport, opts: RunOptions) -> None:
-    """After the run: how many documents --timeout stopped (nothing when none was)."""
+def summarize(rep: RunReport, opts: RunOptions, *, claims: bool = True) -> None:
+    """After the run: how many documents --timeout stopped (nothing when none was); with -v, what was done."""
     if rep.timed_out:
         _console().print(f"[bold red]evfacts:[/] {rep.timed_out} of {rep.documents} documents timed out "
                          f"(--timeout {opts.timeout:g}); the others were processed", markup=True, emoji=False)
+    if opts.verbosity > 0:
+        found = f", {rep.claims} claims" if claims else ""
+        _console().print(f"evfacts: {rep.documents} document{"s" * (rep.documents != 1)}{found}, {len(rep.failed)} failed",
+                         markup=False, emoji=False)
 
 
 def _pipeline_kwargs(opts: RunOptions, profile: dict | None) -> dict:
@@ -156,7 +162,7 @@ def _process(opts: RunOptions, rep: RunReport, items: Callable[[], Iterator]) ->
 
 def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
     """A transient count of documents on stderr, only when stderr is a terminal and stdout is not one."""
-    if not (isatty(sys.stderr) and (opts.output not in (None, "-") or not isatty(sys.stdout))):
+    if opts.verbosity < 0 or not (isatty(sys.stderr) and (opts.output not in (None, "-") or not isatty(sys.stdout))):
         yield from items
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -182,6 +188,7 @@ def run_extract(opts: RunOptions) -> RunReport:
             if isinstance(item, InputError):
                 report(rep, item)
             else:
+                rep.claims += len(item.claims)
                 yield item
 
     with atomic_output(opts.output) as out:
@@ -197,6 +204,7 @@ def iter_results(opts: RunOptions, rep: RunReport) -> Iterator:
         if isinstance(item, InputError):
             report(rep, item)
         else:
+            rep.claims += len(item.claims)
             yield item
 
 
@@ -236,19 +244,21 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
                 if sha is not None:  # a document that failed in the pipeline: recorded, retried next run
                     store.write(Result(source), sha, error=item.message)
             else:
+                rep.claims += len(item.claims)
                 store.write(item, sha)
     summarize(rep, opts)
     return rep
 
 
 def run_clean(opts: RunOptions) -> RunReport:
-    from evfacts.clean import clean_document  # the clean stage alone: no spaCy, no claim engine
+    from evfacts.cleaner import clean_document  # the clean stage alone: no spaCy, no claim engine
 
     rep = RunReport()
     documents = _documents(opts, rep)
 
     def cleaned() -> Iterator[tuple]:
         for item in documents:
+            rep.documents += 1
             if isinstance(item, InputError):
                 report(rep, item)
                 continue
@@ -277,6 +287,7 @@ def run_clean(opts: RunOptions) -> RunReport:
                 for d in res.kept:
                     out.write(d.text + "\n")
             out.flush()
+    summarize(rep, opts, claims=False)
     return rep
 
 
@@ -311,7 +322,9 @@ def run_show(opts: RunOptions, html: str | None = None) -> RunReport:
                 console.print(Rule(escape(result.title or doc.source), style="dim"))
                 show.render_terminal(doc, result, console)
             shown += 1
+            rep.documents, rep.claims = rep.documents + 1, rep.claims + len(result.claims)
         out.flush()
+    summarize(rep, opts)
     return rep
 
 

@@ -61,7 +61,7 @@ app = typer.Typer(
     cls=_Group,
     help="Pull every quantitative claim out of reposted news articles.",
     invoke_without_command=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     add_help_option=False,
     context_settings={"help_option_names": ["-h", "--help"]},  # named in the usage-error hint
@@ -95,7 +95,7 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     _help: HelpOpt = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="",
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, metavar="",
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Pull every quantitative claim out of reposted news articles."""
@@ -130,6 +130,9 @@ TimeoutOpt = Annotated[float, typer.Option(
     "--timeout", min=0, metavar="SECONDS",
     help="Stop a document that takes longer than this, name it and go on (0: no limit).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of failures.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No progress on stderr (failures still).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", metavar="",
+                                          help="End with a line on stderr: documents, claims, failures.")]
 
 
 #: `local`, or a scheduler address: [tcp|tls|ws|wss|ucx://]host:port (a host name, IPv4 or [IPv6])
@@ -205,8 +208,12 @@ def _guarded(opts: RunOptions, job: Callable[[RunOptions], RunReport]) -> int:
         return EXIT_FAILED
 
 
-def _options(paths, fmt, output, *, config_path=None, profile_path=None, **kw) -> RunOptions:
+def _options(paths, fmt, output, *, config_path=None, profile_path=None, quiet=False, verbose=False,
+             **kw) -> RunOptions:
     from evfacts.config import ConfigError, load_config
+
+    if quiet and verbose:
+        raise _usage_error("-q and -v exclude each other")
 
     try:
         config = load_config(config_path)
@@ -231,7 +238,7 @@ def _options(paths, fmt, output, *, config_path=None, profile_path=None, **kw) -
     if output and os.path.isdir(output):
         raise _usage_error(f"--output: {output} is a directory")
     return RunOptions(paths=paths, fmt=pick_format(fmt, output), output=output, config=config,
-                      profile_path=profile_path, **kw)
+                      profile_path=profile_path, verbosity=int(verbose) - int(quiet), **kw)
 
 
 @app.command(add_help_option=False)
@@ -254,6 +261,8 @@ def extract(
     profile: ProfileOpt = None,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     _help: HelpOpt = False,
 ) -> None:
     """Extract quantitative claims (figure, unit, change, subject, period, modality).
@@ -276,7 +285,8 @@ def extract(
         jobs = _capped_jobs(jobs)
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
-                    jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile, timeout=timeout)
+                    jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile, timeout=timeout,
+                    quiet=quiet, verbose=verbose)
     from evfacts.batch import run_extract
 
     raise typer.Exit(_guarded(opts, run_extract))
@@ -301,6 +311,8 @@ def facts(
     profile: ProfileOpt = None,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     _help: HelpOpt = False,
 ) -> None:
     """Group the claims of many documents into facts: sources, values, dates, conflicts.
@@ -315,7 +327,7 @@ def facts(
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
                     jobs=_capped_jobs(jobs) if jobs != 1 else jobs, force=force, config_path=config,
-                    profile_path=profile, timeout=timeout)
+                    profile_path=profile, timeout=timeout, quiet=quiet, verbose=verbose)
     from evfacts.facts_output import run_facts
 
     raise typer.Exit(_guarded(opts, lambda o: run_facts(o, min_sources)))
@@ -334,6 +346,8 @@ def clean(
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     _help: HelpOpt = False,
 ) -> None:
     """Print the article text with boilerplate removed (--explain: every decision).
@@ -343,7 +357,7 @@ def clean(
         raise _usage_error("--format applies to --explain; plain clean prints text")
     opts = _options(paths, fmt, output, per_line=lines, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug, explain=explain,
-                    config_path=config, profile_path=profile)
+                    config_path=config, profile_path=profile, quiet=quiet, verbose=verbose)
     from evfacts.batch import run_clean
 
     raise typer.Exit(_guarded(opts, run_clean))
@@ -363,6 +377,8 @@ def show(
     profile: ProfileOpt = None,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     _help: HelpOpt = False,
 ) -> None:
     """Show the article with its claims highlighted (terminal, or --html FILE).
@@ -372,7 +388,7 @@ def show(
         raise _usage_error(f"--html: {html} is a directory")
     opts = _options(paths, Format.table, None, clean=not no_clean, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
-                    config_path=config, profile_path=profile, timeout=timeout)
+                    config_path=config, profile_path=profile, timeout=timeout, quiet=quiet, verbose=verbose)
     opts = dataclasses.replace(opts, output=html)
     from evfacts.batch import run_show
 

@@ -214,19 +214,27 @@ def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique
     return n
 
 
-def _fmt_num(v) -> str:
+def _fmt_num(v, kind: str | None = None) -> str:
+    """A figure with thousands separators; a year as it is written ("2035")."""
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
+    if kind == "year" and isinstance(v, int):
+        return str(v)
     return f"{v:,}" if isinstance(v, int) else f"{v:,.6g}"
+
+
+#: below this many columns the claims table puts a figure's value, unit and change in one column and
+#: subject and metric in another, so that `text` keeps room to be read
+NARROW = 150
+ARROWS = {"up": "↑", "down": "↓"}
 
 
 def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
     """One rich table per document. Not on a terminal (`-o x.txt`, `-f table | less`): 160 columns, no colour."""
     from rich.console import Console
     from rich.markup import escape
-    from rich.table import Table
 
     console = Console(file=out, highlight=False, soft_wrap=False, width=None if isatty(out) else 160)
     n = 0
@@ -234,20 +242,52 @@ def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
         if not r.claims:
             console.print(f"[dim]{escape(r.source)}: no claims[/]")
             continue
-        table = Table(title=escape(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
-        for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {}),
-                         ("value", {"justify": "right", "no_wrap": True}), ("unit", {"no_wrap": True}),
-                         ("per", {"no_wrap": True}), ("±", {}), ("Δ", {}), ("subject", {}), ("metric", {}), ("period", {"no_wrap": True}),
-                         ("modality", {"no_wrap": True})):
-            table.add_column(name, **kw)
-        for c in r.claims:
-            value = _fmt_num(c.value) + (f"–{_fmt_num(c.value_max)}" if c.value_max is not None else "")
-            table.add_row(str(c.line), escape(c.text), value, escape(c.unit or ""), escape(c.per or ""), c.approx or "",
-                          {"up": "↑", "down": "↓"}.get(c.change or "", ""), escape(c.subject or ""),
-                          escape(c.metric or ""), escape(c.period or ""), c.modality)
-            n += 1
+        table = _narrow_table(r) if console.width < NARROW else _wide_table(r)
         console.print(table)
+        n += len(r.claims)
     return n
+
+
+def _value(c) -> str:
+    return _fmt_num(c.value, c.kind) + (f"–{_fmt_num(c.value_max, c.kind)}" if c.value_max is not None else "")
+
+
+def _wide_table(r: Result):
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=escape(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
+    for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {"min_width": 16, "ratio": 3}),
+                     ("value", {"justify": "right", "no_wrap": True}), ("unit", {"no_wrap": True}),
+                     ("per", {"no_wrap": True}), ("±", {}), ("Δ", {}), ("subject", {"ratio": 1}),
+                     ("metric", {"ratio": 1}), ("period", {"no_wrap": True}), ("modality", {"no_wrap": True})):
+        table.add_column(name, **kw)
+    for c in r.claims:
+        table.add_row(str(c.line), escape(c.text), _value(c), escape(c.unit or ""), escape(c.per or ""),
+                      c.approx or "", ARROWS.get(c.change or "", ""), escape(c.subject or ""),
+                      escape(c.metric or ""), escape(c.period or ""), c.modality)
+    return table
+
+
+def _narrow_table(r: Result):
+    """The table for a narrow terminal: `figure` is approx, value, unit, per and change ("~550,000 delivery",
+    "13% ↑"), `about` is subject and metric; text, figure and about wrap, the short columns do not."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=escape(r.title or r.source), caption=_caption(r), show_lines=False, expand=False,
+                  pad_edge=False, collapse_padding=True)
+    for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {"min_width": 10, "ratio": 3}),
+                     ("figure", {"min_width": 8, "ratio": 2}), ("about", {"min_width": 8, "ratio": 2}),
+                     ("period", {"overflow": "fold"}), ("modality", {"overflow": "fold"})):
+        table.add_column(name, **kw)
+    for c in r.claims:
+        unit = "%" if c.unit == "%" else f" {c.unit}" if c.unit else ""
+        figure = f"{c.approx or ''}{_value(c)}{unit}" + (f" per {c.per}" if c.per else "")
+        figure += f" {ARROWS[c.change]}" if c.change in ARROWS else ""
+        about = " · ".join(x for x in (c.subject, c.metric) if x)
+        table.add_row(str(c.line), escape(c.text), escape(figure), escape(about), escape(c.period or ""), c.modality)
+    return table
 
 
 def _caption(r: Result) -> str:

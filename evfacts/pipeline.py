@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 
-from evfacts import clean as cleaning
+from evfacts import cleaner as cleaning
 from evfacts.claims import Segment, extract_article
 from evfacts.entities import entities, subject_id
 from evfacts.ingest import Document, InputError

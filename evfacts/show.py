@@ -22,8 +22,10 @@ KIND_COLOUR = {"percent": "#7ee081", "money": "#ffd75f", "quantity": "#8fb8ff", 
 
 def note(c: Claim) -> str:
     """A compact one-line summary of a claim: '13% ↑ · global EV market · 2026 · forecast', '62 USD per share'."""
-    value = str(int(c.value)) if c.kind == "year" else _num(c.value)
-    value += f"–{_num(c.value_max)}" if c.value_max is not None else ""
+    year = c.kind == "year" and float(c.value).is_integer()
+    value = str(int(c.value)) if year else _num(c.value)
+    if c.value_max is not None:
+        value += f"–{int(c.value_max)}" if year and float(c.value_max).is_integer() else f"–{_num(c.value_max)}"
     head = f"{c.approx or ''}{value}"
     if c.unit:
         head += "%" if c.unit == "%" else f" {c.unit}"
@@ -81,9 +83,10 @@ def render_terminal(doc: Document, result: Result, console) -> None:
             continue
         if decision is not None and not decision.keep:
             margin = Text(f"{decision.reason or decision.role:>16} │ ", style="dim red")
-            console.print(margin + Text(line.strip(), style="dim strike" if decision.role == "boilerplate" else "dim"))
+            _print_in_gutter(console, margin, Text(line.strip(), style="dim strike" if decision.role == "boilerplate"
+                                                   else "dim"))
             continue
-        text = Text(f"{'':>16} │ ", style="dim")
+        text = Text()
         pos = 0
         notes = []
         for b, e, what, payload in _spans(line, start, claims, companies):
@@ -95,9 +98,25 @@ def render_terminal(doc: Document, result: Result, console) -> None:
                 text.append(line[b:e], style="underline")
             pos = e
         text.append(line[pos:])
-        console.print(text)
+        _print_in_gutter(console, Text(f"{'':>16} │ ", style="dim"), text)
         for kind, n in notes:
-            console.print(Text(f"{'':>16} │   ", style="dim") + Text("▸ " + n, style=KIND_STYLE[kind].split(" on ")[-1]))
+            _print_in_gutter(console, Text(f"{'':>16} │   ", style="dim"),
+                             Text("▸ " + n, style=KIND_STYLE[kind].split(" on ")[-1]))
+
+
+def _print_in_gutter(console, margin, body) -> None:
+    """One line after its margin. On a terminal a line longer than the screen is wrapped here, each
+    continuation after an empty margin, so that the text never runs back under the gutter."""
+    from rich.text import Text
+
+    room = console.width - margin.cell_len
+    if not console.is_terminal or room < 20 or body.cell_len <= room:
+        console.print(margin + body)
+        return
+    blank = Text("".join(ch if ch == "│" else " " for ch in margin.plain), style="dim")
+    for i, part in enumerate(body.wrap(console, room)):
+        part.rstrip()
+        console.print((margin if i == 0 else blank) + part)
 
 
 CSS = """

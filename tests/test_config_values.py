@@ -8,7 +8,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from evfacts.clean import TimedPattern, clean_text, rule_names
+from evfacts.cleaner import TimedPattern, clean_text, rule_names
 from evfacts.cli import app
 
 runner = CliRunner()
