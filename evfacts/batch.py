@@ -123,7 +123,8 @@ def summarize(rep: RunReport, opts: RunOptions, *, claims: bool = True) -> None:
                          f"(--timeout {opts.timeout:g}); the others were processed", markup=True, emoji=False)
     if opts.verbosity > 0:
         found = f", {rep.claims} claims" if claims else ""
-        _console().print(f"evfacts: {rep.documents} document{"s" * (rep.documents != 1)}{found}, {len(rep.failed)} failed",
+        documents = f"{rep.documents} document" + "s" * (rep.documents != 1)
+        _console().print(f"evfacts: {documents}{found}, {len(rep.failed)} failed",
                          markup=False, emoji=False)
 
 

@@ -33,6 +33,10 @@ class _Group(TyperGroup):
     """Usage errors as one line (`evfacts: error: ... (try 'evfacts extract -h')`), exit 2."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if (complete_var or "_EVFACTS_COMPLETE") in os.environ:  # a shell asks for completions
+            from typer.completion import completion_init
+
+            completion_init()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -61,7 +65,7 @@ app = typer.Typer(
     cls=_Group,
     help="Pull every quantitative claim out of reposted news articles.",
     invoke_without_command=True,
-    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
+    add_completion=False,  # typer's completion options, with a SHELL argument, are declared in _root
     pretty_exceptions_enable=False,
     add_help_option=False,
     context_settings={"help_option_names": ["-h", "--help"]},  # named in the usage-error hint
@@ -91,12 +95,34 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _completion(install: bool):
+    """typer's completion callbacks (`--install-completion SHELL`, `--show-completion SHELL`), its shell classes registered first."""
+    from typer import completion
+
+    def callback(ctx, param, value):
+        if value:
+            completion.completion_init()
+            (completion.install_callback if install else completion.show_callback)(ctx, param, value)
+        return value
+
+    return callback
+
+
+SHELLS = "bash, zsh, fish, powershell or pwsh"
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
     _help: HelpOpt = False,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, metavar="",
                                           help="Print the version and exit.")] = False,
+    install_completion: Annotated[str | None, typer.Option(
+        "--install-completion", metavar="SHELL", callback=_completion(True), is_eager=True, expose_value=False,
+        help=f"Install shell completion for SHELL ({SHELLS}) and exit.")] = None,
+    show_completion: Annotated[str | None, typer.Option(
+        "--show-completion", metavar="SHELL", callback=_completion(False), is_eager=True, expose_value=False,
+        help="Print the completion script for SHELL and exit.")] = None,
 ) -> None:
     """Pull every quantitative claim out of reposted news articles."""
     if ctx.invoked_subcommand is None:  # bare `evfacts`: the help, as a usage error
