@@ -193,7 +193,7 @@ def run_extract(opts: RunOptions) -> RunReport:
                 yield item
 
     with atomic_output(opts.output) as out:
-        write_claims(results(), opts.fmt, out, unique=opts.unique)
+        write_claims(results(), opts.fmt, out, unique=opts.unique, explain=opts.explain)
     summarize(rep, opts)
     return rep
 

@@ -276,6 +276,7 @@ def extract(
     no_clean: Annotated[bool, typer.Option("--no-clean", metavar="", help="Skip boilerplate removal.")] = False,
     published: PublishedOpt = None,
     unique: Annotated[bool, typer.Option("--unique", metavar="", help="One record per fact; repeats counted in 'mentions'.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", metavar="", help="JSON/JSONL: why each field (recognizer, cue).")] = False,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
@@ -300,6 +301,10 @@ def extract(
         raise _usage_error(f"--format does not apply to the SQLite store {output}")
     if force and not is_store_path(output):
         raise _usage_error("--force applies to a SQLite store (-o x.sqlite)")
+    if explain and (is_store_path(output) or fmt in (Format.csv, Format.table)):
+        raise _usage_error("--explain applies to -f json and -f jsonl")
+    if explain and fmt is None and pick_format(None, output) not in (Format.json, Format.jsonl):
+        fmt = Format.jsonl  # on a terminal, or -o x.csv: the explanations need JSON
     if dask is not None:
         from importlib.util import find_spec
 
@@ -312,6 +317,7 @@ def extract(
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
                     jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile, timeout=timeout,
+                    explain=explain,
                     quiet=quiet, verbose=verbose)
     from evfacts.batch import run_extract
 

@@ -184,20 +184,32 @@ def csv_columns(unique: bool = False) -> list[str]:
     return [*CLAIM_FIELDS, "mentions"] if unique else list(CLAIM_FIELDS)
 
 
-def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique: bool = False) -> int:
-    """Write the claims of every result; returns how many claims were written."""
+def _with_explanation(c) -> dict:
+    from evfacts.explain import explain
+
+    return {**c.to_dict(), "explain": explain(c).to_dict()}
+
+
+def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique: bool = False,
+                 explain: bool = False) -> int:
+    """Write the claims of every result; returns how many claims were written. `explain` (JSON and
+    JSONL): each record with its `explain` object (evfacts.explain)."""
     n = 0
     columns = csv_columns(unique)
+    record = _with_explanation if explain else lambda c: c.to_dict()
     if fmt is Format.jsonl:
         for r in results:
             for c in r.claims:
-                out.write(_dumps(c.to_dict()) + "\n")
+                out.write(_dumps(record(c)) + "\n")
                 n += 1
     elif fmt is Format.json:
         out.write("[")
         first = True
         for r in results:
-            out.write(("\n" if first else ",\n") + _dumps(r.to_dict()))
+            d = r.to_dict()
+            if explain:
+                d["claims"] = [record(c) for c in r.claims]
+            out.write(("\n" if first else ",\n") + _dumps(d))
             first = False
             n += len(r.claims)
         out.write("\n]\n" if not first else "]\n")

@@ -136,7 +136,7 @@ mark.claim:hover .tip{display:block}
 .company{text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px}
 table{border-collapse:collapse;width:100%;font:.85rem system-ui,sans-serif;margin-top:2rem}
 th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3} td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f3f3f3} tr.why td{color:#777;font-size:.8em;border-top:none} td.num{text-align:right;font-variant-numeric:tabular-nums}
 .legend span{padding:0 .4em;border-radius:3px;margin-right:.5em}
 """
 
@@ -152,7 +152,17 @@ def _tip(c: Claim) -> str:
         if v in (None, [], ""):
             continue
         rows.append(f"{k}: {', '.join(v) if isinstance(v, list) else v}")
-    return "\n".join(rows)
+    return "\n".join([*rows, "why:", *_why(c)])
+
+
+def _why(c: Claim) -> list[str]:
+    """The explanation of each field (evfacts.explain): "modality ← modality 'plans'", "subject: from the paragraph ..."."""
+    from evfacts.explain import explain
+
+    out = []
+    for name, r in explain(c).fields.items():
+        out.append(f"{name} ← {r.recognizer} '{r.cue}'" if r.cue else f"{name}: {r.note}")
+    return out
 
 
 def render_html(doc: Document, result: Result) -> str:
@@ -196,7 +206,8 @@ def render_html(doc: Document, result: Result) -> str:
         out.append(f'<tr><td class="num"><a href="#L{c.line}">{c.line}</a></td><td>{e(c.text)}</td>'
                    f'<td class="num">{value}</td><td>{e(c.unit or "")}</td><td>{e(c.per or "")}</td><td>{e(c.approx or "")}</td>'
                    f"<td>{e(c.change or '')}</td><td>{e(c.subject or '')}</td><td>{e(c.metric or '')}</td>"
-                   f"<td>{e(c.period or '')}</td><td>{e(c.modality)}</td></tr>")
+                   f"<td>{e(c.period or '')}</td><td>{e(c.modality)}</td></tr>"
+                   f'<tr class="why"><td></td><td colspan="10">{e("; ".join(_why(c)))}</td></tr>')
     out.append("</tbody></table></body></html>")
     return "\n".join(out) + "\n"
 
