@@ -172,7 +172,18 @@ def _owner(words: list[str], ents: Entities) -> tuple[str, int] | None:
     return None
 
 
-_IN_PLACE = re.compile(r"^(?P<what>.+?)\s+(?:in|of|across)\s+(?:the\s+)?(?P<where>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)$")
+def _in_place(words: list[str]) -> tuple[str, str] | None:
+    """("EV market", "China") of "EV market in China", "sales across the United States": the phrase and
+    the capitalised name after its last `in`, `of` or `across`."""
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].lower() in ("in", "of", "across"):
+            where = words[i + 1:]
+            if where[0].lower() == "the":
+                where = where[1:]
+            if where and all(w[:1].isupper() for w in where):
+                return " ".join(words[:i]), " ".join(where)
+            return None
+    return None
 
 
 def subject_id(subject: str | None, ents: Entities | None = None) -> str | None:
@@ -186,11 +197,11 @@ def subject_id(subject: str | None, ents: Entities | None = None) -> str | None:
     whole = company_id(bare, ents) or place_id(bare, ents)
     if whole:
         return whole
-    m = _IN_PLACE.match(bare)
-    if m and (where := place_id(m.group("where"), ents)):
-        rest = _phrase(m.group("what"), ents)
-        return f"{where}/{rest}" if rest else where
     words = bare.split()
+    split = _in_place(words)
+    if split and (where := place_id(split[1], ents)):
+        rest = _phrase(split[0], ents)
+        return f"{where}/{rest}" if rest else where
     owner = _owner(words, ents)
     if owner and owner[1] < len(words):
         rest = _phrase(" ".join(words[owner[1]:]), ents)
