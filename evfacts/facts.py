@@ -118,7 +118,7 @@ def _context_measure(c: Claim, voc: Vocabulary) -> str | None:
 
 def _metric_words(c: Claim, voc: Vocabulary, ents) -> list[str]:
     """The metric's words without the subject's names ('U.S. EV sales' -> 'ev sale'), one spelling each."""
-    from evfacts.entities import company_id, place_id, synonyms_applied
+    from evfacts.canonical import company_id, place_id, synonyms_applied
 
     out = []
     for raw in _WORD.findall(synonyms_applied(c.metric or "", ents)):
@@ -131,7 +131,7 @@ def _metric_words(c: Claim, voc: Vocabulary, ents) -> list[str]:
 
 def fact_key(c: Claim, ents=None) -> tuple:
     """What makes claims of different documents one fact (see the module's docstring)."""
-    from evfacts.entities import entities, synonyms_applied
+    from evfacts.canonical import entities, synonyms_applied
 
     voc = vocabulary()
     ents = ents or entities()

@@ -48,7 +48,7 @@ def run_facts(opts: RunOptions, min_sources: int = 1) -> RunReport:
 
 def _entities(opts: RunOptions):
     from evfacts.config import company_lexicon
-    from evfacts.entities import entities
+    from evfacts.canonical import entities
 
     return entities(company_lexicon(opts.config))
 
@@ -109,7 +109,7 @@ def _facts_table(facts: list[Fact], out: IO[str]) -> int:
 
 
 def _claims_of_store(db: sqlite3.Connection, ents) -> list[tuple[int, Mention]]:
-    from evfacts.entities import subject_id
+    from evfacts.canonical import subject_id
 
     quoted = ", ".join(f'c."{c}"' for c in CLAIM_FIELDS)
     rows = db.execute(f"SELECT c.id, d.published, {quoted} FROM claims c JOIN documents d ON d.id = c.document_id "

@@ -34,7 +34,7 @@ class Claim:
     approx: str | None = None
     change: str | None = None
     subject: str | None = None
-    #: the subject's canonical ID (evfacts.entities): "US" for U.S./US/United States/America, "xiaomi", "CN/ev-market"
+    #: the subject's canonical ID (evfacts.canonical): "US" for U.S./US/United States/America, "xiaomi", "CN/ev-market"
     subject_id: str | None = None
     metric: str | None = None
     period: str | None = None

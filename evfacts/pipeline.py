@@ -11,7 +11,7 @@ from itertools import islice
 
 from evfacts import cleaner as cleaning
 from evfacts.claims import Segment, extract_article
-from evfacts.entities import entities, subject_id
+from evfacts.canonical import entities, subject_id
 from evfacts.ingest import Document, InputError
 from evfacts.model import Result
 

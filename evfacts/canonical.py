@@ -2,7 +2,7 @@
 
 - a country or a part of one: its ISO 3166 code, found by pycountry (`China` → `CN`, `USA` →
   `US`, `California` → `US-CA`) or by the names news writes that ISO does not list
-  (`data/entities.toml`: `U.S.`, `America`, `Britain` → `US`, `US`, `GB`); its adjective too
+  (`data/canonical.toml`: `U.S.`, `America`, `Britain` → `US`, `US`, `GB`); its adjective too
   (`Chinese` → `CN`, data/places.demonyms.json);
 - a company or an exchange: a slug of its one name in the lexicon (`Xiaomi Corp` → `xiaomi`,
   `Tesla Inc` → `tesla`, `NASDAQ` → `nasdaq`);
@@ -37,7 +37,7 @@ def _data(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _packaged() -> dict:
-    return tomllib.loads(_data("entities.toml"))
+    return tomllib.loads(_data("canonical.toml"))
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +144,7 @@ def company_id(name: str, ents: Entities) -> str | None:
 
 
 def synonyms_applied(text: str, ents: Entities) -> str:
-    """text with every spelling of data/entities.toml [synonyms] made its key ("electric vehicle" -> "ev")."""
+    """text with every spelling of data/canonical.toml [synonyms] made its key ("electric vehicle" -> "ev")."""
     for pattern, key in ents.synonyms:
         text = pattern.sub(key, text)
     return text

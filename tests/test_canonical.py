@@ -9,7 +9,7 @@ import pytest
 from conftest import csv_rows, jsonl, out_text
 
 from evfacts.config import company_lexicon
-from evfacts.entities import entities, slug, subject_id
+from evfacts.canonical import entities, slug, subject_id
 from evfacts.model import CLAIM_FIELDS
 from evfacts.store import Store, migrate
 
