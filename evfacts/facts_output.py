@@ -12,7 +12,7 @@ from typing import IO
 
 from evfacts.batch import RunOptions, RunReport, iter_results, run_extract, summarize
 from evfacts.facts import FACT_FIELDS, Fact, Mention, group_facts
-from evfacts.model import CLAIM_FIELDS, Claim
+from evfacts.model import Claim
 from evfacts.output import Format, _csv_cell, _dumps, _fmt_num, atomic_output, isatty
 
 FACTS_SCHEMA = """
@@ -47,8 +47,8 @@ def run_facts(opts: RunOptions, min_sources: int = 1) -> RunReport:
 
 
 def _entities(opts: RunOptions):
-    from evfacts.config import company_lexicon
     from evfacts.canonical import entities
+    from evfacts.config import company_lexicon
 
     return entities(company_lexicon(opts.config))
 
@@ -110,13 +110,14 @@ def _facts_table(facts: list[Fact], out: IO[str]) -> int:
 
 def _claims_of_store(db: sqlite3.Connection, ents) -> list[tuple[int, Mention]]:
     from evfacts.canonical import subject_id
+    from evfacts.store import STORED_CLAIM_FIELDS
 
-    quoted = ", ".join(f'c."{c}"' for c in CLAIM_FIELDS)
+    quoted = ", ".join(f'c."{c}"' for c in STORED_CLAIM_FIELDS)
     rows = db.execute(f"SELECT c.id, d.published, {quoted} FROM claims c JOIN documents d ON d.id = c.document_id "
                       "WHERE d.error IS NULL ORDER BY c.id")
     out = []
     for claim_id, published, *values in rows:
-        fields = dict(zip(CLAIM_FIELDS, values))
+        fields = dict(zip(STORED_CLAIM_FIELDS, values), published=published)
         fields["companies"] = json.loads(fields["companies"] or "[]")
         fields = {k: v for k, v in fields.items() if v is not None}
         if fields.get("subject") and not fields.get("subject_id"):  # a claim stored before subject_id

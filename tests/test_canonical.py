@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 from conftest import csv_rows, jsonl, out_text
 
-from evfacts.config import company_lexicon
 from evfacts.canonical import entities, slug, subject_id
+from evfacts.config import company_lexicon
 from evfacts.model import CLAIM_FIELDS
 from evfacts.store import Store, migrate
 
