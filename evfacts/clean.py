@@ -42,6 +42,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from evfacts.clean_body import GOOD, NEAR, Body, find_body
 from evfacts.clean_dates import first_date, is_date_only
 from evfacts.clean_lexicon import USER_CUE_SECONDS, Cue, Lexicon, TimedPattern, _cfg, _user_cues, default_lexicon  # noqa: F401
 from evfacts.config import strings
@@ -121,6 +122,7 @@ _PHONE = re.compile(r"(?=[\d+(])(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s
                     r"(?:\s*(?:ext\.?|x)\s*\d+)?", re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
+_FIGURE = re.compile(r"[$€£¥₹%]\s*\d|\d\s*(?:%|[$€£¥₹])")
 _COUNTER = re.compile(r"^[\d.,\s]+[kKmM]?\+?$")
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::)\s+|\s*(?:/|»|›|\|)\s*$|^\s*(?:/|»|›|\|)")
 
@@ -200,6 +202,7 @@ class _Ctx:
     body_end: int = 0  # index of the last body paragraph (by cues only)
     title_idx: int | None = None
     title: str | None = None
+    body: Body | None = None  # the page body (plain-text pages only): see evfacts.clean_body
 
     @property
     def n(self) -> int:
@@ -487,6 +490,36 @@ def _tail_block(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", reason, "tail-block", block=True)
 
 
+@structure_rule("outside-body")
+def _outside_body(ctx: _Ctx) -> None:
+    """On a web page's text, the lines before and after the article body (the longest run of
+    prose, see `evfacts.clean_body`) that are not prose of their own: menus, bylines, link lists."""
+    body = ctx.body
+    if body is None:
+        return
+    for l in ctx.lines:
+        if l.open and not body.start <= l.idx <= body.end and body.kinds[l.idx] != GOOD:
+            reason = "navigation" if l.idx < body.start else "related"
+            l.decide(False, "boilerplate", reason, "outside-body", block=l.idx > body.end)
+
+
+@structure_rule("ui-line")
+def _ui_line(ctx: _Ctx) -> None:
+    """Inside a web page's body, a line of one to three words that is no sentence, no Markdown
+    heading, no list lead-in ("Ingredients:"), no figure ("Apple: $2.4 million") and not alone
+    between two paragraphs (a heading): a button, a counter, a photo credit's name."""
+    body = ctx.body
+    if body is None:
+        return
+    prose = (GOOD, NEAR)
+    for l in ctx.lines[body.start + 1:body.end]:
+        if not l.open or l.words > 3 or l.md_level or _END_PUNCT.search(l.norm) or _FIGURE.search(l.norm):
+            continue
+        if body.kinds[l.idx - 1] in prose and body.kinds[l.idx + 1] in prose:
+            continue  # between two paragraphs: a heading ("The Bull Case")
+        l.decide(False, "boilerplate", "navigation", "ui-line", block=False)
+
+
 # ============================================================================ title and date
 
 def _title_like(l: _Line) -> bool:
@@ -625,6 +658,8 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
         from evfacts.clean_repeats import apply_profile
         apply_profile(profile, [l for l in lines], _decide_repeated)
 
+    if fmt != "html" and "outside-body" not in disabled:
+        ctx.body = find_body([l.norm for l in lines], [l.dropped for l in lines])
     _find_title(ctx)
     _mark_title(ctx)
 
