@@ -490,6 +490,10 @@ def _tail_block(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", reason, "tail-block", block=True)
 
 
+#: a web page's head (menus, section links, bylines) has at least this many lines above the body
+PAGE_HEAD = 8
+
+
 @structure_rule("outside-body")
 def _outside_body(ctx: _Ctx) -> None:
     """On a web page's text, the lines before and after the article body (the longest run of
@@ -497,7 +501,11 @@ def _outside_body(ctx: _Ctx) -> None:
     body = ctx.body
     if body is None:
         return
+    head = [l for l in ctx.lines[:body.start] if l.open and l.idx != ctx.title_idx]
+    page_head = len(head) >= PAGE_HEAD
     for l in ctx.lines:
+        if l.idx < body.start and not page_head:
+            continue  # a few lines above the body: a repost's headline block, not a page's menus
         if l.open and not body.start <= l.idx <= body.end and body.kinds[l.idx] != GOOD:
             reason = "navigation" if l.idx < body.start else "related"
             l.decide(False, "boilerplate", reason, "outside-body", block=l.idx > body.end)
@@ -507,15 +515,19 @@ def _outside_body(ctx: _Ctx) -> None:
 def _ui_line(ctx: _Ctx) -> None:
     """Inside a web page's body, a line of one to three words that is no sentence, no Markdown
     heading, no list lead-in ("Ingredients:"), no figure ("Apple: $2.4 million") and not alone
-    between two paragraphs (a heading): a button, a counter, a photo credit's name."""
+    between two paragraphs (a heading): a button, a counter, a photo credit's name. A date alone
+    on its line there is the date of a comment or an update (metadata)."""
     body = ctx.body
     if body is None:
         return
     prose = (GOOD, NEAR)
     for l in ctx.lines[body.start + 1:body.end]:
+        if l.open and l.words <= 12 and is_date_only(l.norm):  # a comment's or an update's date
+            l.decide(False, "metadata", "published", "ui-line", block=False)
+            continue
         if not l.open or l.words > 3 or l.md_level or _END_PUNCT.search(l.norm) or _FIGURE.search(l.norm):
             continue
-        if body.kinds[l.idx - 1] in prose and body.kinds[l.idx + 1] in prose:
+        if body.kinds[l.idx - 1] in prose and body.kinds[l.idx + 1] in prose and not is_date_only(l.norm):
             continue  # between two paragraphs: a heading ("The Bull Case")
         l.decide(False, "boilerplate", "navigation", "ui-line", block=False)
 

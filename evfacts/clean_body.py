@@ -144,4 +144,58 @@ def find_body(texts: list[str], cued: list[bool] | None = None) -> Body | None:
             best, best_span = total, (start, i)
     if best_span[1] < 0:
         return None
-    return Body(best_span[0], best_span[1], kinds)
+    start, end = best_span
+    # a one-line paragraph at the edge ("Gold was flat at $2,055.20.") is the article's
+    while start > 0 and kinds[start - 1] == NEAR and feats[start - 1].sentence and not cued[start - 1]:
+        start -= 1
+    while end + 1 < len(kinds) and kinds[end + 1] == NEAR and feats[end + 1].sentence and not cued[end + 1]:
+        end += 1
+    end = _list_after(texts, feats, cued, end)
+    end = _table_after(texts, cued, end)
+    return Body(start, end, kinds)
+
+
+_SKELETON = re.compile(r"[^\w\s]+")
+#: a run of lines of one shape that goes on the article has at least this many lines
+TABLE_ROWS = 3
+
+
+def skeleton(text: str) -> str:
+    """A line's punctuation in order ("September 5 – Seattle, WA @ The Forum": "–,@"), with "d"
+    in front when it opens with a digit: the rows of one table or list share it."""
+    marks = "".join(_SKELETON.findall(text))
+    return ("d" if text[:1].isdigit() else "") + marks
+
+
+def _table_after(texts: list[str], cued: list[bool], end: int) -> int:
+    """The body goes on over rows of one shape right after it (tour dates, results, a numbered
+    list): at least TABLE_ROWS lines whose punctuation is the same and has two marks or more."""
+    k = end + 1
+    while k < len(texts) and not cued[k]:
+        shape = skeleton(texts[k])
+        if len(shape) < 2:
+            break
+        j = k
+        while j + 1 < len(texts) and not cued[j + 1] and skeleton(texts[j + 1]) == shape:
+            j += 1
+        if j - k + 1 < TABLE_ROWS:
+            break
+        end = k = j
+        k += 1
+    return end
+
+
+#: a list the article introduces with a colon ("Key developments on Thursday:") has at most this many items
+LIST_ITEMS = 15
+
+
+def _list_after(texts: list[str], feats: list[Features], cued: list[bool], end: int) -> int:
+    """The body goes on over a list that its last paragraph, or a lead-in line right after
+    it, introduces with a colon: the items up to the first line a cue dropped or of one word."""
+    lead = end if texts[end].rstrip().endswith(":") else end + 1
+    if lead >= len(texts) or cued[lead] or not texts[lead].rstrip().endswith(":") or feats[lead].words < 3:
+        return end
+    k = lead
+    while k + 1 < len(texts) and k - lead < LIST_ITEMS and not cued[k + 1] and feats[k + 1].words >= 2:
+        k += 1
+    return k if k > lead else end
