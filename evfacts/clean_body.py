@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,:/%]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # Han and kana: no spaces between words
 _SENT_END = re.compile(r"(?<![.…])[.!?。！？]['\"”’»)\]]*\s*$")  # not "..", "…": a cut teaser
 _CLAUSE = re.compile(r"[,;:，、；]")
@@ -64,7 +65,7 @@ def page_stop_words(texts: list[str]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Features:
-    words: float  # words (CJK: characters / 2)
+    words: float  # words and numbers (CJK: characters / 2)
     chars: int
     stop: float  # share of words that are stop words
     sentence: bool  # ends like a sentence
@@ -93,7 +94,7 @@ class Features:
 def features(text: str, stops: frozenset[str]) -> Features:
     toks = _TOKEN.findall(text)
     cjk = len(_CJK.findall(text))
-    words = len(toks) - sum(1 for t in toks if _CJK.search(t)) + cjk / 2
+    words = len(toks) - sum(1 for t in toks if _CJK.search(t)) + cjk / 2 + len(_NUMBER.findall(text))
     lowered = [t.lower() for t in toks]
     n = max(len(toks), 1)
     stop = sum(1 for t in lowered if t in stops) / n if stops else 0.0
@@ -145,10 +146,13 @@ def find_body(texts: list[str], cued: list[bool] | None = None) -> Body | None:
     if best_span[1] < 0:
         return None
     start, end = best_span
-    # a one-line paragraph at the edge ("Gold was flat at $2,055.20.") is the article's
-    while start > 0 and kinds[start - 1] == NEAR and feats[start - 1].sentence and not cued[start - 1]:
+    # one-line paragraphs at the edge ("Gold was flat at $2,055.20.", "Shares rose 3%.") are the article's
+    def one_liner(i: int) -> bool:
+        return kinds[i] in (NEAR, SHORT) and feats[i].sentence and feats[i].words >= 2 and not cued[i]
+
+    while start > 0 and one_liner(start - 1):
         start -= 1
-    while end + 1 < len(kinds) and kinds[end + 1] == NEAR and feats[end + 1].sentence and not cued[end + 1]:
+    while end + 1 < len(kinds) and one_liner(end + 1):
         end += 1
     end = _list_after(texts, feats, cued, end)
     end = _table_after(texts, cued, end)
