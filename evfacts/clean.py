@@ -203,6 +203,7 @@ class _Ctx:
     title_idx: int | None = None
     title: str | None = None
     body: Body | None = None  # the page body (plain-text pages only): see evfacts.clean_body
+    page_head: bool = False  # the lines above the body are a web page's head
 
     @property
     def n(self) -> int:
@@ -490,8 +491,18 @@ def _tail_block(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", reason, "tail-block", block=True)
 
 
-#: a web page's head (menus, section links, bylines) has at least this many lines above the body
-PAGE_HEAD = 8
+#: a web page's head has a menu (at least PAGE_MENU lines of one to three words above the body) or
+#: at least PAGE_HEAD lines
+PAGE_MENU, PAGE_HEAD = 3, 10
+
+
+def _page_head(ctx: _Ctx) -> bool:
+    """Whether the lines above the body are a web page's head (menus, section links), not the
+    headline block of a repost, whose few lines above the body stay."""
+    body = ctx.body
+    if body is None:
+        return False
+    return body.start >= PAGE_HEAD or sum(1 for l in ctx.lines[:body.start] if 1 <= l.words <= 3) >= PAGE_MENU
 
 
 @structure_rule("outside-body")
@@ -501,10 +512,8 @@ def _outside_body(ctx: _Ctx) -> None:
     body = ctx.body
     if body is None:
         return
-    head = [l for l in ctx.lines[:body.start] if l.open and l.idx != ctx.title_idx]
-    page_head = len(head) >= PAGE_HEAD
     for l in ctx.lines:
-        if l.idx < body.start and not page_head:
+        if l.idx < body.start and not ctx.page_head:
             continue  # a few lines above the body: a repost's headline block, not a page's menus
         if l.open and not body.start <= l.idx <= body.end and body.kinds[l.idx] != GOOD:
             reason = "navigation" if l.idx < body.start else "related"
@@ -548,6 +557,10 @@ def _canon(s: str) -> str:
     return " ".join(_WORD.findall(s.lower().replace("’", "'")))
 
 
+#: a web page's headline is at most this many lines above its body
+TITLE_REACH = 10
+
+
 def _find_title(ctx: _Ctx) -> None:
     meta_title = (ctx.meta or {}).get("title")
     if meta_title:
@@ -559,6 +572,14 @@ def _find_title(ctx: _Ctx) -> None:
                 break
         return
     if ctx.n < 2:
+        return
+    if ctx.page_head and ctx.body is not None:
+        # a web page: the headline is the longest title-like line just above the body
+        near = [l for l in ctx.lines[max(0, ctx.body.start - TITLE_REACH):ctx.body.start]
+                if l.open and l.words >= 4 and _title_like(l)]
+        if near:
+            best = max(near, key=lambda l: l.words)
+            ctx.title_idx, ctx.title = best.idx, best.norm
         return
     if ctx.fmt == "markdown":
         for l in ctx.lines[:max(ctx.head_end, 1) + 2]:
@@ -672,6 +693,7 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
 
     if fmt != "html" and "outside-body" not in disabled:
         ctx.body = find_body([l.norm for l in lines], [l.dropped for l in lines])
+        ctx.page_head = _page_head(ctx)
     _find_title(ctx)
     _mark_title(ctx)
 

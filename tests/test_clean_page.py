@@ -1,0 +1,185 @@
+"""The cleaner on the text of whole web pages: the body block, the lines around it, page furniture.
+
+Every page here is written for these tests in the style of news and blog sites (a section menu,
+a byline, share buttons, captions, related links, a footer around an article); none is taken
+from the evaluation data.
+"""
+from __future__ import annotations
+
+import pytest
+
+from evfacts.clean import clean_text
+from evfacts.clean_body import GOOD, NEAR, SHORT, features, find_body, page_stop_words, skeleton
+
+MENU = "\n".join(["Home", "World", "Business", "Markets", "Tech", "Autos", "Opinion", "Video", "Podcasts",
+                  "Search", "Sign In", "Subscribe"])
+BODY = [
+    "Battery maker Voltera said on Monday it would build a second plant in Ohio, doubling its output of "
+    "cells for electric pickups by the end of next year.",
+    "The company expects the factory to employ about 1,400 people once it reaches full production, "
+    "Chief Executive Dana Ruiz told reporters at the site.",
+    "Voltera shares rose 3% in early trading after the announcement, while rivals were little changed.",
+    "Analysts said the move would help the company win orders from carmakers that want batteries made "
+    "close to their assembly lines in North America.",
+]
+FOOTER = "\n".join(["More from Business", "Carmakers brace for a slower year", "Why chip prices keep falling",
+                    "Five charts on the housing market", "About Us", "Contact", "Careers", "Privacy Policy",
+                    "Terms of Use", "© 2025 Example Daily Media"])
+
+
+def page(*middle: str, head: str = MENU, foot: str = FOOTER) -> str:
+    return "\n".join([head, *middle, foot]) + "\n"
+
+
+def decisions(text: str, **kw) -> dict[str, tuple[bool, str]]:
+    return {d.text: (d.keep, d.rule) for d in clean_text(text, **kw).lines}
+
+
+# ------------------------------------------------------------------------------------ line features
+
+@pytest.mark.parametrize("line, kind", [
+    (BODY[0], GOOD),
+    ("Die Stadt will bis zum Jahr 2030 alle Busse auf Strom umstellen, sagte der Bürgermeister am Dienstag.", GOOD),
+    ("Voltera shares rose 3% in early trading.", NEAR),  # a short full sentence
+    ("Shares rose 3%.", SHORT),
+    ("Business", SHORT),
+    ("Carmakers brace for a slower year", SHORT),  # a teaser headline: no sentence
+    ("Nov. 19, 2025 8:03 am ET", SHORT),
+])
+def test_prose_class_of_a_line(line, kind):
+    stops = page_stop_words([line])
+    assert features(line, stops).kind(bool(stops)) == kind
+
+
+def test_stop_words_of_the_page_language():
+    german = ["Die Regierung hat am Montag einen neuen Plan für die Ladeinfrastruktur vorgestellt, der bis "
+              "2030 eine Million Ladepunkte vorsieht."]
+    assert "der" in page_stop_words(german) and "die" in page_stop_words(german)
+    assert page_stop_words(["東京 電力 発表 計画"]) == frozenset()  # no list covers it: sentence marks decide
+
+
+@pytest.mark.parametrize("line, shape", [
+    ("September 5 – Seattle, WA @ White River Amphitheatre", "–,@"),
+    ("12) Roger Waters – The Wall (DVD)", "d)–()"),
+    ("Plain words", ""),
+])
+def test_skeleton(line, shape):
+    assert skeleton(line) == shape
+
+
+# ------------------------------------------------------------------------------------ the body block
+
+def test_body_is_the_longest_run_of_prose():
+    text = page(*BODY)
+    lines = [l for l in text.splitlines() if l.strip()]
+    body = find_body(lines)
+    assert body is not None
+    assert lines[body.start] == BODY[0] and lines[body.end] == BODY[-1]
+
+
+def test_no_prose_no_body():
+    assert find_body(["Home", "World", "Business"]) is None
+
+
+def test_menus_and_footer_around_the_body_are_dropped():
+    got = decisions(page(*BODY))
+    for line in BODY:
+        assert got[line][0] is True
+    for line in MENU.splitlines() + FOOTER.splitlines():
+        assert got[line][0] is False, line
+    assert got["World"][1] == "outside-body"
+    assert got["Five charts on the housing market"][1] == "related-list"  # under "More from Business"
+    assert got["Careers"][1] == "outside-body"
+
+
+def test_headline_above_the_body_is_the_title():
+    got = clean_text(page("Voltera to double battery output with second Ohio plant", "By Dana Whitfield",
+                          "Nov. 19, 2025 8:03 am ET", *BODY))
+    assert got.title == "Voltera to double battery output with second Ohio plant"
+    kept = {d.text for d in got.kept}
+    assert "By Dana Whitfield" not in kept and "Nov. 19, 2025 8:03 am ET" not in kept
+
+
+@pytest.mark.parametrize("inside", [
+    "Shares rose 3%.",  # a one-line paragraph
+    "The Bull Case",  # a heading between two paragraphs
+    "Apple: $2.4 million",  # a figure
+    "Ingredients:",  # a list lead-in
+    "What comes next?",
+])
+def test_short_body_lines_are_kept(inside):
+    got = decisions(page(BODY[0], BODY[1], inside, BODY[2], BODY[3]))
+    assert got[inside][0] is True, got[inside]
+
+
+@pytest.mark.parametrize("edge", ["Shares rose 3%.", "Gold was flat at $2,055.20."])
+def test_one_line_paragraph_after_the_last_one_is_kept(edge):
+    got = decisions(page(*BODY, edge))
+    assert got[edge][0] is True
+
+
+@pytest.mark.parametrize("inside, rule", [
+    ("Share", "share-cue"),
+    ("Advertisement", "promo-cue"),
+    ("Loading...", "spinner"),
+    ("Media playback is unsupported on your device", "spinner"),
+    ("Image 4 of 5", "gallery-counter"),
+    ("1 2 3 4 5", "gallery-counter"),
+    ("Leave a comment", "comment-prompt"),
+    ("Alex Moreau on March 3, 2025 at 6:34 pm said:", "comment-prompt"),
+    ("Comments are subject to our community guidelines, which can be viewed here.", "comment-prompt"),
+    ("We may earn a commission when you buy through links on our site.", "affiliate-disclosure"),
+    ("Already a subscriber? Sign in", "account-wall"),
+    ("To read the full story, subscribe now.", "account-wall"),
+    ("Skip to main content", "navigation-cue"),
+    ("Jump to navigation", "skip-link"),
+    ("See also: Carmakers brace for a slower year", "related-cue"),
+    ("Lesen Sie auch: Warum Strom teurer wird", "see-also"),
+    ("The plant's first production line in Lordstown. (Photo: Dana Whitfield/Example Daily)", "caption-credit"),
+    ("Workers at the site on Monday. Photo by Sam Ortiz/Getty Images", "caption-credit"),
+    ("Photograph: Example Wire", "caption-credit"),
+    ("Toggle caption", "ui-word"),
+    ("Read Later", "ui-word"),
+    ("Station Info", "ui-line"),  # two words that are not alone between two paragraphs
+    ("Wednesday November 19, 2025", "ui-line"),  # a date inside the body: a comment's
+])
+def test_page_furniture_inside_the_body_is_dropped(inside, rule):
+    got = decisions(page(BODY[0], BODY[1], inside, "Print", BODY[2], BODY[3]))
+    assert got[inside] == (False, rule)
+
+
+def test_a_list_introduced_with_a_colon_goes_with_the_body():
+    items = ["Euro zone inflation figures for January", "Bank of England policy meeting and quarterly report",
+             "U.S. weekly jobless claims and factory orders"]
+    got = decisions(page(*BODY, "Key events that could move markets on Thursday:", *items))
+    for line in ["Key events that could move markets on Thursday:", *items]:
+        assert got[line][0] is True, line
+
+
+def test_rows_of_one_shape_after_the_body_go_with_it():
+    rows = ["September 5 – Seattle, WA @ Lakeside Arena", "September 7 – Portland, OR @ Moda Hall",
+            "September 9 – Boise, ID @ Ford Center"]
+    got = decisions(page(*BODY, *rows))
+    for row in rows:
+        assert got[row][0] is True, row
+
+
+def test_a_repost_headline_block_is_not_a_page_head():
+    """A few lines above the body (a syndicated story's summary points) stay: no menu, no page."""
+    text = "\n".join(["Voltera doubles battery output", "Second plant in Ohio", "About 1,400 jobs at the site",
+                      *BODY]) + "\n"
+    got = decisions(text)
+    assert got["Second plant in Ohio"][0] is True and got["About 1,400 jobs at the site"][0] is True
+
+
+def test_html_text_is_not_cut_to_a_body():
+    """trafilatura has already cut an HTML page to its article: its short lines stay."""
+    text = "\n".join([*BODY[:2], "Carmakers brace for a slower year", *BODY[2:], "Five charts on housing"]) + "\n"
+    got = decisions(text, fmt="html")
+    assert got["Carmakers brace for a slower year"][0] is True
+    assert got["Five charts on housing"][0] is True
+
+
+def test_outside_body_can_be_disabled():
+    got = decisions(page(*BODY), config={"clean": {"disable": ["outside-body", "ui-line"]}})
+    assert got["World"][0] is True
