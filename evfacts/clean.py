@@ -491,6 +491,24 @@ def _tail_block(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", reason, "tail-block", block=True)
 
 
+@structure_rule("comment-section")
+def _comment_section(ctx: _Ctx) -> None:
+    """On a web page, a comment prompt or a comment's header after the article opens the
+    comments: every line after it is readers' text, prose or not."""
+    body = ctx.body
+    if body is None:
+        return
+    first_prose = next((i for i in range(body.start, ctx.n) if body.kinds[i] == GOOD), None)
+    if first_prose is None:
+        return
+    start = next((l.idx for l in ctx.lines[first_prose + 1:] if l.dropped and l.reason == "comments"), None)
+    if start is None:
+        return
+    for l in ctx.lines[start + 1:]:
+        if l.open:
+            l.decide(False, "boilerplate", "comments", "comment-section", block=True)
+
+
 #: a web page's head has a menu (at least PAGE_MENU lines of one to three words above the body) or
 #: at least PAGE_HEAD lines
 PAGE_MENU, PAGE_HEAD = 3, 10
@@ -576,7 +594,8 @@ def _find_title(ctx: _Ctx) -> None:
     if ctx.page_head and ctx.body is not None:
         # a web page: the headline is the longest title-like line just above the body
         near = [l for l in ctx.lines[max(0, ctx.body.start - TITLE_REACH):ctx.body.start]
-                if l.open and l.words >= 4 and _title_like(l)]
+                if l.open and l.words >= 4 and _title_like(l) and first_date(l.norm) is None
+                and not re.match(r"\W*by\b", l.norm, re.IGNORECASE)]
         if near:
             best = max(near, key=lambda l: l.words)
             ctx.title_idx, ctx.title = best.idx, best.norm

@@ -22,6 +22,7 @@ by trafilatura, which already cut the page to its body.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -145,7 +146,7 @@ def find_body(texts: list[str], cued: list[bool] | None = None) -> Body | None:
             best, best_span = total, (start, i)
     if best_span[1] < 0:
         return None
-    start, end = best_span
+    start, end = _one_story(texts, kinds, feats, cued, *best_span)
     # one-line paragraphs at the edge ("Gold was flat at $2,055.20.", "Shares rose 3%.") are the article's
     def one_liner(i: int) -> bool:
         return kinds[i] in (NEAR, SHORT) and feats[i].sentence and feats[i].words >= 2 and not cued[i]
@@ -187,6 +188,26 @@ def _table_after(texts: list[str], cued: list[bool], end: int) -> int:
         end = k = j
         k += 1
     return end
+
+
+#: a dateline opens a story: "NEW DELHI: ...", "WASHINGTON (AP) — ...", "Feb 1 (Reuters) - ..."
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.’'-]+(?:[ ,]+[A-Z][\w.’'-]*){0,4}\s*(?:\([^)]{1,40}\))?"
+                      r"|[A-Z][a-z]{2,8}\.? \d{1,2} \([^)]{1,40}\))\s*[:—–-]+\s")
+
+
+def _one_story(texts, kinds, feats, cued, start: int, end: int) -> tuple[int, int]:
+    """A run of prose where several paragraphs open with a dateline holds several stories (the
+    teasers of a section page around an article): the body is the story with the most prose."""
+    opens = [i for i in range(start, end + 1) if kinds[i] == GOOD and DATELINE.match(texts[i])]
+    if len(opens) < 2:
+        return start, end
+    bounds = [start, *opens[1:], end + 1] if opens[0] > start else [*opens, end + 1]
+    best, span = -1.0, (start, end)
+    for a, b in itertools.pairwise(bounds):
+        score = sum(line_score(kinds[i], feats[i], cued[i]) for i in range(a, b))
+        if score > best:
+            best, span = score, (a, b - 1)
+    return span
 
 
 #: a list the article introduces with a colon ("Key developments on Thursday:") has at most this many items
