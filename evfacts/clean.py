@@ -509,8 +509,8 @@ def _comment_section(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", "comments", "comment-section", block=True)
 
 
-#: a web page's head has a menu (at least PAGE_MENU lines of one to three words above the body) or
-#: at least PAGE_HEAD lines
+#: a web page's head has a menu (at least PAGE_MENU lines of one to three words above the body that
+#: are no date or counter) or at least PAGE_HEAD lines
 PAGE_MENU, PAGE_HEAD = 3, 10
 
 
@@ -520,20 +520,30 @@ def _page_head(ctx: _Ctx) -> bool:
     body = ctx.body
     if body is None:
         return False
-    return body.start >= PAGE_HEAD or sum(1 for l in ctx.lines[:body.start] if 1 <= l.words <= 3) >= PAGE_MENU
+    menu = sum(1 for l in ctx.lines[:body.start]
+               if 1 <= l.words <= 3 and (l.open or l.reason in ("navigation", "share", "subscribe")))
+    return body.start >= PAGE_HEAD or menu >= PAGE_MENU
+
+
+def _in_prose_run(body: Body, i: int) -> bool:
+    """Good prose with good prose next to it: another part of the article (a lone paragraph out
+    there is a teaser, a standfirst or a bio)."""
+    k = body.kinds
+    return k[i] == GOOD and ((i > 0 and k[i - 1] == GOOD) or (i + 1 < len(k) and k[i + 1] == GOOD))
 
 
 @structure_rule("outside-body")
 def _outside_body(ctx: _Ctx) -> None:
     """On a web page's text, the lines before and after the article body (the longest run of
-    prose, see `evfacts.clean_body`) that are not prose of their own: menus, bylines, link lists."""
+    prose, see `evfacts.clean_body`) but two paragraphs of prose in a row (another part of the
+    article): menus, bylines, link lists, teasers. Above the body only on a page's head (a menu)."""
     body = ctx.body
     if body is None:
         return
     for l in ctx.lines:
         if l.idx < body.start and not ctx.page_head:
             continue  # a few lines above the body: a repost's headline block, not a page's menus
-        if l.open and not body.start <= l.idx <= body.end and body.kinds[l.idx] != GOOD:
+        if l.open and not body.start <= l.idx <= body.end and not _in_prose_run(body, l.idx):
             reason = "navigation" if l.idx < body.start else "related"
             l.decide(False, "boilerplate", reason, "outside-body", block=l.idx > body.end)
 

@@ -113,6 +113,42 @@ def test_short_body_lines_are_kept(inside):
     assert got[inside][0] is True, got[inside]
 
 
+@pytest.mark.parametrize("inside", [
+    # near misses of the furniture cues: body sentences that share a word with them
+    "The company said it would leave a comment period open until June.",
+    "Photo sales at the agency rose 12% last year, the company said.",
+    "The plant will turn left-over cells into packs for buses.",
+    "Shares of Voltera closed at $41.20, down 2%, three hours after the announcement.",
+    "Readers who have a tip can still call the newsroom, the editor said.",
+])
+def test_body_sentences_near_furniture_cues_are_kept(inside):
+    got = decisions(page(BODY[0], BODY[1], inside, BODY[2], BODY[3]))
+    assert got[inside][0] is True, got[inside]
+
+
+def test_comments_after_the_article_are_dropped():
+    comments = ["Leave a Reply", "Alex Moreau on March 3, 2025 at 6:34 pm said:",
+                "I drove past the site last week and the new hall already looks enormous, honestly.",
+                "Hi Alex, thanks for reading and for the note about the hall, we will follow up on it."]
+    got = decisions(page(*BODY, *comments))
+    for line in comments:
+        assert got[line][0] is False, line
+    assert got[comments[-1]][1] == "comment-section"
+
+
+def test_a_section_page_of_teasers_is_cut_to_the_story():
+    teasers = ["DETROIT: Carmakers said on Tuesday that orders for electric pickups slowed in the autumn, "
+               "as buyers waited for new tax credits to take effect.",
+               "Charging firms expand along highways",
+               "DENVER: A charging network operator said it would add 300 fast chargers along interstate "
+               "highways in the Mountain West by the end of next year."]
+    story = [("CLEVELAND: " + BODY[0]), *BODY[1:]]
+    got = decisions(page(*teasers, "Share", "Print", "Email", *story))
+    assert got[teasers[0]][0] is False and got[teasers[2]][0] is False
+    for line in story:
+        assert got[line][0] is True
+
+
 @pytest.mark.parametrize("edge", ["Shares rose 3%.", "Gold was flat at $2,055.20."])
 def test_one_line_paragraph_after_the_last_one_is_kept(edge):
     got = decisions(page(*BODY, edge))
@@ -139,6 +175,17 @@ def test_one_line_paragraph_after_the_last_one_is_kept(edge):
     ("The plant's first production line in Lordstown. (Photo: Dana Whitfield/Example Daily)", "caption-credit"),
     ("Workers at the site on Monday. Photo by Sam Ortiz/Getty Images", "caption-credit"),
     ("Photograph: Example Wire", "caption-credit"),
+    ("In this March 3, 2025, file photo, workers assemble battery packs at the plant.", "caption-credit"),
+    ("This artist's rendering provided by Voltera shows the planned plant.", "caption-credit"),
+    ("Dana Ruiz, left, and Sam Ortiz tour the site.", "caption-credit"),
+    ("32M ago", "gallery-counter"),
+    ("(3:05)", "gallery-counter"),
+    ("Lascia un commento", "comment-prompt"),
+    ("Get the latest updates right in your inbox.", "subscribe-cue"),
+    ("Join our EV Forums to keep talking batteries!", "subscribe-cue"),
+    ("Have a tip? Email the newsroom.", "contact"),
+    ("PUBLISHED: 09:01, Tue, Mar 4, 2025 | UPDATED: 11:43, Tue, Mar 4, 2025", "date-stamp"),
+    ("Show more sharing options", "spinner"),
     ("Toggle caption", "ui-word"),
     ("Read Later", "ui-word"),
     ("Station Info", "ui-line"),  # two words that are not alone between two paragraphs
