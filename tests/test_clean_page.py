@@ -137,11 +137,11 @@ def test_comments_after_the_article_are_dropped():
 
 
 def test_a_section_page_of_teasers_is_cut_to_the_story():
-    teasers = ["DETROIT: Carmakers said on Tuesday that orders for electric pickups slowed in the autumn, "
-               "as buyers waited for new tax credits to take effect.",
+    teasers = [("DETROIT: Carmakers said on Tuesday that orders for electric pickups slowed in the autumn, "
+               "as buyers waited for new tax credits to take effect."),
                "Charging firms expand along highways",
-               "DENVER: A charging network operator said it would add 300 fast chargers along interstate "
-               "highways in the Mountain West by the end of next year."]
+               ("DENVER: A charging network operator said it would add 300 fast chargers along interstate "
+               "highways in the Mountain West by the end of next year.")]
     story = [("CLEVELAND: " + BODY[0]), *BODY[1:]]
     got = decisions(page(*teasers, "Share", "Print", "Email", *story))
     assert got[teasers[0]][0] is False and got[teasers[2]][0] is False
