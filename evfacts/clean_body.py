@@ -127,15 +127,36 @@ def line_score(kind: str, f: Features, cued: bool) -> float:
     return -(SHORT_COST if kind == SHORT else BAD_COST)
 
 
+def _continues(prev: str, nxt: str) -> bool:
+    """A hard-wrapped paragraph: the line stops inside a sentence and the next one goes on in
+    lower case ("... making the rounds on social media," / "show Nigerian actress ...")."""
+    return not _SENT_END.search(prev) and nxt[:1].islower()
+
+
+def _kinds(texts: list[str], feats: list[Features], stops: frozenset[str], cued: list[bool]) -> tuple[str, ...]:
+    """The prose class of every line; the lines of a hard-wrapped paragraph take its class."""
+    kinds = [f.kind(bool(stops)) for f in feats]
+    i = 0
+    while i < len(texts):
+        j = i
+        while j + 1 < len(texts) and not cued[j] and not cued[j + 1] and _continues(texts[j], texts[j + 1]):
+            j += 1
+        if j > i:
+            kind = features(" ".join(texts[i:j + 1]), stops).kind(bool(stops))
+            kinds[i:j + 1] = [kind] * (j - i + 1)
+        i = j + 1
+    return tuple(kinds)
+
+
 def find_body(texts: list[str], cued: list[bool] | None = None) -> Body | None:
     """The body of a page whose lines are `texts`: the run of lines with the highest sum of
     `line_score` (None when no line is good prose). `cued`: the lines a cue already dropped."""
     stops = page_stop_words(texts)
     feats = [features(t, stops) for t in texts]
-    kinds = tuple(f.kind(bool(stops)) for f in feats)
+    cued = cued or [False] * len(texts)
+    kinds = _kinds(texts, feats, stops, cued)
     if GOOD not in kinds:
         return None
-    cued = cued or [False] * len(texts)
     best, best_span = 0.0, (0, -1)
     total, start = 0.0, 0
     for i, (k, f) in enumerate(zip(kinds, feats)):
