@@ -120,6 +120,9 @@ def test_short_body_lines_are_kept(inside):
     "The plant will turn left-over cells into packs for buses.",
     "Shares of Voltera closed at $41.20, down 2%, three hours after the announcement.",
     "Readers who have a tip can still call the newsroom, the editor said.",
+    "The company will send updates to investors every quarter, it said.",
+    "Ruiz joined the board after the company raised $300 million in 2021.",
+    "About 1,400 people will work at the plant.",
 ])
 def test_body_sentences_near_furniture_cues_are_kept(inside):
     got = decisions(page(BODY[0], BODY[1], inside, BODY[2], BODY[3]))
@@ -186,6 +189,14 @@ def test_one_line_paragraph_after_the_last_one_is_kept(edge):
     ("Have a tip? Email the newsroom.", "contact"),
     ("PUBLISHED: 09:01, Tue, Mar 4, 2025 | UPDATED: 11:43, Tue, Mar 4, 2025", "date-stamp"),
     ("Show more sharing options", "spinner"),
+    ("Every day we send an email with the top stories from Example Daily.", "subscribe-cue"),
+    ("I agree that Example Sports can send me the Morning Drive newsletter.", "subscribe-cue"),
+    ("Get breaking battery news and the latest updates on charging, prices and more!", "subscribe-cue"),
+    ("As you comment, please be respectful of other commenters.", "comment-prompt"),
+    ("These statements have not been evaluated by the Food and Drug Administration.", "disclaimer-cue"),
+    ("Voltera and PowerCell are registered trademarks of Voltera Inc.", "copyright"),
+    ("Dana joined Example Daily in March 2019. She has been reporting on energy since 2012.", "author-bio"),
+    ("About Dana Whitfield", "author-bio"),
     ("Toggle caption", "ui-word"),
     ("Read Later", "ui-word"),
     ("Station Info", "ui-line"),  # two words that are not alone between two paragraphs
