@@ -42,7 +42,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from evfacts.clean_body import GOOD, NEAR, Body, find_body
+from evfacts.clean_body import GOOD, NEAR, Body, find_body, skeleton
 from evfacts.clean_dates import first_date, is_date_only
 from evfacts.clean_lexicon import USER_CUE_SECONDS, Cue, Lexicon, TimedPattern, _cfg, _user_cues, default_lexicon  # noqa: F401
 from evfacts.config import strings
@@ -120,7 +120,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:co
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?=[\d+(])(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d.])"
                     r"(?:\s*(?:ext\.?|x)\s*\d+)?", re.IGNORECASE)
-_END_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_END_PUNCT = re.compile(r"[.!?…:;\"”’')\]。！？]\s*$")
 _SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
 _FIGURE = re.compile(r"[$€£¥₹%]\s*\d|\d\s*(?:%|[$€£¥₹])")
 _COUNTER = re.compile(r"^[\d.,\s]+[kKmM]?\+?$")
@@ -489,6 +489,39 @@ def _tail_block(ctx: _Ctx) -> None:
             continue
         if l.open:
             l.decide(False, "boilerplate", reason, "tail-block", block=True)
+
+
+#: a list of links has at least this many headline-like lines in a row
+LINK_LIST = 3
+
+
+def _headline_like(l: _Line) -> bool:
+    """A few words without a sentence mark: not a list item that opens with a quantity
+    ("6 tbsp fruit pectin") or lists places ("Ceres Robotics, Palo Alto, California")."""
+    t = l.norm
+    return (3 <= l.words <= 18 and len(t) <= 140 and not _END_PUNCT.search(t) and not _FIGURE.search(t)
+            and not t[:1].isdigit() and t.count(",") < 2)
+
+
+@structure_rule("link-list")
+def _link_list(ctx: _Ctx) -> None:
+    """Inside a web page's body, LINK_LIST or more headline-like lines in a row (a few words, no
+    sentence mark, no figure) that no colon introduces: the headlines of other stories."""
+    body = ctx.body
+    if body is None:
+        return
+    i = body.start
+    while i <= body.end:
+        j = i
+        while j <= body.end and ctx.lines[j].open and _headline_like(ctx.lines[j]):
+            j += 1
+        lead = ctx.lines[i - 1].norm if i > 0 else ""
+        rows = {skeleton(l.norm) for l in ctx.lines[i:j]}
+        table = len(rows) == 1 and len(next(iter(rows))) >= 2  # rows of one shape: a table
+        if j - i >= LINK_LIST and not lead.endswith(":") and not table:
+            for l in ctx.lines[i:j]:
+                l.decide(False, "boilerplate", "related", "link-list", block=True)
+        i = max(j, i + 1)
 
 
 @structure_rule("comment-section")

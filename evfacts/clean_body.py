@@ -127,10 +127,14 @@ def line_score(kind: str, f: Features, cued: bool) -> float:
     return -(SHORT_COST if kind == SHORT else BAD_COST)
 
 
+#: a hard-wrapped line is long: at least this many words
+WRAPPED_WORDS = 6
+
+
 def _continues(prev: str, nxt: str) -> bool:
     """A hard-wrapped paragraph: the line stops inside a sentence and the next one goes on in
     lower case ("... making the rounds on social media," / "show Nigerian actress ...")."""
-    return not _SENT_END.search(prev) and nxt[:1].islower()
+    return len(prev.split()) >= WRAPPED_WORDS and not _SENT_END.search(prev) and nxt[:1].islower()
 
 
 def _kinds(texts: list[str], feats: list[Features], stops: frozenset[str], cued: list[bool]) -> tuple[str, ...]:

@@ -215,6 +215,32 @@ def test_a_list_introduced_with_a_colon_goes_with_the_body():
         assert got[line][0] is True, line
 
 
+def test_headlines_of_other_stories_inside_the_body_are_dropped():
+    links = ["Carmakers brace for a slower year in Europe", "Why chip prices keep falling this winter",
+             "Inside the race to recycle old battery packs"]
+    got = decisions(page(BODY[0], BODY[1], *links, BODY[2], BODY[3]))
+    for line in links:
+        assert got[line] == (False, "link-list"), line
+
+
+@pytest.mark.parametrize("items", [
+    ["6 tbsp fruit pectin powder", "8 ripe pears, cored and peeled", "1 jar of honey, or 1 1/2 cups"],
+    ["Ceres Robotics, Palo Alto, California", "Tyvak Systems, Irvine, California", "Blue Moon Labs, Austin, Texas"],
+    ["Cells from the Ohio plant", "Packs from the Tennessee plant"],  # two lines are no list
+])
+def test_lists_of_the_article_are_not_link_lists(items):
+    got = decisions(page(BODY[0], BODY[1], *items, BODY[2], BODY[3]))
+    for line in items:
+        assert got[line][0] is True, line
+
+
+def test_a_list_after_a_colon_inside_the_body_is_kept():
+    items = ["Building a second cell line in Ohio", "Hiring about 1,400 workers by 2027", "Opening a recycling hall"]
+    got = decisions(page(BODY[0], "The company laid out three steps:", *items, BODY[2], BODY[3]))
+    for line in items:
+        assert got[line][0] is True, line
+
+
 def test_rows_of_one_shape_after_the_body_go_with_it():
     rows = ["September 5 – Seattle, WA @ Lakeside Arena", "September 7 – Portland, OR @ Moda Hall",
             "September 9 – Boise, ID @ Ford Center"]
