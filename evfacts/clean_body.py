@@ -198,21 +198,32 @@ def skeleton(text: str) -> str:
 
 
 def _table_after(texts: list[str], cued: list[bool], end: int) -> int:
-    """The body goes on over rows of one shape right after it (tour dates, results, a numbered
-    list): at least TABLE_ROWS lines whose punctuation is the same and has two marks or more."""
+    """The body goes on over rows of one shape right after it, or after a heading line right
+    after it (tour dates, results, a numbered list): at least TABLE_ROWS lines whose
+    punctuation opens with the same two marks or more."""
     k = end + 1
     while k < len(texts) and not cued[k]:
-        shape = skeleton(texts[k])
-        if len(shape) < 2:
+        first = _rows(texts, cued, k)
+        if first == k and k == end + 1 and k + 1 < len(texts):
+            first = _rows(texts, cued, k + 1)  # the table's heading ("Tour Dates") and its rows
+            if first == k + 1:
+                break
+        elif first == k:
             break
-        j = k
-        while j + 1 < len(texts) and not cued[j + 1] and skeleton(texts[j + 1]) == shape:
-            j += 1
-        if j - k + 1 < TABLE_ROWS:
-            break
-        end = k = j
+        end = k = first
         k += 1
     return end
+
+
+def _rows(texts: list[str], cued: list[bool], k: int) -> int:
+    """The last of at least TABLE_ROWS rows of one shape from line k (k itself when there are fewer)."""
+    shape = skeleton(texts[k])[:3]
+    if len(shape) < 2 or cued[k]:
+        return k
+    j = k
+    while j + 1 < len(texts) and not cued[j + 1] and skeleton(texts[j + 1])[:3] == shape:
+        j += 1
+    return j if j - k + 1 >= TABLE_ROWS else k
 
 
 #: a dateline opens a story: "NEW DELHI: ...", "WASHINGTON (AP) — ...", "Feb 1 (Reuters) - ..."

@@ -123,10 +123,17 @@ def test_short_body_lines_are_kept(inside):
     "The company will send updates to investors every quarter, it said.",
     "Ruiz joined the board after the company raised $300 million in 2021.",
     "About 1,400 people will work at the plant.",
+    "Ruiz joined the company in 2015 and has run its cell business since 2019, when sales were small.",
 ])
 def test_body_sentences_near_furniture_cues_are_kept(inside):
     got = decisions(page(BODY[0], BODY[1], inside, BODY[2], BODY[3]))
     assert got[inside][0] is True, got[inside]
+
+
+def test_author_box_after_the_article_is_dropped():
+    box = "Dana joined Example Daily in March 2019. She has been reporting on energy since 2012."
+    got = decisions(page(*BODY, box))
+    assert got[box] == (False, "author-box")
 
 
 def test_comments_after_the_article_are_dropped():
@@ -195,7 +202,6 @@ def test_one_line_paragraph_after_the_last_one_is_kept(edge):
     ("As you comment, please be respectful of other commenters.", "comment-prompt"),
     ("These statements have not been evaluated by the Food and Drug Administration.", "disclaimer-cue"),
     ("Voltera and PowerCell are registered trademarks of Voltera Inc.", "copyright"),
-    ("Dana joined Example Daily in March 2019. She has been reporting on energy since 2012.", "author-bio"),
     ("About Dana Whitfield", "author-bio"),
     ("Toggle caption", "ui-word"),
     ("Read Later", "ui-word"),
@@ -213,6 +219,14 @@ def test_a_list_introduced_with_a_colon_goes_with_the_body():
     got = decisions(page(*BODY, "Key events that could move markets on Thursday:", *items))
     for line in ["Key events that could move markets on Thursday:", *items]:
         assert got[line][0] is True, line
+
+
+def test_a_table_under_its_heading_after_the_body_goes_with_it():
+    rows = ["June 9 – Tampa, FL @ Bay Arena", "June 12 – Atlanta, GA @ Peach Hall (formerly Civic Hall)",
+            "June 14 – Raleigh, NC @ Oak Pavilion", "June 17 – Nashville, TN @ River Stage – Downtown"]
+    got = decisions(page(*BODY, "Voltera Plant Tour Dates", *rows))
+    for row in ["Voltera Plant Tour Dates", *rows]:
+        assert got[row][0] is True, row
 
 
 def test_headlines_of_other_stories_inside_the_body_are_dropped():
