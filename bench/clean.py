@@ -58,8 +58,8 @@ def main() -> int:
              "web pages (the article with about 25 lines of the page around it), labelled the same way.",
              "HTML: 181 pages of the article-extraction-benchmark, 4-word shingle P/R/F1 against the",
              "gold article text.", "",
-             "| system | reposts F1 | reposts accuracy | dumps P | dumps R | dumps F1 | dumps accuracy "
-             "| html P | html R | html F1 |",
+             ("| system | reposts F1 | reposts accuracy | dumps P | dumps R | dumps F1 | dumps accuracy "
+             "| html P | html R | html F1 |"),
              "|---|---|---|---|---|---|---|---|---|---|"]
     for name, r, d, h in rows:
         lines.append(f"| {name} | {r['boilerplate_F1']:.3f} | {r['line_accuracy']:.3f} | {d['boilerplate_P']:.3f} | "
