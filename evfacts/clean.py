@@ -36,13 +36,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from evfacts.clean_body import GOOD, NEAR, Body, find_body, skeleton
+from evfacts.clean_body import GOOD, NEAR, Body, find_body, row_shape
 from evfacts.clean_dates import first_date, is_date_only
 from evfacts.clean_lexicon import USER_CUE_SECONDS, Cue, Lexicon, TimedPattern, _cfg, _user_cues, default_lexicon  # noqa: F401
 from evfacts.config import strings
@@ -491,8 +492,9 @@ def _tail_block(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", reason, "tail-block", block=True)
 
 
-#: a list of links has at least this many headline-like lines in a row
-LINK_LIST = 3
+#: a list of links has at least this many headline-like lines in a row; it is a table when this
+#: share of them have one shape
+LINK_LIST, TABLE_SHARE = 3, 0.7
 
 
 def _headline_like(l: _Line) -> bool:
@@ -516,8 +518,9 @@ def _link_list(ctx: _Ctx) -> None:
         while j <= body.end and ctx.lines[j].open and _headline_like(ctx.lines[j]):
             j += 1
         lead = ctx.lines[i - 1].norm if i > 0 else ""
-        rows = {skeleton(l.norm) for l in ctx.lines[i:j]}
-        table = len(rows) == 1 and len(next(iter(rows))) >= 2  # rows of one shape: a table
+        shapes = Counter(row_shape(l.norm) for l in ctx.lines[i:j])
+        shape, rows = shapes.most_common(1)[0] if shapes else ("", 0)
+        table = bool(shape) and rows >= TABLE_SHARE * (j - i)  # most rows of one shape: a table
         if j - i >= LINK_LIST and not lead.endswith(":") and not table:
             for l in ctx.lines[i:j]:
                 l.decide(False, "boilerplate", "related", "link-list", block=True)

@@ -185,7 +185,7 @@ def find_body(texts: list[str], cued: list[bool] | None = None) -> Body | None:
     return Body(start, end, kinds)
 
 
-_SKELETON = re.compile(r"[^\w\s]+")
+_SKELETON = re.compile(r"[^\w\s.’']+")  # not the marks inside names: "St. Louis", "O'Hare"
 #: a run of lines of one shape that goes on the article has at least this many lines
 TABLE_ROWS = 3
 
@@ -215,13 +215,19 @@ def _table_after(texts: list[str], cued: list[bool], end: int) -> int:
     return end
 
 
+def row_shape(text: str) -> str:
+    """What the rows of one table share: the first three marks of their skeleton ("" for fewer than two)."""
+    shape = skeleton(text)[:3]
+    return shape if len(shape) >= 2 else ""
+
+
 def _rows(texts: list[str], cued: list[bool], k: int) -> int:
     """The last of at least TABLE_ROWS rows of one shape from line k (k itself when there are fewer)."""
-    shape = skeleton(texts[k])[:3]
-    if len(shape) < 2 or cued[k]:
+    shape = row_shape(texts[k])
+    if not shape or cued[k]:
         return k
     j = k
-    while j + 1 < len(texts) and not cued[j + 1] and skeleton(texts[j + 1])[:3] == shape:
+    while j + 1 < len(texts) and not cued[j + 1] and row_shape(texts[j + 1]) == shape:
         j += 1
     return j if j - k + 1 >= TABLE_ROWS else k
 
