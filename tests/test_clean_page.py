@@ -241,6 +241,7 @@ def test_headlines_of_other_stories_inside_the_body_are_dropped():
     ["6 tbsp fruit pectin powder", "8 ripe pears, cored and peeled", "1 jar of honey, or 1 1/2 cups"],
     ["Ceres Robotics, Palo Alto, California", "Tyvak Systems, Irvine, California", "Blue Moon Labs, Austin, Texas"],
     ["Cells from the Ohio plant", "Packs from the Tennessee plant"],  # two lines are no list
+    ["June 9 – Tampa, FL @ Bay Arena", "June 12 – St. Louis, MO @ Arch Hall", "June 14 – Raleigh, NC @ Oak Hall"],
 ])
 def test_lists_of_the_article_are_not_link_lists(items):
     got = decisions(page(BODY[0], BODY[1], *items, BODY[2], BODY[3]))
