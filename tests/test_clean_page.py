@@ -123,6 +123,8 @@ def test_short_body_lines_are_kept(inside):
     "The company will send updates to investors every quarter, it said.",
     "Ruiz joined the board after the company raised $300 million in 2021.",
     "About 1,400 people will work at the plant.",
+    "By Tuesday, March 4, the company had sold 300 cars.",
+    "By comparison, sales at rivals rose 2%.",
     "Ruiz joined the company in 2015 and has run its cell business since 2019, when sales were small.",
 ])
 def test_body_sentences_near_furniture_cues_are_kept(inside):
@@ -203,6 +205,8 @@ def test_one_line_paragraph_after_the_last_one_is_kept(edge):
     ("These statements have not been evaluated by the Food and Drug Administration.", "disclaimer-cue"),
     ("Voltera and PowerCell are registered trademarks of Voltera Inc.", "copyright"),
     ("About Dana Whitfield", "author-bio"),
+    ("Written by Jo Lee, MS, RD on March 4, 2025", "byline"),
+    ("By Jo Lee on Monday, March 3rd, 2025 at 11:04 a.m.", "byline"),
     ("Toggle caption", "ui-word"),
     ("Read Later", "ui-word"),
     ("Station Info", "ui-line"),  # two words that are not alone between two paragraphs
