@@ -600,8 +600,10 @@ def _ui_line(ctx: _Ctx) -> None:
             continue
         if not l.open or l.words > 3 or l.md_level or _END_PUNCT.search(l.norm) or _FIGURE.search(l.norm):
             continue
-        if body.kinds[l.idx - 1] in prose and body.kinds[l.idx + 1] in prose and not is_date_only(l.norm):
-            continue  # between two paragraphs: a heading ("The Bull Case")
+        k = body.kinds
+        after = k[l.idx + 1] in prose or (l.idx + 2 < ctx.n and ctx.lines[l.idx + 1].words >= 3 and k[l.idx + 2] in prose)
+        if k[l.idx - 1] in prose and after and not is_date_only(l.norm):
+            continue  # between two paragraphs, or over a sub-heading: a heading ("The Bull Case", "ETFs in Focus")
         l.decide(False, "boilerplate", "navigation", "ui-line", block=False)
 
 
