@@ -125,6 +125,8 @@ def test_short_body_lines_are_kept(inside):
     "About 1,400 people will work at the plant.",
     "By Tuesday, March 4, the company had sold 300 cars.",
     "By comparison, sales at rivals rose 2%.",
+    "Click-through rates on its ads fell 4%, the company said.",
+    "Caption contests drew 2,000 entries last year, organisers said.",
     "Ruiz joined the company in 2015 and has run its cell business since 2019, when sales were small.",
 ])
 def test_body_sentences_near_furniture_cues_are_kept(inside):
@@ -212,6 +214,9 @@ def test_one_line_paragraph_after_the_last_one_is_kept(edge):
     ("About Dana Whitfield", "author-bio"),
     ("Written by Jo Lee, MS, RD on March 4, 2025", "byline"),
     ("By Jo Lee on Monday, March 3rd, 2025 at 11:04 a.m.", "byline"),
+    ("Click to print (Opens in new window)", "share-cue"),
+    ("Media captionWhat the new plant will build", "caption-credit"),
+    ("Like this article?", "subscribe-cue"),
     ("Toggle caption", "ui-word"),
     ("Read Later", "ui-word"),
     ("Station Info", "ui-line"),  # two words that are not alone between two paragraphs
