@@ -178,8 +178,13 @@ def find_body(texts: list[str], cued: list[bool] | None = None) -> Body | None:
 
     while start > 0 and one_liner(start - 1):
         start -= 1
-    while end + 1 < len(kinds) and one_liner(end + 1):
-        end += 1
+    while end + 1 < len(kinds):
+        if one_liner(end + 1):
+            end += 1
+        elif end + 2 < len(kinds) and kinds[end + 1] == SHORT and not cued[end + 1] and one_liner(end + 2):
+            end += 2  # a sub-heading and the one-line paragraph under it
+        else:
+            break
     end = _list_after(texts, feats, cued, end)
     end = _table_after(texts, cued, end)
     return Body(start, end, kinds)

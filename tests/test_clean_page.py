@@ -163,6 +163,11 @@ def test_a_section_page_of_teasers_is_cut_to_the_story():
         assert got[line][0] is True
 
 
+def test_a_heading_and_its_one_line_paragraph_after_the_body_are_kept():
+    got = decisions(page(*BODY, "Bottom Line", "Voltera looks cheap after the dip."))
+    assert got["Bottom Line"][0] is True and got["Voltera looks cheap after the dip."][0] is True
+
+
 def test_a_heading_over_a_sub_heading_is_kept():
     got = decisions(page(BODY[0], BODY[1], "Funds in Focus", "Example Battery Index Fund (XBAT)", BODY[2], BODY[3]))
     assert got["Funds in Focus"][0] is True and got["Example Battery Index Fund (XBAT)"][0] is True
