@@ -623,6 +623,13 @@ def _canon(s: str) -> str:
     return " ".join(_WORD.findall(s.lower().replace("’", "'")))
 
 
+def _headline_shape(l: _Line) -> bool:
+    """Title-like, and four words or more of which one is lower-case, or six or more."""
+    if l.words < 4 or not _title_like(l):
+        return False
+    return l.words >= 6 or any(w[:1].islower() for w in _WORD.findall(l.norm))
+
+
 #: a web page's headline is at most this many lines above its body
 TITLE_REACH = 10
 
@@ -640,13 +647,13 @@ def _find_title(ctx: _Ctx) -> None:
     if ctx.n < 2:
         return
     if ctx.page_head and ctx.body is not None:
-        # a web page: the headline is the longest title-like line just above the body
+        # a web page: the headline is the nearest line above the body that reads like one (not a
+        # name such as "The Wall Street Journal", a byline or a date)
         near = [l for l in ctx.lines[max(0, ctx.body.start - TITLE_REACH):ctx.body.start]
-                if l.open and l.words >= 4 and _title_like(l) and first_date(l.norm) is None
+                if l.open and _headline_shape(l) and first_date(l.norm) is None
                 and not re.match(r"\W*by\b", l.norm, re.IGNORECASE)]
         if near:
-            best = max(near, key=lambda l: l.words)
-            ctx.title_idx, ctx.title = best.idx, best.norm
+            ctx.title_idx, ctx.title = near[-1].idx, near[-1].norm
         return
     if ctx.fmt == "markdown":
         for l in ctx.lines[:max(ctx.head_end, 1) + 2]:

@@ -222,6 +222,11 @@ def test_one_line_paragraph_after_the_last_one_is_kept(edge):
     ("Click to print (Opens in new window)", "share-cue"),
     ("Media captionWhat the new plant will build", "caption-credit"),
     ("Like this article?", "subscribe-cue"),
+    ("Submit to Example Social (Opens in new window)", "share-cue"),
+    ("Close extra sharing options", "spinner"),
+    ("You are signed in as", "spinner"),
+    ("Tempo de leitura: 2 minutos", "reading-time"),
+    ("9:24 pm ET", "reading-time"),
     ("Toggle caption", "ui-word"),
     ("Read Later", "ui-word"),
     ("Station Info", "ui-line"),  # two words that are not alone between two paragraphs
@@ -302,3 +307,66 @@ def test_html_text_is_not_cut_to_a_body():
 def test_outside_body_can_be_disabled():
     got = decisions(page(*BODY), config={"clean": {"disable": ["outside-body", "ui-line"]}})
     assert got["World"][0] is True
+
+
+PORTAL = """\
+Skip to navigation
+Welcome, Guest | Log in | Register
+Portal Home
+News
+Weather
+Sports
+Finance
+Shopping
+Mail
+Search the web
+Top Stories
+City council approves new bus lanes
+Storm knocks out power to 20,000 homes
+Local team wins regional title
+Tuesday, March 4, 2025
+Council backs plan for electric buses
+By Jo Lee, Staff Writer
+The city council voted 7-2 on Monday night to replace half of the municipal bus fleet with electric buses by 2030.
+The plan will cost about $45 million, most of it covered by a federal grant awarded last year.
+"This is the biggest change to our transit system in a generation," Mayor Ana Diaz said after the vote.
+Opponents said the city should wait for cheaper models.
+The first 12 buses are due next spring.
+Print this story
+Email this story
+Related links
+Transit agency posts record ridership
+Bus drivers ratify new contract
+Most Emailed
+1. Storm knocks out power to 20,000 homes
+2. Where to find the best tacos downtown
+3. Schools to close early on Friday
+Weather
+Today: Sunny, high 61
+Tomorrow: Showers, high 55
+About Us | Advertise | Privacy | Terms
+Copyright 2025 Example Portal Inc.
+"""
+PORTAL_KEPT = [
+    "Council backs plan for electric buses",
+    "The city council voted 7-2 on Monday night to replace half of the municipal bus fleet with electric buses by 2030.",
+    "The plan will cost about $45 million, most of it covered by a federal grant awarded last year.",
+    '"This is the biggest change to our transit system in a generation," Mayor Ana Diaz said after the vote.',
+    "Opponents said the city should wait for cheaper models.",
+    "The first 12 buses are due next spring.",
+]
+
+
+def test_a_portal_page_keeps_its_story_only():
+    res = clean_text(PORTAL)
+    assert [d.text for d in res.kept] == PORTAL_KEPT
+    assert res.title == "Council backs plan for electric buses"
+    assert res.published is not None and (res.published.month, res.published.day) == (3, 4)
+
+
+def test_a_name_above_the_body_is_not_the_headline():
+    head = [MENU, "Voltera to double battery output with second Ohio plant",
+            "The battery maker is betting on electric pickups.", "By", "Dana Whitfield",
+            "The Example Journal", "Nov. 19, 2025 8:03 am ET"]
+    res = clean_text(page(*head[1:], *BODY))
+    assert res.title == "Voltera to double battery output with second Ohio plant"
