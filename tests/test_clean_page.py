@@ -349,7 +349,8 @@ Copyright 2025 Example Portal Inc.
 """
 PORTAL_KEPT = [
     "Council backs plan for electric buses",
-    "The city council voted 7-2 on Monday night to replace half of the municipal bus fleet with electric buses by 2030.",
+    ("The city council voted 7-2 on Monday night to replace half of the municipal bus fleet with electric "
+     "buses by 2030."),
     "The plan will cost about $45 million, most of it covered by a federal grant awarded last year.",
     '"This is the biggest change to our transit system in a generation," Mayor Ana Diaz said after the vote.',
     "Opponents said the city should wait for cheaper models.",
