@@ -45,7 +45,7 @@ from typing import Any
 
 from evfacts.clean_body import GOOD, NEAR, Body, find_body, row_shape
 from evfacts.clean_dates import first_date, is_date_only
-from evfacts.clean_lexicon import USER_CUE_SECONDS, Cue, Lexicon, TimedPattern, _cfg, _user_cues, default_lexicon  # noqa: F401
+from evfacts.clean_lexicon import Cue, Lexicon, _cfg, _user_cues, default_lexicon
 from evfacts.config import strings
 from evfacts.ingest import iter_lines
 from evfacts.model import LineDecision
@@ -601,7 +601,8 @@ def _ui_line(ctx: _Ctx) -> None:
         if not l.open or l.words > 3 or l.md_level or _END_PUNCT.search(l.norm) or _FIGURE.search(l.norm):
             continue
         k = body.kinds
-        after = k[l.idx + 1] in prose or (l.idx + 2 < ctx.n and ctx.lines[l.idx + 1].words >= 3 and k[l.idx + 2] in prose)
+        after = k[l.idx + 1] in prose or (l.idx + 2 < ctx.n and ctx.lines[l.idx + 1].words >= 3
+                                          and k[l.idx + 2] in prose)
         if k[l.idx - 1] in prose and after and not is_date_only(l.norm):
             continue  # between two paragraphs, or over a sub-heading: a heading ("The Bull Case", "ETFs in Focus")
         l.decide(False, "boilerplate", "navigation", "ui-line", block=False)
