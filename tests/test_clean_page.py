@@ -371,3 +371,50 @@ def test_a_name_above_the_body_is_not_the_headline():
             "The Example Journal", "Nov. 19, 2025 8:03 am ET"]
     res = clean_text(page(*head[1:], *BODY))
     assert res.title == "Voltera to double battery output with second Ohio plant"
+
+
+BLOG = """\
+Jo's Garden Notes
+Home
+About
+Recipes
+Contact
+Growing tomatoes in pots: what I learned this summer
+Posted on August 14, 2024 by Jo
+I tried growing tomatoes on my balcony this year, and it went better than I expected.
+Here is what worked.
+Pick the right pot
+A 20-litre pot is the smallest I would use. Anything smaller dries out in a day when it is hot, and the plants sulk.
+Water every morning
+In July I watered every morning, sometimes twice. The plants gave me about 4 kg of fruit each.
+That's it!
+Share this:
+Twitter
+Facebook
+Like this:
+Like Loading...
+Related
+How I keep basil alive
+My compost bin, one year on
+12 Comments
+Leave a Reply
+Sam on August 15, 2024 at 9:12 am said:
+Great tips, thanks. My tomatoes always split when it rains a lot after a dry week, any idea why?
+Reply
+Archives
+August 2024
+July 2024
+Categories
+Balcony
+Vegetables
+Blog at WordPress.com.
+"""
+
+
+def test_a_blog_page_keeps_its_post_with_headings_and_one_liners():
+    res = clean_text(BLOG)
+    kept = [d.text for d in res.kept]
+    assert kept[0] == "Growing tomatoes in pots: what I learned this summer" == res.title
+    assert kept[-1] == "That's it!"
+    assert "Pick the right pot" in kept and "Here is what worked." in kept
+    assert not any("tomatoes always split" in t for t in kept)  # a reader's comment
