@@ -716,6 +716,18 @@ def _find_published(ctx: _Ctx) -> datetime | None:
             d = first_date(head)
             if d:
                 return d
+    return _page_date(ctx)
+
+
+def _page_date(ctx: _Ctx) -> datetime | None:
+    """On a web page, a date between the headline and the body ("Posted on August 14, 2024 by Jo")."""
+    if not ctx.page_head or ctx.body is None or ctx.title_idx is None:
+        return None
+    for l in ctx.lines[ctx.title_idx + 1:ctx.body.start]:
+        if l.words <= 16:
+            d = first_date(l.norm)
+            if d:
+                return d
     return None
 
 

@@ -418,3 +418,4 @@ def test_a_blog_page_keeps_its_post_with_headings_and_one_liners():
     assert kept[-1] == "That's it!"
     assert "Pick the right pot" in kept and "Here is what worked." in kept
     assert not any("tomatoes always split" in t for t in kept)  # a reader's comment
+    assert res.published is not None and (res.published.year, res.published.month, res.published.day) == (2024, 8, 14)
