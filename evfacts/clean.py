@@ -44,8 +44,9 @@ from functools import lru_cache
 from typing import Any
 
 from evfacts.clean_body import GOOD, NEAR, Body, find_body, row_shape
-from evfacts.clean_dates import first_date, is_date_only
+from evfacts.clean_dates import is_date_only
 from evfacts.clean_lexicon import Cue, Lexicon, _cfg, _user_cues, default_lexicon
+from evfacts.clean_title import find_published, find_title, mark_title, meta_date, title_like
 from evfacts.config import strings
 from evfacts.ingest import iter_lines
 from evfacts.model import LineDecision
@@ -608,129 +609,6 @@ def _ui_line(ctx: _Ctx) -> None:
         l.decide(False, "boilerplate", "navigation", "ui-line", block=False)
 
 
-# ============================================================================ title and date
-
-def _title_like(l: _Line) -> bool:
-    if l.md_level:
-        return l.words >= 1
-    if l.words < 3 or l.words > 35 or len(l.norm) > 250:
-        return False
-    if re.search(r"(?<!\.\.)\.\s*$", l.norm) or l.norm.endswith((",", ";", ":")):
-        return False
-    return not re.match(r"^\W*\(?[A-Z][\w ]{1,20}\)\s*[-–—]", l.norm)  # not a "(RTTNews) - ..." dateline
-
-
-def _canon(s: str) -> str:
-    return " ".join(_WORD.findall(s.lower().replace("’", "'")))
-
-
-def _headline_shape(l: _Line) -> bool:
-    """Title-like, and four words or more of which one is lower-case, or six or more."""
-    if l.words < 4 or not _title_like(l):
-        return False
-    return l.words >= 6 or any(w[:1].islower() for w in _WORD.findall(l.norm))
-
-
-#: a web page's headline is at most this many lines above its body
-TITLE_REACH = 10
-
-
-def _find_title(ctx: _Ctx) -> None:
-    meta_title = (ctx.meta or {}).get("title")
-    if meta_title:
-        key = _canon(str(meta_title))
-        ctx.title = " ".join(str(meta_title).split())
-        for l in ctx.lines[:max(ctx.head_end, 3) + 3]:
-            if l.open and _canon(l.norm) == key:
-                ctx.title_idx = l.idx
-                break
-        return
-    if ctx.n < 2:
-        return
-    if ctx.page_head and ctx.body is not None:
-        # a web page: the headline is the nearest line above the body that reads like one (not a
-        # name such as "The Wall Street Journal", a byline or a date)
-        near = [l for l in ctx.lines[max(0, ctx.body.start - TITLE_REACH):ctx.body.start]
-                if l.open and _headline_shape(l) and first_date(l.norm) is None
-                and not re.match(r"\W*by\b", l.norm, re.IGNORECASE)]
-        if near:
-            ctx.title_idx, ctx.title = near[-1].idx, near[-1].norm
-        return
-    if ctx.fmt == "markdown":
-        for l in ctx.lines[:max(ctx.head_end, 1) + 2]:
-            if l.md_level == 1 and l.open:
-                ctx.title_idx, ctx.title = l.idx, l.norm
-                return
-    for l in ctx.lines[:ctx.head_end + 1]:
-        if l.open:
-            if _title_like(l) and (l.idx < ctx.head_end or l.idx + 1 < ctx.n):
-                ctx.title_idx, ctx.title = l.idx, l.norm
-            return
-
-
-def _mark_title(ctx: _Ctx) -> None:
-    if ctx.title is None:
-        return
-    key = _canon(ctx.title)
-    if ctx.title_idx is not None:
-        ctx.lines[ctx.title_idx].decide(True, "title", None, "title")
-    if "duplicate-title" in ctx.disabled or not key:
-        return
-    for l in ctx.lines:
-        if l.idx != ctx.title_idx and (l.open or l.role == "heading") and _canon(l.norm) == key:
-            l.decide(False, "boilerplate", "duplicate-title", "duplicate-title", block=False)
-
-
-_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|released|first published|date)\b", re.IGNORECASE)
-_UPDATED_LABEL = re.compile(r"^\W*(?:updated|last updated|modified|last modified)\b", re.IGNORECASE)
-
-
-def _find_published(ctx: _Ctx) -> datetime | None:
-    """"Published:" > HTML metadata > a date line at the head > "Updated:" > a dated dateline."""
-    labelled, plain, updated = None, None, None
-    for l in ctx.lines[:max(ctx.head_end, 8) + 3]:
-        if l.rule not in ("date-label", "date-line"):
-            continue
-        d = first_date(l.norm)
-        if d is None and l.rule == "date-label" and l.idx + 1 < ctx.n and is_date_only(ctx.lines[l.idx + 1].norm):
-            d = first_date(ctx.lines[l.idx + 1].norm)
-        if d is None:
-            continue
-        if _PUBLISHED_LABEL.match(l.norm):
-            labelled = labelled or d
-        elif _UPDATED_LABEL.match(l.norm):
-            updated = updated or d
-        elif l.rule == "date-line" and (l.idx == 0 or ctx.lines[l.idx - 1].rule != "date-label"):
-            plain = plain or d
-    if labelled:
-        return labelled
-    d = _meta_date(ctx.meta)
-    if d:
-        return d
-    if plain or updated:
-        return plain or updated
-    # a dated dateline: "Chicago, IL – January 25, 2024 – Zacks ..."
-    for l in ctx.lines[:3]:
-        if l.open or l.role in ("title", "body", "heading"):
-            head = l.norm[:80]
-            d = first_date(head)
-            if d:
-                return d
-    return _page_date(ctx)
-
-
-def _page_date(ctx: _Ctx) -> datetime | None:
-    """On a web page, a date between the headline and the body ("Posted on August 14, 2024 by Jo")."""
-    if not ctx.page_head or ctx.body is None or ctx.title_idx is None:
-        return None
-    for l in ctx.lines[ctx.title_idx + 1:ctx.body.start]:
-        if l.words <= 16:
-            d = first_date(l.norm)
-            if d:
-                return d
-    return None
-
-
 # ============================================================================ the entry point
 
 _PROBE = 3000
@@ -751,7 +629,7 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
     """
     lines = _split(text, fmt)
     if not lines:
-        return CleanResult([], (meta or {}).get("title") or None, _meta_date(meta))
+        return CleanResult([], (meta or {}).get("title") or None, meta_date(meta))
     lex, disabled = _lexicon_for(config)
     ctx = _Ctx(lines, fmt, meta or {}, lex, disabled)
 
@@ -765,7 +643,7 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
     # (a long headline without a full stop on the first line does not end the head)
     ctx.head_end = next((l.idx for l in lines if l.sentence_like and not l.cues
                          and not _URL.search(l.norm) and not _EMAIL.search(l.norm)
-                         and not (l.idx == 0 and len(lines) > 1 and _title_like(l))), len(lines))
+                         and not (l.idx == 0 and len(lines) > 1 and title_like(l))), len(lines))
 
     ctx.body_end = max((l.idx for l in lines if l.sentence_like and not l.cues), default=len(lines))
     for l in lines:
@@ -781,14 +659,14 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
     if fmt != "html" and "outside-body" not in disabled:
         ctx.body = find_body([l.norm for l in lines], [l.dropped for l in lines])
         ctx.page_head = _page_head(ctx)
-    _find_title(ctx)
-    _mark_title(ctx)
+    find_title(ctx)
+    mark_title(ctx)
 
     for name, rule in STRUCTURE_RULES:
         if name not in disabled:
             rule(ctx)
 
-    published = _find_published(ctx)
+    published = find_published(ctx)
 
     decisions = []
     for l in lines:
@@ -809,16 +687,3 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
 def _decide_repeated(l: _Line) -> None:
     if l.open:
         l.decide(False, "boilerplate", "repeated", "repeated", block=True)
-
-
-def _meta_date(meta: dict | None) -> datetime | None:
-    """The date of HTML metadata: ISO 8601 as trafilatura gives it, else any date in the string."""
-    value = (meta or {}).get("date")
-    if isinstance(value, datetime):
-        return value
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(str(value).strip()).replace(tzinfo=None)
-    except ValueError:
-        return first_date(str(value))
