@@ -36,7 +36,7 @@ def canon(s: str) -> str:
 
 def headline_shape(l: _Line) -> bool:
     """Title-like, and four words or more of which one is lower-case, or six or more."""
-    if l.words < 4 or not title_like(l: _Line):
+    if l.words < 4 or not title_like(l):
         return False
     return l.words >= 6 or any(w[:1].islower() for w in _WORD.findall(l.norm))
 
@@ -61,7 +61,7 @@ def find_title(ctx: _Ctx) -> None:
         # a web page: the headline is the nearest line above the body that reads like one (not a
         # name such as "The Wall Street Journal", a byline or a date)
         near = [l for l in ctx.lines[max(0, ctx.body.start - TITLE_REACH):ctx.body.start]
-                if l.open and headline_shape(l: _Line) and first_date(l.norm) is None
+                if l.open and headline_shape(l) and first_date(l.norm) is None
                 and not re.match(r"\W*by\b", l.norm, re.IGNORECASE)]
         if near:
             ctx.title_idx, ctx.title = near[-1].idx, near[-1].norm
@@ -73,7 +73,7 @@ def find_title(ctx: _Ctx) -> None:
                 return
     for l in ctx.lines[:ctx.head_end + 1]:
         if l.open:
-            if title_like(l: _Line) and (l.idx < ctx.head_end or l.idx + 1 < ctx.n):
+            if title_like(l) and (l.idx < ctx.head_end or l.idx + 1 < ctx.n):
                 ctx.title_idx, ctx.title = l.idx, l.norm
             return
 
@@ -126,7 +126,7 @@ def find_published(ctx: _Ctx) -> datetime | None:
             d = first_date(head)
             if d:
                 return d
-    return _page_date(ctx: _Ctx)
+    return _page_date(ctx)
 
 
 def _page_date(ctx: _Ctx) -> datetime | None:
