@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(PYVER)
 # a venv made by another Python than $(PYTHON) is made again
 SAME_PY = [ "$$($(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = "$(PYVER)" ] || rm -rf $(2)
 
-.PHONY: setup demo test screenshot fuzz bench bench-accuracy bench-clean bench-speed bench-robust bench-venv clean-venv
+.PHONY: setup demo test screenshot fuzz bench bench-accuracy bench-clean bench-speed bench-robust bench-peers bench-venv clean-venv
 
 setup: $(STAMP)
 
@@ -52,6 +52,11 @@ bench-accuracy: setup bench-venv
 
 bench-clean: setup
 	$(PY) bench/clean.py
+
+# quantulum3's and Recognizers-Text's English suites, copied first into bench/work/peer/ with
+# `bench/peer_suites.py prepare --quantulum3 GITDIR --recognizers GITDIR`
+bench-peers: setup
+	$(PY) bench/peer_suites.py score
 
 bench-speed: setup bench-venv
 	$(PY) bench/speed.py

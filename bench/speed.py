@@ -8,7 +8,9 @@ sentences (never committed), then in one run measures:
     turns with evfacts PEER_ROUNDS times (medians)
     (single-core runs pinned with taskset), and every system's start-up on a one-word file, so the
     rates compare both with and without it;
-  * wall latency of `evfacts extract one-file.txt` against bare `python -c "import spacy"`.
+  * wall latency of `evfacts extract one-file.txt` against bare `python -c "import spacy"`;
+  * time to the first record of `evfacts extract CORPUS | head -1` (-j 1 and -j 2), and the store:
+    a first run into `-o x.sqlite`, a re-run with nothing new, and a re-run after `touch` (read, not parsed).
 Sentences are counted once with one regex for every system, so the rates compare.
 Writes bench/results/speed.md.
 """
@@ -88,6 +90,30 @@ def timed(cmd: list[str], env=None) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+def first_record(cmd: list[str]) -> float:
+    """Seconds until the first line of stdout (the run is stopped then)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc.stdout.readline()
+    seconds = time.perf_counter() - t0
+    proc.kill()
+    proc.wait()
+    return seconds
+
+
+def resume_times(jobs: int = 2) -> dict[str, float]:
+    """The store on the corpus: a first run, a re-run with nothing new, a re-run after touching every file."""
+    store = WORK / "resume.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{store}{suffix}").unlink(missing_ok=True)
+    cmd = [EVFACTS, "extract", str(CORPUS), "-j", str(jobs), "-q", "-o", str(store)]
+    out = {"first run": timed(cmd)[0], "re-run, nothing new": timed(cmd)[0]}
+    for p in CORPUS.iterdir():
+        os.utime(p)
+    out["re-run after touch (read, not parsed)"] = timed(cmd)[0]
+    return out
+
+
 def main() -> int:
     paths = build_corpus()
     n_sent = count_sentences(paths)
@@ -139,6 +165,9 @@ def main() -> int:
     one = str(paths[0])
     lat = statistics.median(timed([EVFACTS, "extract", one, "-f", "jsonl"])[0] for _ in range(5))
     base = statistics.median(timed([PY, "-c", "import spacy"])[0] for _ in range(5))
+    firsts = {jobs: statistics.median(first_record([EVFACTS, "extract", str(CORPUS), "-f", "jsonl", "-j", str(jobs)])
+                                      for _ in range(3)) for jobs in (1, 2)}
+    resume = resume_times()
     ev_rate = n_peer_sent / s1
     j1 = next(r for r in rows if r[0] == "evfacts -j 1")
     j2 = next(r for r in rows if r[0] == "evfacts -j 2")
@@ -165,7 +194,9 @@ def main() -> int:
               f"and {steady['evfacts'] / steady['quantulum3']:.1f}×."),
               f"- one sentence a line, evfacts `--lines` vs CQE: **{line_seconds['cqe'] / line_seconds['evfacts']:.1f}×**, start-up included.",
               f"- -j 2 vs -j 1 on {len(paths)} documents: **{j1[3] / j2[3]:.2f}×**.",
-              f"- `evfacts extract one-file.txt`: {lat:.2f} s wall (median of 5); bare `python -c \"import spacy\"`: {base:.2f} s."]
+              f"- `evfacts extract one-file.txt`: {lat:.2f} s wall (median of 5); bare `python -c \"import spacy\"`: {base:.2f} s.",
+              f"- first record of `evfacts extract CORPUS | head -1` (median of 3): -j 1 {firsts[1]:.2f} s, -j 2 {firsts[2]:.2f} s.",
+              "- the store (`-j 2 -o x.sqlite`): " + "; ".join(f"{k} {v:.1f} s" for k, v in resume.items()) + "."]
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
     (ROOT / "bench" / "results" / "speed.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

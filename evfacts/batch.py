@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputError, iter_documents
+from evfacts.datasets import Fields
+from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputError, Skipped
 from evfacts.output import Format, atomic_output, isatty, write_claims, write_lines
+from evfacts.progress import Progress, Tally
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -39,6 +41,9 @@ class RunOptions:
     config: dict | None = None  # --config FILE / ./evfacts.toml
     profile_path: str | None = None  # --profile FILE: a platform template learned from a batch
     timeout: float | None = None  # --timeout SECONDS per document; None or 0: no limit
+    fields: Fields = field(default_factory=Fields)  # which fields of a dataset's rows hold the text, id, date, title
+    lang: str = "en"  # the language whose documents get claims; 'any': all
+    quiet: bool = False  # no progress and no summary
 
 
 @dataclass
@@ -49,6 +54,7 @@ class RunReport:
     profile: dict | None = None  # the profile in force (loaded and/or learned)
     documents: int = 0  # documents and failed inputs that came back from the pipeline
     timed_out: int = 0  # documents stopped by --timeout
+    tally: Tally = field(default_factory=Tally)  # what the progress display and the summary show
 
     @property
     def exit_code(self) -> int:
@@ -68,6 +74,7 @@ def report(rep: RunReport, err: InputError) -> None:
     from evfacts.budget import is_timeout
 
     rep.failed.append(err.source)
+    rep.tally.failed += 1
     rep.timed_out += is_timeout(err)
     message = " ".join(str(err).split())
     _console().print(f"[bold red]evfacts:[/] {escape(message)}", markup=True, emoji=False)
@@ -77,30 +84,86 @@ def report(rep: RunReport, err: InputError) -> None:
 LEARN_DOCS = 2000
 
 
-def _documents(opts: RunOptions, rep: RunReport):
-    """The run's documents. A batch of several documents first teaches the cleaner its platform's
-    template (paragraphs that recur across documents: reason `repeated`); `--profile FILE` loads
-    what an earlier batch learned and saves what this one adds, for later single-file runs."""
-    from itertools import chain, islice
+def _documents(opts: RunOptions, rep: RunReport, resume=None, progress: Progress | None = None):
+    """The run's documents, read as they are needed. A batch of several documents teaches the
+    cleaner its platform's template (paragraphs that recur across documents: reason `repeated`),
+    see `_learning`; `--profile FILE` loads what an earlier batch learned and saves what this one
+    adds, for later single-file runs. With a store (resume), what it holds already is left out here."""
+    from evfacts import clean_repeats, sources
+    from evfacts.datasets import dataset_kind
+
+    listed = sources.expand(opts.paths, opts.globs)
+    if not opts.per_line and not any(isinstance(p, str) and dataset_kind(p) for p in listed):
+        rep.tally.total = len(listed)  # one document an input: the progress shows a total
+    inputs = sources.Inputs(per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes, fields=opts.fields)
+    items = _left_out(sources.documents(listed, inputs, resume), rep, progress)
+    profile = None
+    if opts.profile_path and os.path.exists(opts.profile_path):
+        profile = clean_repeats.load_profile(opts.profile_path)
+    rep.profile = profile
+    if opts.clean and not opts.per_line:
+        return _learning(items, opts, rep)
+    return items
+
+
+#: documents of the first block the template is learned from; each next block doubles what was read
+FIRST_BLOCK = 16
+
+
+def _learning(items, opts: RunOptions, rep: RunReport):
+    """Documents with the template profile they are to be cleaned with (`Document.profile`).
+
+    The profile is learned from the documents read so far, in blocks: the first FIRST_BLOCK
+    documents, then as many again, and so on up to LEARN_DOCS, after which it is fixed. Each block's
+    documents are cleaned with what was learned up to and including that block, so the first
+    documents leave as soon as the first block is read (not after the whole head), and the result
+    depends only on the inputs and their order (not on -j or on how fast anything runs)."""
+    from itertools import islice
 
     from evfacts import clean_repeats
     from evfacts.ingest import Document
 
-    items = iter_documents(opts.paths, per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes)
-    profile = None
-    if opts.profile_path and os.path.exists(opts.profile_path):
-        profile = clean_repeats.load_profile(opts.profile_path)
-    if opts.clean and not opts.per_line:
-        head = list(islice(items, LEARN_DOCS))
-        texts = [d.text for d in head if isinstance(d, Document)]
+    base, profile = rep.profile, rep.profile
+    texts: list[str] = []
+    it = iter(items)
+    block = FIRST_BLOCK
+    while len(texts) < LEARN_DOCS:
+        head = list(islice(it, block))
+        if not head:
+            break
+        texts += [d.text for d in head if isinstance(d, Document)][:LEARN_DOCS - len(texts)]
         if len(texts) >= 3:
             learned = clean_repeats.learn_repeats(texts)
-            profile = clean_repeats.merge_profiles(profile, learned) if profile else learned
-            if opts.profile_path:
-                _save_profile(profile, opts.profile_path, rep)
-        items = chain(head, items)
-    rep.profile = profile
-    return items
+            profile = clean_repeats.merge_profiles(base, learned) if base else learned
+        rep.profile = profile
+        yield from _with_profile(head, profile)
+        block = max(1, min(len(texts), LEARN_DOCS - len(texts)))
+    if opts.profile_path and profile is not base:
+        _save_profile(profile, opts.profile_path, rep)
+    yield from _with_profile(it, profile)
+
+
+def _with_profile(items, profile):
+    from evfacts.ingest import Document
+
+    for item in items:
+        if isinstance(item, Document):
+            item.profile = profile
+        yield item
+
+
+def _left_out(items, rep: RunReport, progress: Progress | None):
+    """items without the inputs a store holds already (counted, and shown as done)."""
+    for item in items:
+        if isinstance(item, Skipped):
+            if item.reason == "duplicate":
+                rep.tally.duplicates += 1
+            else:
+                rep.tally.stored += 1
+            if progress is not None:
+                progress.advance()
+            continue
+        yield item
 
 
 def _save_profile(profile: dict, path: str, rep: RunReport) -> None:
@@ -115,7 +178,15 @@ def _save_profile(profile: dict, path: str, rep: RunReport) -> None:
 
 
 def summarize(rep: RunReport, opts: RunOptions) -> None:
-    """After the run: how many documents --timeout stopped (nothing when none was)."""
+    """After the run: how many documents --timeout stopped, how many identical copies were
+    merged (nothing when none was)."""
+    if rep.tally.skipped:
+        _console().print(f"[bold]evfacts:[/] {rep.tally.skipped:,} documents in other languages skipped "
+                         "(the claim rules are English; --lang any runs them on every document)",
+                         markup=True, emoji=False)
+    if rep.tally.duplicates:
+        _console().print(f"[bold]evfacts:[/] {rep.tally.duplicates:,} identical copies merged (each recorded in "
+                         "the store's paths table)", markup=True, emoji=False)
     if rep.timed_out:
         _console().print(f"[bold red]evfacts:[/] {rep.timed_out} of {rep.documents} documents timed out "
                          f"(--timeout {opts.timeout:g}); the others were processed", markup=True, emoji=False)
@@ -123,7 +194,7 @@ def summarize(rep: RunReport, opts: RunOptions) -> None:
 
 def _pipeline_kwargs(opts: RunOptions, profile: dict | None) -> dict:
     return {"clean": opts.clean, "published": opts.published, "unique": opts.unique, "debug": opts.debug,
-            "config": opts.config, "profile": profile}
+            "config": opts.config, "profile": profile, "lang": opts.lang}
 
 
 def _pipeline(opts: RunOptions, profile: dict | None):
@@ -134,39 +205,61 @@ def _pipeline(opts: RunOptions, profile: dict | None):
 
 def _process(opts: RunOptions, rep: RunReport, items: Callable[[], Iterator]) -> Iterator:
     """Results (or InputErrors) in input order: here, in `-j N` worker processes, or on Dask.
-    items() gives the documents; it learns the batch's template first (see _documents), and the
-    pipeline must clean with what it learned."""
+    items() gives the documents, each with the template profile to clean it with (see _learning).
+    Nothing is started (no model loaded, no worker, no cluster) until a first document is there:
+    a re-run with nothing new ends after the scan."""
+    documents = _unless_empty(items())
+    if documents is None:
+        return iter(())
     if opts.dask:
         from evfacts.distributed import process_dask
 
-        documents = items()
         return process_dask(documents, opts.dask, _pipeline_kwargs(opts, rep.profile), jobs=opts.jobs)
     if opts.jobs != 1:
         from evfacts.parallel import process_parallel
 
-        # the workers start loading the model while this process reads the batch and learns
-        return process_parallel(items, opts.jobs, _pipeline_kwargs(opts, None), profile=lambda: rep.profile,
+        return process_parallel(documents, opts.jobs, _pipeline_kwargs(opts, None), profile=lambda: rep.profile,
                                 timeout=opts.timeout)
     from evfacts.budget import within_budget
 
-    documents = items()
     pipeline = _pipeline(opts, rep.profile)
     return within_budget(pipeline.process_many, documents, opts.timeout, prepare=lambda: pipeline.nlp)
 
 
-def _with_progress(opts: RunOptions, items: Iterator) -> Iterator:
-    """A transient count of documents on stderr, only when stderr is a terminal and stdout is not one."""
-    if not (isatty(sys.stderr) and (opts.output not in (None, "-") or not isatty(sys.stdout))):
-        yield from items
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _unless_empty(items: Iterator) -> Iterator | None:
+    """None when items hold nothing, else an iterator over all of them (the first already read)."""
+    from itertools import chain
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                  console=_console(), transient=True) as progress:
-        task = progress.add_task("extract", total=None)
-        for item in items:
-            yield item
-            progress.advance(task)
+    it = iter(items)
+    for first in it:
+        return chain([first], it)
+    return None
+
+
+def _progress(opts: RunOptions, rep: RunReport) -> Progress:
+    """The progress display: on a terminal (stderr), unless -q or the data itself goes to it."""
+    enabled = (not opts.quiet and isatty(sys.stderr)
+               and (opts.output not in (None, "-") or not isatty(sys.stdout)))
+    return Progress(rep.tally, enabled, _console() if enabled else None)
+
+
+def _outcome(rep: RunReport, item, progress: Progress):
+    """Count one item back from the pipeline; the Result to write, or None (errors are named)."""
+    rep.documents += 1
+    if isinstance(item, InputError):
+        report(rep, item)
+        progress.advance()
+        return None
+    rep.tally.documents += 1
+    rep.tally.claims += len(item.claims)
+    progress.advance()
+    if item.skipped:
+        rep.tally.skipped += 1
+        from rich.markup import escape
+
+        _console().print(f"[bold]evfacts:[/] skipped: {escape(item.source)}: {item.skipped}", markup=True,
+                         emoji=False)
+    return item
 
 
 def run_extract(opts: RunOptions) -> RunReport:
@@ -175,23 +268,23 @@ def run_extract(opts: RunOptions) -> RunReport:
     if is_store_path(opts.output):
         return _extract_to_store(opts)
     rep = RunReport()
+    progress = _progress(opts, rep)
 
     def results():
-        for item in _with_progress(opts, _process(opts, rep, lambda: _documents(opts, rep))):
-            rep.documents += 1
-            if isinstance(item, InputError):
-                report(rep, item)
-            else:
-                yield item
+        for item in _process(opts, rep, lambda: _documents(opts, rep, progress=progress)):
+            result = _outcome(rep, item, progress)
+            if result is not None:
+                yield result
 
-    with atomic_output(opts.output) as out:
+    with progress, atomic_output(opts.output) as out:
         write_claims(results(), opts.fmt, out, unique=opts.unique)
     summarize(rep, opts)
     return rep
 
 
 def _extract_to_store(opts: RunOptions) -> RunReport:
-    """`-o facts.sqlite`: one transaction per document; documents already stored (same text) are skipped."""
+    """`-o facts.sqlite`: one transaction per document; documents already stored are left out
+    before they are read or parsed (see evfacts.sources)."""
     from collections import deque
 
     from evfacts.ingest import Document
@@ -199,34 +292,41 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
     from evfacts.store import Store, text_sha256
 
     rep = RunReport()
-    with Store(opts.output, force=opts.force) as store:
-        pending: deque = deque()  # (sha256 or None) of every item handed to the pipeline, in order
+    progress = _progress(opts, rep)
+    with Store(opts.output, force=opts.force) as store, progress:
+        pending: deque = deque()  # (text sha256 or None, document) of every item handed to the pipeline
 
         def fresh():
-            documents = _documents(opts, rep)  # learns the batch's template now, before a pipeline is made
+            documents = _documents(opts, rep, store, progress)  # learns the batch's template now
 
             def unseen():
                 for item in documents:
                     if isinstance(item, Document):
                         sha = text_sha256(item.text)
-                        if store.seen(sha):
+                        # the same text from other bytes, or stored by an older evfacts
+                        reason = store.known_text(sha, item.source, item.raw_sha256, item.file_key)
+                        if reason:
+                            if reason == "duplicate":
+                                rep.tally.duplicates += 1
+                            else:
+                                rep.tally.stored += 1
+                            progress.advance()
                             continue
-                        pending.append((sha, item.source))
+                        pending.append((sha, item.source, item.raw_sha256, item.file_key))
                     else:
-                        pending.append((None, item.source))
+                        pending.append((None, item.source, None, None))
                     yield item
 
             return unseen()
 
-        for item in _with_progress(opts, _process(opts, rep, fresh)):
-            rep.documents += 1
-            sha, source = pending.popleft()
-            if isinstance(item, InputError):
-                report(rep, item)
+        for item in _process(opts, rep, fresh):
+            sha, source, raw_sha, key = pending.popleft()
+            result = _outcome(rep, item, progress)
+            if result is None:
                 if sha is not None:  # a document that failed in the pipeline: recorded, retried next run
-                    store.write(Result(source), sha, error=item.message)
+                    store.write(Result(source), sha, error=item.message, raw_sha256=raw_sha)
             else:
-                store.write(item, sha)
+                store.write(result, sha, raw_sha256=raw_sha, file_key=key)
     summarize(rep, opts)
     return rep
 
@@ -243,7 +343,8 @@ def run_clean(opts: RunOptions) -> RunReport:
                 report(rep, item)
                 continue
             try:
-                yield item, clean_document(item, enabled=opts.clean, config=opts.config, profile=rep.profile)
+                profile = item.profile if item.profile is not None else rep.profile
+                yield item, clean_document(item, enabled=opts.clean, config=opts.config, profile=profile)
             except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 if opts.debug:
                     traceback.print_exc()

@@ -27,6 +27,8 @@ from evfacts.ingest import Document, InputError
 DEFAULT_TIMEOUT = 60.0
 #: documents handed to the pipeline at a time (the pipeline's own batch, parsed together)
 CHUNK_DOCS = 64
+#: the first chunk is small, so that the first results leave soon after the start
+FIRST_CHUNK_DOCS = 4
 
 
 class DocumentTimeout(BaseException):
@@ -87,7 +89,9 @@ def within_budget(process_many: Callable[[list], Iterable], items: Iterable, sec
         yield from process_many(items)
         return
     it = iter(items)
-    while chunk := list(islice(it, CHUNK_DOCS)):
+    size = FIRST_CHUNK_DOCS
+    while chunk := list(islice(it, size)):
+        size = CHUNK_DOCS
         # the results of a chunk are gathered before they are handed on: the consumer's time
         # (writing the output) is no document's, and the timer must never fire inside it
         yield from _chunk(process_many, chunk, seconds)

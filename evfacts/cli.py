@@ -130,6 +130,19 @@ TimeoutOpt = Annotated[float, typer.Option(
     "--timeout", min=0, metavar="SECONDS",
     help="Stop a document that takes longer than this, name it and go on (0: no limit).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of failures.")]
+TextFieldOpt = Annotated[str | None, typer.Option(
+    "--text-field", metavar="NAME", help="Datasets (.jsonl, .csv): the field with the article "
+    "(default: the first of text, body, content, article).")]
+IdFieldOpt = Annotated[str | None, typer.Option(
+    "--id-field", metavar="NAME", help="Datasets: the field that becomes 'source' (default: FILE#ROW).")]
+DateFieldOpt = Annotated[str | None, typer.Option(
+    "--date-field", metavar="NAME", help="Datasets: the row's publication date (default: published, date, ...).")]
+TitleFieldOpt = Annotated[str | None, typer.Option(
+    "--title-field", metavar="NAME", help="Datasets: the row's title (default: title, headline).")]
+LangOpt = Annotated[str, typer.Option(
+    "--lang", metavar="CODE", help="Documents in other languages get no claims (named on stderr); "
+    "'any' runs the English rules on every document.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar and no summary line.")]
 
 
 #: `local`, or a scheduler address: [tcp|tls|ws|wss|ucx://]host:port (a host name, IPv4 or [IPv6])
@@ -151,6 +164,21 @@ def _capped_jobs(jobs: int) -> int:
 def _usage_error(message: str) -> typer.Exit:
     print(f"evfacts: error: {message}", file=sys.stderr)
     return typer.Exit(EXIT_USAGE)
+
+
+def _check_output(output: str | None, fmt: Format | None) -> None:
+    """-o FILE with an extension evfacts does not write (x.parquet, x.xlsx) and no -f: a usage
+    error, not JSON Lines under a misleading name."""
+    from evfacts.output import EXTENSIONS
+    from evfacts.store import is_store_path
+
+    if not output or output == "-" or fmt is not None or is_store_path(output):
+        return
+    ext = os.path.splitext(output)[1].lower()
+    if ext and ext not in EXTENSIONS and not os.path.isdir(output):
+        known = " ".join(sorted(EXTENSIONS)) + " .sqlite .db"
+        raise _usage_error(f"--output: evfacts does not write {ext} files (it writes {known}); "
+                           "or say the format with -f")
 
 
 def _parse_date(value: str | None) -> datetime | None:
@@ -253,14 +281,28 @@ def extract(
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    text_field: TextFieldOpt = None,
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    title_field: TitleFieldOpt = None,
+    lang: LangOpt = "en",
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
     _help: HelpOpt = False,
 ) -> None:
     """Extract quantitative claims (figure, unit, change, subject, period, modality).
 
-    PATH: files, folders (walked recursively) or - for stdin; none and a pipe: stdin."""
+    PATH: files, folders (walked recursively), http(s) URLs, datasets (.jsonl, .csv, also .gz: one
+    article a row) or - for stdin; none and a pipe: stdin."""
+    from evfacts.datasets import Fields
+    from evfacts.language import parse_lang
     from evfacts.store import is_store_path
 
+    _check_output(output, fmt)
+    try:
+        lang = parse_lang(lang)
+    except ValueError as e:
+        raise _usage_error(f"--lang: {e}") from None
     if is_store_path(output) and fmt is not None:
         raise _usage_error(f"--format does not apply to the SQLite store {output}")
     if force and not is_store_path(output):
@@ -276,7 +318,8 @@ def extract(
         jobs = _capped_jobs(jobs)
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
-                    jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile, timeout=timeout)
+                    jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile, timeout=timeout,
+                    fields=Fields(text_field, id_field, date_field, title_field), lang=lang, quiet=quiet)
     from evfacts.batch import run_extract
 
     raise typer.Exit(_guarded(opts, run_extract))

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -39,6 +39,10 @@ class Document:
     meta: dict = field(default_factory=dict)  # title / published found in HTML metadata
     line_base: int = 1  # input line of text's first line (> 1 with --lines)
     offset_base: int = 0  # input offset of text's first character (> 0 with --lines)
+    raw_sha256: str | None = None  # sha256 of the raw input bytes (the store's resume key)
+    file_key: tuple | None = None  # (path, size, mtime_ns) of the file it came from
+    language: str | None = None  # set by the pipeline (evfacts.language)
+    profile: dict | None = None  # the template profile a batch learned, to clean it with (clean_repeats)
 
     # The one translation from the document's own coordinates (text offsets, 1-based text lines)
     # to the input's (a --lines document is one line of a larger input).
@@ -61,6 +65,14 @@ class InputError:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+@dataclass
+class Skipped:
+    """An input left out on purpose (stored already, an identical copy): counted, not an error."""
+
+    source: str
+    reason: str  # stored | duplicate
 
 
 class IngestError(Exception):
@@ -199,7 +211,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
     text = ""
     if doc is not None:
         text = (getattr(doc, "text", None) or "").strip()
-        for key in ("title", "date", "sitename", "author"):
+        for key in ("title", "date", "sitename", "author", "url"):
             value = getattr(doc, key, None)
             if value:
                 meta[key] = value

@@ -9,7 +9,10 @@ from typing import Any
 CLAIM_FIELDS = (
     "source", "line", "start", "end", "text", "sentence", "kind", "value", "value_max",
     "unit", "per", "approx", "change", "subject", "metric", "period", "modality", "companies",
+    "title", "published", "url", "site",
 )
+#: the fields a claim takes from its document (stored once per document in the SQLite store)
+DOCUMENT_FIELDS = ("title", "published", "url", "site")
 
 KINDS = ("percent", "money", "quantity", "year")
 APPROX = ("~", ">", ">=", "<", "<=")
@@ -40,6 +43,11 @@ class Claim:
     companies: list[str] = field(default_factory=list)
     sentence: str = ""
     source: str = ""
+    #: the document's title, publication date (ISO 8601), address and site, where known
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    site: str | None = None
     #: how many times the same fact was stated in the document (set by --unique)
     mentions: int | None = None
     #: which rules fired, for explanations (not part of the record)
@@ -99,12 +107,20 @@ class Result:
     companies: list[tuple[str, int]] = field(default_factory=list)
     lines: list[LineDecision] = field(default_factory=list)
     error: str | None = None
+    language: str | None = None  # ISO 639-1 code, null when the text is too short to tell
+    url: str | None = None
+    site: str | None = None
+    #: why the document was given no claims on purpose ("language es"), else None
+    skipped: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "site": self.site,
+            "language": self.language,
             "companies": [{"name": n, "mentions": m} for n, m in self.companies],
             "claims": [c.to_dict() for c in self.claims],
         }
@@ -140,6 +156,11 @@ def claim_schema() -> dict[str, Any]:
             "period": opt("string", description="2026, 2025-05, 2025-Q3, 2020/2025"),
             "modality": {"enum": list(MODALITIES)},
             "companies": {"type": "array", "items": {"type": "string"}},
+            "title": opt("string", description="the document's title"),
+            "published": opt("string", description="the document's publication date, ISO 8601"),
+            "url": opt("string", description="the document's address (a fetched URL, a page's canonical link, a "
+                       "dataset's url field)"),
+            "site": opt("string", description="the site that published the document"),
             "mentions": {"type": "integer", "minimum": 1, "description": "with --unique: how often the fact is stated"},
         },
     }

@@ -193,6 +193,8 @@ def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique
             for c in r.claims:
                 out.write(_dumps(c.to_dict()) + "\n")
                 n += 1
+            if r.claims:
+                out.flush()  # each document's records leave at once (`| head -1` does not wait for a buffer)
     elif fmt is Format.json:
         out.write("[")
         first = True
@@ -208,6 +210,8 @@ def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique
             for c in r.claims:
                 writer.writerow({k: _csv_cell(v) for k, v in c.to_dict().items()})
                 n += 1
+            if r.claims:
+                out.flush()
     else:
         n = _claims_table(results, out)
     out.flush()

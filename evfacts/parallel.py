@@ -12,7 +12,7 @@ from itertools import islice
 from evfacts.budget import within_budget
 from evfacts.ingest import Document, InputError
 from evfacts.model import Result
-from evfacts.pipeline import Pipeline
+from evfacts.pipeline import FIRST_BATCH_DOCS, Pipeline
 
 CHUNK_DOCS = 16
 IN_FLIGHT_PER_WORKER = 3
@@ -76,12 +76,16 @@ def process_parallel(items: Iterable[Document | InputError] | Callable[[], Itera
     try:
         it = iter(items() if callable(items) else items)
         current = profile or (lambda: pipeline_kwargs.get("profile"))
+        size = FIRST_BATCH_DOCS
         while True:
             while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
-                chunk = list(islice(it, chunk_docs))
+                chunk = list(islice(it, size))
+                size = chunk_docs
                 if not chunk:
                     break
                 pending.append(pool.apply_async(_work, (chunk, current(), timeout)))
+                if pending[0].ready():  # hand finished results on before reading more
+                    break
             if not pending:
                 break
             yield from pending.popleft().get()

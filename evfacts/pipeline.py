@@ -15,6 +15,8 @@ from evfacts.ingest import Document, InputError
 from evfacts.model import Result
 
 BATCH_DOCS = 64
+#: documents of the first batch: small, so that the first results leave soon after the start
+FIRST_BATCH_DOCS = 4
 #: characters of text per spaCy batch (about 2,000 tokens): see Pipeline._batches. A batch of 40,000
 #: characters peaked 110 MB higher for the same speed (the parser's features are kept per batch)
 BATCH_CHARS = 10_000
@@ -24,8 +26,13 @@ class Pipeline:
     """Turns documents into results. One instance per process; spaCy loads on first use."""
 
     def __init__(self, *, clean: bool = True, published: datetime | None = None, unique: bool = False,
-                 config=None, profile=None, batch_size: int = 256, debug: bool = False):
+                 config=None, profile=None, batch_size: int = 256, debug: bool = False, lang: str = "en"):
         self.debug = debug
+        #: the language whose documents get claims ('any': every document, by the English rules)
+        self.lang = lang
+        from evfacts.language import Detector
+
+        self.detector = Detector()
         self.profile = profile  # a batch-learned template profile (clean_repeats)
         self.clean = clean
         self.published = published
@@ -52,13 +59,15 @@ class Pipeline:
                 self._nlp = nlp.build()
                 nlp.add_company_patterns(self._nlp, self._company_patterns)
             else:
+                self.detector.preload()  # the language model loads beside spaCy
                 self._nlp = nlp.load()
         return self._nlp
 
     # -- stages -------------------------------------------------------------------------
 
     def clean_document(self, doc: Document) -> cleaning.CleanResult:
-        return cleaning.clean_document(doc, enabled=self.clean, config=self.config, profile=self.profile)
+        profile = doc.profile if doc.profile is not None else self.profile
+        return cleaning.clean_document(doc, enabled=self.clean, config=self.config, profile=profile)
 
     def process(self, doc: Document) -> Result:
         return next(self.process_many([doc]))
@@ -66,8 +75,10 @@ class Pipeline:
     def process_many(self, items: Iterable[Document | InputError]) -> Iterator[Result | InputError]:
         """Results in input order; spaCy runs over the kept lines of many documents at once."""
         it = iter(items)
-        while chunk := list(islice(it, BATCH_DOCS)):
+        size = FIRST_BATCH_DOCS
+        while chunk := list(islice(it, size)):
             yield from self._process_chunk(chunk)
+            size = BATCH_DOCS
 
     def _process_chunk(self, chunk):
         prepared = []
@@ -75,6 +86,10 @@ class Pipeline:
         for item in chunk:
             if isinstance(item, InputError):
                 prepared.append((item, None, None))
+                continue
+            foreign = self._foreign(item)
+            if foreign is not None:
+                prepared.append((foreign, None, None))
                 continue
             try:
                 cleaned = self.clean_document(item)
@@ -110,6 +125,19 @@ class Pipeline:
             except Exception as e:  # noqa: BLE001
                 result = self._failure(item, "extract claims from", e)
             yield result
+
+    def _foreign(self, doc: Document) -> Result | None:
+        """A document in another language than --lang: no claims, and why (the CLI names it)."""
+        try:
+            language = self.detector.detect(doc.text)
+        except Exception:  # noqa: BLE001 - a verdict is an extra: without one the document is processed
+            language = None
+        doc.language = language
+        if self.lang == "any" or language is None or language == self.lang:
+            return None
+        meta = doc.meta or {}
+        return Result(doc.source, title=meta.get("title"), language=language, url=meta.get("url"),
+                      site=meta.get("sitename"), skipped=f"language {language}")
 
     def _parse(self, texts: list[str]) -> list:
         """spaCy Docs for texts, in order. Only texts that may hold a figure (a digit or a number
@@ -160,14 +188,18 @@ class Pipeline:
         title = cleaned.title
         claims, companies = extract_article(parsed, published=published, title=title, disabled=self.disabled,
                                              lexicon=self.lexicon)
+        meta = doc.meta or {}
+        url, site = meta.get("url"), meta.get("sitename")
         for c in claims:
             c.source = doc.source
             c.start, c.end = doc.input_offset(c.start), doc.input_offset(c.end)
             c.line = doc.input_line(c.line)
+            c.title, c.url, c.site = title, url, site
+            c.published = published.isoformat() if published else None
         if self.unique:
             claims = unique_claims(claims)
-        return Result(doc.source, title=title, published=published, claims=claims,
-                      companies=companies, lines=cleaned.lines)
+        return Result(doc.source, title=title, published=published, claims=claims, companies=companies,
+                      lines=cleaned.lines, language=doc.language, url=url, site=site)
 
 
 #: components a text without any figure does not need (entities come from the rulers and ner)

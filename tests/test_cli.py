@@ -174,7 +174,7 @@ def test_json_is_an_array_of_documents(cli, article, tmp_path):
     docs = json.loads(r.stdout)
     assert [d["source"] for d in docs] == [str(article), str(other)]
     for d in docs:
-        assert set(d) == {"source", "title", "published", "companies", "claims"}
+        assert set(d) == {"source", "title", "published", "url", "site", "language", "companies", "claims"}
         assert d["published"] == "2026-01-04T00:00:00"
         mentions = [c["mentions"] for c in d["companies"]]
         assert mentions == sorted(mentions, reverse=True)

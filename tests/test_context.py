@@ -171,7 +171,7 @@ PERIOD = [
     ("Apple sold 10 million units in 2016. Analysts believe earnings will grow 10% a year.", PUB, "10%", None),
     ("Apple sold 10 million units in 2016. Its market value is now $3 trillion.", PUB, "$3 trillion", None),
     ("Sales rose 6% to 2 million in 2023-2024.", PUB, "2 million", "2023/2024"),
-    ("Sales rose 6% in the first half of 2025.", PUB, "6%", "2025"),
+    ("Sales rose 6% in the first half of 2025.", PUB, "6%", "2025-H1"),
     ("Economists expect the economy added 180,000 jobs in January.", "2024-02-02", "180,000", "2024-01"),
     ("Shipments should reach 2 million in June.", "2024-02-02", "2 million", "2024-06"),
     ("Shipments should reach 2 million in September.", "2024-02-02", "2 million", "2024-09"),

@@ -78,10 +78,10 @@ COUNT_OF = [
     ("Some 1.2 million of its customers lost power.", [(1.2e6, None, "customer")]),
     ("Nine of their best-selling novels are out of print.", [(9, None, "novel")]),
 ]
-COUNT_OF_NEAR_MISS = [  # a pronoun, a share of a figure, a fraction, a measure
+COUNT_OF_NEAR_MISS = [  # a pronoun, a share of a figure, a share of one thing, a measure
     ("Two of them were arrested.", [(2, None, None)]),
     ("He scored 20 of his 30 points in the first half.", [(20, None, None), (30, None, "point")]),
-    ("Two-thirds of the voters backed it.", [(2 / 3, None, None)]),
+    ("Two-thirds of the budget was spent.", [(2 / 3, None, None)]),
     ("He ran 10 km of the route.", [(10, None, "km")]),
     ("It spent $4m of its budget.", [(4e6, None, "USD")]),
 ]

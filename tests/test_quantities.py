@@ -145,14 +145,14 @@ CASES = [
     # --- spelled-out numbers
     ("The company opened four stores.", 4, None, "store", Q, None, None),
     ("The team hired two dozen engineers.", 24, None, "engineer", Q, None, None),
-    ("A third of the fleet is electric.", 1 / 3, None, None, Q, None, None),
+    ("A third of the fleet is electric.", 1 / 3, None, "fleet", Q, None, None),
     ("The task took one and a half hours.", 1.5, None, "h", Q, None, None),
-    ("Nearly two-thirds of buyers chose the base model.", 2 / 3, None, None, Q, "~", None),
+    ("Nearly two-thirds of buyers chose the base model.", 2 / 3, None, "buyer", Q, "~", None),
     ("There are twenty-eight thousand students.", 28000, None, "student", Q, None, None),
     ("The fund raised twelve million dollars.", 1.2e7, None, "USD", M, None, None),
     ("It costs half a million dollars.", 5e5, None, "USD", M, None, None),
     ("Seventeen tests were successful.", 17, None, "test", Q, None, None),
-    ("Half the condos have sold.", 0.5, None, None, Q, None, None),
+    ("Half the condos have sold.", 0.5, None, "condo", Q, None, None),
     # --- fractions, negatives, scientific
     ("The recipe requires 1/2 pound of flour.", 0.5, None, "lb", Q, None, None),
     ("The wire is 10 1/2 miles long.", 10.5, None, "mi", Q, None, None),
@@ -324,7 +324,7 @@ CASES = [
     ("The Fed raised rates by a quarter point.", 0.25, None, "point", Q, None, "up"),
     ("The bank cut by a quarter percentage point.", 0.25, None, "percentage point", P, None, "down"),
     # --- a count before a brand and a plural noun is not part of a name
-    ("The fleet includes 14 Boeing 787 jets.", 14, None, None, Q, None, None),
+    ("The fleet includes 14 Boeing 787 jets.", 14, None, "jet", Q, None, None),
     ("The firm sold 300 Tesla cars last year.", 300, None, "car", Q, None, None),
     # --- multiples
     ("Revenue grew sixfold.", 6, None, "x", Q, None, None),

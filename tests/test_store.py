@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from evfacts.model import CLAIM_FIELDS, Claim, Result
-from evfacts.store import Store, migrate
+from evfacts.store import STORED_CLAIM_FIELDS, Store, migrate
 
 #: the schema of a store written before `per` existed, as that release created it
 OLD_SCHEMA = """
@@ -58,12 +58,13 @@ def test_a_new_store_has_every_claim_field_as_a_column(tmp_path):
     path = tmp_path / "new.sqlite"
     with Store(str(path)):
         pass
-    assert set(CLAIM_FIELDS) <= set(columns(path))
+    assert set(STORED_CLAIM_FIELDS) <= set(columns(path))
+    assert set(CLAIM_FIELDS) - set(STORED_CLAIM_FIELDS) == {"title", "published", "url", "site"}  # in documents
 
 
-def test_migrate_adds_per_once(old_store):
+def test_migrate_adds_the_new_columns_once(old_store):
     db = sqlite3.connect(old_store, isolation_level=None)
-    assert migrate(db) == ["per"]
+    assert migrate(db) == ["per", "raw_sha256", "language", "url", "site"]
     assert migrate(db) == []  # a migrated store is left as it is
     assert db.execute("SELECT text, unit, per FROM claims").fetchall() == [("$5", "USD", None)]
 

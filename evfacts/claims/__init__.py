@@ -15,9 +15,10 @@ from datetime import datetime
 from functools import partial
 
 from evfacts.claims import companies as comp
-from evfacts.claims import context, quantities
+from evfacts.claims import context, entities, quantities
 from evfacts.claims.figures.engine import describe as figure_recognizers
 from evfacts.claims.figures.engine import recognizer_names as figure_names
+from evfacts.claims.period import fiscal_year, report_period
 from evfacts.claims.view import article_views, sent_text
 from evfacts.model import Claim
 
@@ -45,6 +46,25 @@ class ArticleContext:
     focus: object = None
     #: names of the article's people ("Adam Neumann", "Neumann"): never a company or a place
     people: set = field(default_factory=set)
+    #: (main company, main entity) of `entities.main_entity`: what the article is about
+    main: tuple = (None, None)
+    #: the span the article reports on (`period.report_period`): the period of reported figures without one
+    report_period: str | None = None
+    #: the market the last claim with a market as its subject was about: what "the market" points to
+    market: str | None = None
+    #: the fiscal year the lede names (`period.fiscal_year`): the period of forecasts without one, of "full-year"
+    fiscal_year: str | None = None
+
+
+def _market_of(claims, ctx) -> str | None:
+    """The last subject of these claims that is a market ("Global smartphone shipments", "global EV
+    market"): lower-case words, not a company, the article's main entity, nor a person."""
+    known = {n for n, _ in ctx.companies} | set(ctx.alias.values()) | set(ctx.main) | ctx.people
+    for c in reversed(claims):
+        s = c.subject
+        if s and s not in known and " " in s and any(w.islower() for w in s.split()[1:]):
+            return s
+    return None
 
 
 def recognizer_names() -> list[str]:
@@ -81,19 +101,36 @@ def extract_article(parsed, *, published: datetime | None = None, title: str | N
                                 lexicon)
 
 
+def _article_mentions(parsed, lexicon):
+    """(the article's people, per segment its company mentions): NER and the lexicon, people and
+    common words out, names an appositive or a legal form makes companies in, data sources out."""
+    docs = [doc for _, doc in parsed]
+    people = comp.people_names(docs)
+    appos = entities.appositive_companies(docs)
+    named = {m[3] for ms in appos for m in ms}
+    people = {p for p in people if p not in named and not any(n.endswith(" " + p) for n in named)}
+    lower_words = comp.lower_words(docs)
+    mentions = [comp.doc_mentions(doc, lexicon) for doc in docs]
+    mid = comp.named_mid_sentence(mentions, docs)
+    mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, doc in zip(mentions, docs)]
+    mentions = [sorted(ms + [a for a in extra if not any(m[0] < a[1] and a[0] < m[1] for m in ms)])
+                for ms, extra in zip(mentions, appos)]
+    mentions = comp.add_mislabelled(mentions, docs, people)
+    mentions = comp.add_named_again(mentions, docs)
+    return people, entities.drop_sources(mentions, docs)
+
+
 def _extract_article(parsed, published, title, finder, disabled, lexicon):
     ctx = ArticleContext(published=published, title=title)
-    people = comp.people_names(doc for _, doc in parsed)
-    lower_words = comp.lower_words(doc for _, doc in parsed)
-    mentions = [comp.doc_mentions(doc, lexicon) for _, doc in parsed]
-    mid = comp.named_mid_sentence(mentions, [doc for _, doc in parsed])
-    mentions = [comp.drop_people(ms, people, lower_words, doc, mid) for ms, (_, doc) in zip(mentions, parsed)]
-    mentions = comp.add_mislabelled(mentions, [doc for _, doc in parsed], people)
+    people, mentions = _article_mentions(parsed, lexicon)
     ctx.people = people
     names = [m[3] for ms in mentions for m in ms]
     ctx.companies = comp.count(names)
     ctx.alias = comp.merge_names(dict.fromkeys(names, 1))
     ctx.main_company = ctx.companies[0][0] if ctx.companies else None
+    ctx.main = entities.main_entity(parsed, mentions, ctx.companies, ctx.alias)
+    ctx.report_period = report_period(parsed, published)
+    ctx.fiscal_year = fiscal_year(parsed, published)
     claims: list[Claim] = []
     last_before = ctx.main_company  # last company named in earlier segments (sources aside)
     tail = None  # the company the last sentence of the previous segment was about
@@ -114,7 +151,7 @@ def _extract_article(parsed, published, title, finder, disabled, lexicon):
                 if recent:
                     return recent[-1]
                 return _tail if since < 0 else None
-            name = recent[-1] if recent else (_before or ctx.main_company)
+            name = recent[-1] if recent else (ctx.main[0] or _before or ctx.main_company)
             return ctx.alias.get(name, name) if name else None
 
         ctx.focus = focus
@@ -153,6 +190,7 @@ def _extract_article(parsed, published, title, finder, disabled, lexicon):
                 if b.metric is None and a.metric and a.subject == b.subject:
                     b.metric = a.metric  # "volumes projected at 15.5 million, compared with 13.3 million"
             claims.extend(sent_claims)
+            ctx.market = _market_of(sent_claims, ctx) or ctx.market
             if "carry-over" not in disabled:
                 with suppress(Exception):  # a context rule never costs the figures
                     context.carry_over(prev, sent, info, sent_claims, ctx)

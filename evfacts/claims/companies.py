@@ -246,6 +246,68 @@ def doc_mentions(doc, lex: Lexicon | None = None) -> list[tuple[int, int, int, s
             out.append((ent.start_char, ent.end_char, ent.start, name, "lexicon" if ent.ent_id_ else "ner"))
     if "(" in doc_text(doc):
         out = sorted(out + _tickered(doc, out, lex))
+    if SUFFIXED_GATE.search(doc_text(doc)):
+        out = sorted(out + _suffixed(doc, out, lex))
+    return out
+
+
+#: "Corvant Inc", "Trivani Motors Ltd", "Halden Foods plc": capitalised words before a legal form
+SUFFIXED = re.compile(
+    r"(?<![\w&.'’-])((?:[A-Z][\w&'’-]*\s+(?:&\s+)?){0,3}[A-Z][\w&'’-]*),?\s+"
+    r"(?:Inc|Corp|Ltd|Limited|PLC|plc|LLC|AG|SA|NV|SE|GmbH|Corporation|Incorporated|Holdings)\b\.?")
+SUFFIXED_GATE = re.compile(r"\s(?:Inc|Corp|Ltd|Limited|PLC|plc|LLC|AG|SA|NV|SE|GmbH|Corporation|Incorporated|Holdings)\b")
+
+
+def _suffixed(doc, found, lex: Lexicon | None = None) -> list[tuple[int, int, int, str, str]]:
+    """Companies NER missed that the text names with their legal form: "Corvant Inc on Thursday
+    reported"; not a name with a place, person or product of NER in it."""
+    extra = []
+    text = doc_text(doc)
+    for m in SUFFIXED.finditer(text):
+        s, e = m.span(1)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        while span is not None and len(span) > 1 and (span[0].lower_ in LEADING_WORDS | TICKER_LEAD or span[0].pos_ in (
+                "VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ")):
+            span = span[1:]
+        if span is None or any(t.ent_type_ in BLOCKING_LABELS | {"PERSON", "DATE", "MONEY"} for t in span):
+            continue
+        if any(x[0] < m.end() and span.start_char < x[1] for x in found):
+            continue
+        name = judge(span.text, lex)
+        if name and name.lower() not in COMMON_WORDS:
+            extra.append((span.start_char, span.end_char, span.start, name, "suffix"))
+    return extra
+
+
+def add_named_again(mentions: list, docs: list) -> list:
+    """A company first named with its legal form ("Corvant Inc") or an appositive ("Barratt Redrow,
+    the largest housebuilder") is the same company where the
+    article names it without ("Corvant said", "Shares of Trivani"): its name, or the first word of
+    a longer one, as a capitalised word that no other name covers."""
+    names = {m[3] for ms, doc in zip(mentions, docs) for m in ms if m[4] in ("suffix", "appos")
+             or SUFFIXED_GATE.search(doc_text(doc)[m[0]:m[1] + 6])}
+    if not names:
+        return mentions
+    forms = {}
+    for name in names:
+        forms[name] = name
+        first = name.split()[0]
+        if len(first) > 3 and first.lower() not in COMMON_WORDS and first.lower() not in stop_words():
+            forms.setdefault(first, name)
+    pattern = re.compile(r"(?<![\w&.'’-])(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+                         + r")(?![\w&-])")
+    out = []
+    for ms, doc in zip(mentions, docs):
+        extra = []
+        for m in pattern.finditer(doc_text(doc)):
+            s, e = m.span(1)
+            if any(x[0] < e and s < x[1] for x in ms):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or any(t.ent_type_ in BLOCKING_LABELS for t in span):
+                continue
+            extra.append((s, e, span.start, forms[m.group(1)], "suffix"))
+        out.append(sorted(ms + extra) if extra else ms)
     return out
 
 

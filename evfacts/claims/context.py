@@ -21,6 +21,11 @@ One concern a module (`words`, `state`, `tree`, `dates`, `period`, `modality`, `
 """
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
 from evfacts.claims import companies as comp
 from evfacts.claims.dates import find_dates
 from evfacts.claims.metric import metric
@@ -29,9 +34,9 @@ from evfacts.claims.period import choose_date
 from evfacts.claims.places import _place_name, is_place
 from evfacts.claims.state import SentInfo, SentState
 from evfacts.claims.subject import SubjectFinder, points_back
-from evfacts.claims.tree import figure_root, root_of
+from evfacts.claims.tree import figure_root, path_up, root_of
 from evfacts.claims.view import parsed, sent_ents, sent_text
-from evfacts.claims.words import PRESENT_RE, SUBJ_DEPS
+from evfacts.claims.words import COMPARISON, PRESENT_RE, SUBJ_DEPS
 
 
 def sentence_info(sent, mentions) -> SentInfo:
@@ -170,20 +175,57 @@ def annotate(claim, q, sent, ctx, info: SentInfo | None = None, prev: SentState 
 
 
 def _period(claim, sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, disabled) -> str | None:
+    fy = getattr(ctx, "fiscal_year", None)
+    report = getattr(ctx, "report_period", None) if claim.modality == "reported" or _overtaken(sent) else fy
     if info.dates:
         d = choose_date(fig, fig_span, info.dates)
-        return d.resolve(ctx.published, forward=claim.modality != "reported") if d else None
+        if d and d.kind == "fullyear" and fy:
+            return fy  # "full-year" in an article about the year to March 2026
+        if d and d.kind == "relative" and fy and "fiscal" in d.text.lower() and d.groups[1].lower() == "year":
+            step = {"next": 1, "the coming": 1, "last": -1, "the prior": -1, "the previous": -1}.get(
+                " ".join(d.groups[0].lower().split()), 0)
+            return f"FY{int(fy[2:]) + step}"  # "the current fiscal year" of an article about FY2025
+        if d:
+            return d.resolve(ctx.published, forward=claim.modality != "reported")
+        if not report or any(not x.comparison and not x.scope for x in info.dates) or _compared(fig):
+            return None
+        return report  # "Net income rose to $318 million from $251 million a year earlier": the report's span
     if "carry-over" not in disabled and prev.period and len(prev.period) <= 9 \
             and not PRESENT_RE.search(sent_text(sent)) and not (
             claim.modality != "reported" and ctx.published and prev.period[:4].isdigit()
             and int(prev.period[:4]) < ctx.published.year):
         return prev.period  # "at the time", "The outlook compares with estimates of ..."
+    if report and not prev.period and not (claim.modality == "reported" and PRESENT_RE.search(sent_text(sent))) \
+            and not _compared(fig):
+        return report  # "Revenue increased 8% to £412.6m" in the results for the year ended 31 December 2024
     return claim.period
+
+
+@lru_cache(maxsize=1)
+def _past_expectation() -> re.Pattern:
+    words = tomllib.loads(resources.files("evfacts").joinpath("data/context.toml").read_text(encoding="utf-8"))
+    w = words["period"]
+    alts = "|".join(map(re.escape, w["past_expectations"]))
+    verbs = "|".join(map(re.escape, w["overtaking_verbs"]))
+    nouns = "|".join(map(re.escape, w["estimate_nouns"]))
+    return re.compile(rf"\bhad\s+(?:been\s+)?(?:{alts})\b|\b(?:{verbs})\b[^.;]{{0,40}}?\b(?:{nouns})\b", re.IGNORECASE)
+
+
+def _overtaken(sent) -> bool:
+    """"Analysts had expected earnings of $1.35", "beating estimates of a 2.1% increase": an
+    expectation of the span just reported."""
+    return bool(_past_expectation().search(sent_text(sent)))
+
+
+def _compared(fig) -> bool:
+    """Is the figure the base of a comparison ("from $251 million", "against 1.48 lakh")?"""
+    return any(t.lower_ in COMPARISON for t in path_up(fig)[1:4])
 
 
 def _subject(sent, ctx, info: SentInfo, prev: SentState, fig, fig_span, start: int) -> str | None:
     focus = getattr(ctx, "focus", None) or (lambda at: ctx.main_company)
-    subject, _own = SubjectFinder(sent, info, focus, getattr(ctx, "people", frozenset())).find(fig, fig_span, start, prev)
+    subject, _own = SubjectFinder(sent, info, focus, getattr(ctx, "people", frozenset()),
+                                  getattr(ctx, "main", None), getattr(ctx, "market", None)).find(fig, fig_span, start, prev)
     if subject and hasattr(ctx, "alias"):
         subject = ctx.alias.get(subject, subject)
         if subject not in dict(ctx.companies):

@@ -25,6 +25,16 @@ DATE_PATTERNS = [
     # "2020-2025", "2024–25", "from 2020 to 2025"; not "from 16 in 2020 to 80" (two digits only after a dash)
     ("span", re.compile(rf"\b(?:from\s+|between\s+)?({YEAR})(?:\s*(?:-|–|—|to|through|thru|until|and)\s*({YEAR})|\s*[-–—/]\s*(\d{{2}}))\b(?!\s*%)", re.IGNORECASE)),
     ("ended", re.compile(rf"\b(?:(fiscal)\s+)?(year|quarter)\s*\(?\s*(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+|in\s+)?({MONTH_RE})\.?\s*(\d{{1,2}})?,?\s*({YEAR})?", re.IGNORECASE)),
+    # "the year to March 2026", "year ended 31 December 2024", "12 months to June 30, 2025"
+    ("yearto", re.compile(rf"\b(?:(fiscal|financial)\s+)?(?:year|12\s+months)\s+(?:to|ended|ending)\s+(?:(\d{{1,2}})\s+)?({MONTH_RE})\.?(?:\s+\d{{1,2}})?,?\s+({YEAR})", re.IGNORECASE)),
+    # "the July-September quarter", "April-June": a calendar quarter by its months
+    ("monthquarter", re.compile(rf"\b(Jan(?:uary)?|Apr(?:il)?|July?|Oct(?:ober)?)\s*(?:-|–|—|to)\s*(?:Mar(?:ch)?|June?|Sept?(?:ember)?|Dec(?:ember)?)\b(?:\s+(?:quarter|period))?(?:\s+(?:of\s+)?({YEAR}))?")),
+    # "first half", "H1 2025", "the second half of 2024", "first-half"
+    ("half", re.compile(rf"\b(?:(first|second|1st|2nd)[\s-]+half|H([12]))(?:\s*(?:of\s+)?(?:(?:fiscal|FY)\s*)?({YEAR}|'?\d{{2}}\b))?", re.IGNORECASE)),
+    # "in the first nine months", "the first 10 months of 2025": the year so far
+    ("yeartodate", re.compile(rf"\b(?:first|past)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({YEAR})))?", re.IGNORECASE)),
+    # "full-year revenue", "for the full year"
+    ("fullyear", re.compile(r"\bfull[\s-]year\b", re.IGNORECASE)),
     ("yearquarter", re.compile(rf"\b({YEAR})\s*(?:Q([1-4])|([1-4])Q)\b")),
     ("quarter", re.compile(rf"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter)(?:\s*(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?:the\s+)?(?:year\s+)?('?\d{{2}}\b|{YEAR}))?", re.IGNORECASE)),
     ("fiscal", re.compile(rf"\b(?:fiscal(?:\s+year)?\s*|FY\s?)('?\d{{2}}\b|{YEAR})", re.IGNORECASE)),
@@ -71,6 +81,10 @@ _DATE_WORD_GATE = {
     "yearago": frozenset(["year", "prior", "previous", "quarter", "sequential", "sequentially"]),
     "monthrel": frozenset(["year"]),
     "fiscalq": frozenset(["fiscal"]),
+    "yearto": frozenset(["year", "months"]),
+    "half": frozenset(["half", "h1", "h2"]),
+    "yeartodate": frozenset(["months"]),
+    "fullyear": frozenset(["full", "full-year"]),
 }
 
 
@@ -90,6 +104,9 @@ class DateExpr:
     head: object = None  # the spaCy token heading the expression
     comparison: bool = False  # "the prior year", "a year ago": a base of comparison
     tokens: range = range(0)  # token indices of the expression
+    #: (start, end) doc char offsets of the brackets the date labels: "(2023: £382.1m)" is the period of
+    #: the figures inside it only (the comparison of the figure before it)
+    scope: tuple | None = None
 
     def resolve(self, published: datetime | None, forward: bool = False) -> str | None:
         return resolve(self, published, forward)
@@ -143,6 +160,42 @@ def _quarter(q: int, published: datetime | None, forward: bool) -> str | None:
     return f"{y}-Q{q}"
 
 
+def _half(h: int, published: datetime | None, forward: bool) -> str | None:
+    """A half named without its year, as `_quarter`: the latest begun for what happened, the nearest for a forecast."""
+    if not published:
+        return None
+    cur = 1 if published.month <= 6 else 2
+    if not forward:
+        return f"{published.year if h <= cur else published.year - 1}-H{h}"
+    pub_m = published.year * 12 + published.month - 1
+    y = min((published.year - 1, published.year, published.year + 1),
+            key=lambda y: _ahead_cost(y * 12 + 6 * h - 3 - pub_m))
+    return f"{y}-H{h}"
+
+
+def _resolve_spans(d: DateExpr, pub: datetime | None, forward: bool) -> str | None:
+    """The fiscal and relative spans: "the year to March 2026", "July-September", "first half",
+    "first nine months", "full-year"; None for other kinds (and where a span needs a publication date and has none)."""
+    g = d.groups
+    if d.kind == "yearto":
+        fiscal, _day, mon, year = g
+        m = MONTHS.get(mon.lower().rstrip("."))
+        return str(year) if m == 12 and not fiscal else f"FY{year}"
+    if d.kind == "monthquarter":
+        q = (MONTHS[g[0].lower().rstrip(".")] - 1) // 3 + 1
+        return f"{g[1]}-Q{q}" if g[1] else _quarter(q, pub, forward)
+    if d.kind == "half":
+        h = 1 if (g[1] or (g[0] or "").lower()[:1]) in ("1", "f") else 2
+        if g[2]:
+            return f"{_year2(g[2], pub)}-H{h}"
+        return _half(h, pub, forward)
+    if d.kind == "yeartodate":
+        return g[1] or (str(pub.year) if pub else None)
+    if d.kind == "fullyear":
+        return str(pub.year if forward or pub.month > 6 else pub.year - 1) if pub else None
+    return None
+
+
 def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> str | None:
     g = d.groups
     pub = published
@@ -165,6 +218,9 @@ def resolve(d: DateExpr, published: datetime | None, forward: bool = False) -> s
         if g[3]:
             return f"{_year2(g[3], pub)}-Q{q}"
         return _quarter(q, pub, forward)
+    spans = _resolve_spans(d, pub, forward)
+    if spans is not None:
+        return spans
     if d.kind == "yearquarter":
         return f"{g[0]}-Q{g[1] or g[2]}"
     if d.kind == "fiscalq":
@@ -282,8 +338,12 @@ def find_dates(sent) -> list[DateExpr]:
             low = m.group(0).lower()
             compar = kind in ("yearago", "sameperiod") or bool(re.match(r"(the\s+prior|the\s+previous|a|one|the\s+same)\s", low)) \
                 or bool(re.search(r"\b(ago|earlier|before)$", low))
-            out.append(DateExpr(base + s, base + e, kind, m.groups(), m.group(0), root_of(span), compar,
-                                range(span.start, span.end)))
+            scope = None
+            if text[:s].rstrip().endswith("(") and text[e:e + 1] == ":":  # "(2023: £382.1m)"
+                close = text.find(")", e)
+                scope = (base + text[:s].rstrip().rfind("("), base + (close if close > 0 else len(text)))
+            out.append(DateExpr(base + s, base + e, kind, m.groups(), m.group(0), root_of(span), compar or bool(scope),
+                                range(span.start, span.end), scope))
     return out
 
 

@@ -1,6 +1,10 @@
 """Modality: reported, forecast or target, from the modal auxiliaries, forecast and target words up the figure's clause (data/modality.toml)."""
 from __future__ import annotations
 
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
 from evfacts.claims.tree import is_verb
 from evfacts.claims.view import parsed
 from evfacts.claims.words import BE_FORMS, CLAUSE_DEPS, COMPARISON, PRESENT_MODS, SUBJ_DEPS, Lex, lex
@@ -13,8 +17,42 @@ REVISE_VERBS = {"raise", "raises", "raised", "raising", "lift", "lifts", "lifted
                 "hike", "hiked", "slash", "slashed", "update", "updated", "revise", "revised", "increase", "increased"}
 
 
+@lru_cache(maxsize=1)
+def _plan_words() -> tuple[frozenset, frozenset]:
+    data = tomllib.loads(resources.files("evfacts").joinpath("data/modality.toml").read_text(encoding="utf-8"))
+    return frozenset(data["plan"]["verbs"]), frozenset(data["plan"]["committed"])
+
+
+def _plan_modality(t) -> str | None:
+    """A subject's own plan or its money already committed: "will spend €40bn", "Germany to spend
+    €40bn" (a headline's infinitive), "said it would hire 5,000" are targets; "has already committed
+    €6.2bn" is reported. Analysts' and markets' verbs are not plans ("analysts will cut estimates")."""
+    plans, committed = _plan_words()
+    low = t.lower_
+    kids = list(t.children)
+    if low in committed and (any(c.lower_ == "already" for c in kids) or any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in kids)):
+        return "reported"
+    if low not in plans:
+        return None
+    subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(w.lower_ in lex().seers for s in subj for w in s.subtree):
+        return None
+    if t.dep_ == "ccomp" and (t.head.lower_ in lex().forecast_verbs or any(
+            c.dep_ in SUBJ_DEPS and c.lower_ in lex().seers for c in t.head.children)):
+        return None  # "Analysts estimate that the company will buy back $5bn": their forecast
+    if any(c.dep_ == "aux" and c.lower_ in lex().modals for c in kids):
+        return "target"
+    if t.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and subj:
+        return "target"  # "Germany to spend €40bn on rail": a headline's plan
+    return None
+
+
 def _verb_modality(t, L: Lex) -> str | None:
     low = t.lower_
+    plan = _plan_modality(t)
+    if plan:
+        return plan
     if low in ("follow", "follows") and any(c.dep_ == "dobj" for c in t.children):
         return "reported"  # "which would follow the +3.8% growth in Q3": the precedent has happened
     if low in REVISE_VERBS:
@@ -93,28 +131,15 @@ def _flat_modality(fig, L: Lex) -> str:
     return "reported"
 
 
-def modality(fig, fig_span) -> str:
-    L = lex()
-    if not parsed(fig.doc):
-        return _flat_modality(fig, L)
-    lo = fig_span.start if fig_span is not None else fig.i
-    hi = fig_span.end if fig_span is not None else fig.i + 1
-    # the figure's own noun: "an expected 4.9 million sales", "its planned 2035 ban"
-    own = fig if fig.pos_ in ("NOUN", "PROPN") and not fig.like_num else fig.head
-    out = fig
-    while lo <= out.i < hi and out.head.i != out.i:
-        out = out.head
+def _upside(fig, out, lo: int, hi: int) -> bool:
+    """"implies 8% upside", "implies 7.9% upside potential": a price forecast."""
     if out.lower_ in ("upside", "downside") and not lo <= out.i < hi:
-        return "forecast"  # "implies 8% upside"
-    if hi < len(fig.doc) and fig.doc[hi].lower_ in ("upside", "downside") and fig.doc[hi].sent == fig.sent:
-        return "forecast"  # "implies 7.9% upside potential"
-    for c in own.children:
-        if c.dep_ in ("amod", "compound") and not lo <= c.i < hi:
-            if c.lower_ in L.target_mods:
-                return "target"
-            if c.lower_ in L.forecast_mods:
-                return "forecast"
-    # the figure itself modified: "higher than the expected 212,000", "$39.2 billion that was forecast by analysts"
+        return True
+    return hi < len(fig.doc) and fig.doc[hi].lower_ in ("upside", "downside") and fig.doc[hi].sent == fig.sent
+
+
+def _figure_modified(fig, fig_span, lo: int, hi: int, L: Lex) -> str | None:
+    """The figure itself modified: "higher than the expected 212,000", "$39.2 billion that was forecast by analysts"."""
     fig_toks = [fig.doc[i] for i in range(lo, hi)] if fig_span is not None else [fig]
     for ft in fig_toks:
         for c in ft.children:
@@ -128,6 +153,31 @@ def modality(fig, fig_span) -> str:
             if c.dep_ == "relcl" and c.i >= hi and c.lower_ in L.forecast_verbs and c.lower_ not in ("see", "sees", "set", "due", "bound", "likely", "unlikely", "on track") \
                     and any(x.dep_ in ("nsubjpass", "nsubj") and x.lower_ in ("that", "which") for x in c.children):
                 return "forecast"
+    return None
+
+
+def modality(fig, fig_span) -> str:
+    L = lex()
+    if not parsed(fig.doc):
+        return _flat_modality(fig, L)
+    lo = fig_span.start if fig_span is not None else fig.i
+    hi = fig_span.end if fig_span is not None else fig.i + 1
+    # the figure's own noun: "an expected 4.9 million sales", "its planned 2035 ban"
+    own = fig if fig.pos_ in ("NOUN", "PROPN") and not fig.like_num else fig.head
+    out = fig
+    while lo <= out.i < hi and out.head.i != out.i:
+        out = out.head
+    if _upside(fig, out, lo, hi):
+        return "forecast"
+    for c in own.children:
+        if c.dep_ in ("amod", "compound") and not lo <= c.i < hi:
+            if c.lower_ in L.target_mods:
+                return "target"
+            if c.lower_ in L.forecast_mods:
+                return "forecast"
+    m = _figure_modified(fig, fig_span, lo, hi, L)
+    if m:
+        return m
     t = fig
     seen = 0
     noun_hops = 0
@@ -157,6 +207,10 @@ def modality(fig, fig_span) -> str:
                     if noun_hops >= 2:
                         return "reported"  # deep inside a noun phrase: a description, not the claim
             if low in COMPARISON:
+                if t.head.lower_ in REVISE_VERBS:  # "raised its forecast to 185bn from 160bn": the old forecast
+                    revised = _verb_modality(t.head, L)
+                    if revised in ("forecast", "target"):
+                        return revised
                 return "reported"
             if t.dep_ == "prep" and low in ("of", "at", "for") and t.i > 0:
                 m = _noun_modality(t.doc[t.i - 1], L)  # "beating the Consensus Estimate of $2.10", however attached
@@ -169,6 +223,9 @@ def modality(fig, fig_span) -> str:
                 if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
                         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
                     pass  # ", indicating 10% growth": a participle shares its main clause
+                elif t.dep_ in ("pcomp", "acl") and t.head.dep_ == "prep" and t.head.lower_ in ("of", "for") \
+                        and _noun_modality(t.head.head, L):
+                    return _noun_modality(t.head.head, L)  # "its target of selling 6.5 lakh vehicles"
                 elif t.dep_ in CLAUSE_DEPS:
                     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                     if (t.dep_ == "ccomp" or (t.dep_ == "advcl" and infinitive)) and t.head.i != t.i:

@@ -20,6 +20,7 @@ _UF = "".join(UNICODE_FRACTIONS)
 # One number written with digits. Order matters: the longest forms first.
 DIGITS = (
     r"(?:\d+(?:\.\d+)?\s?×\s?10\s?\^?\s?[−-]?\d+)"  # scientific 1.99×10−30 (mantissa part below)
+    r"|(?:\d+(?:\.\d+)?\s?[×x]\s?10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"  # 6.7×10⁻⁴, 3x10⁸ with superscripts
     r"|(?:\d+[ " + _SP + r"-]\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # mixed fraction 10 1/2, 3-3/4
     r"|(?:\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"  # fraction 1/2, 1⁄32
     r"|(?:\d+(?:\.\d+)?/\d+(?:\.\d+)?(?![\d/]))"  # glued pair: a score 182/9, a name's 22.5/45 (no figure)
@@ -28,7 +29,8 @@ DIGITS = (
     r"|(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.89 and 12,34,567.89
     r"|(?:\d{1,3}(?:, 0\d\d)+)"  # '80, 000' (tokenised text)
     r"|(?:\d{1,3}(?:[" + _SP + r"]\d{3})+(?:[.,]\d+)?)"  # 550 000 with thin / no-break spaces
-    r"|(?:[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\s\d|[A-Za-z]))"  # 10 000, 2 500 000 with plain spaces (a group of three, no more)
+    # 10 000, 2 500 000 with plain spaces (a group of three, no more; not a model before a name: "400 737 Max jets")
+    r"|(?:[1-9]\d{0,2}(?: \d{3})+(?![\d.,]\d|\s\d|[A-Za-z]|(?<!00)\s[A-Z]))"
     r"|(?:\d+(?:\.\d+)?[eE][−-]?\d{1,2}(?![\w]))"  # 3e8, 6.7e-4
     r"|(?:\d+(?:\.\d+)?)"
     r"|(?:\.\d+)"
@@ -38,8 +40,14 @@ SCI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
 FRAC = re.compile(r"(?<!\d)(?:(\d+)[ " + _SP + r"-])?(\d+)\s?[/⁄]\s?(\d+)")
 
 
+#: superscript digits and minus, as their plain forms ("10⁻⁴" is "10-4" after "×")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
 def parse_digits(s: str) -> Decimal | None:
     s = s.strip()
+    if "10" in s and any(c in s for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
+        s = s.translate(_SUPERSCRIPTS).replace("x", "×")
     m = SCI.fullmatch(s)
     if m:
         mant, neg, exp = m.groups()
@@ -139,6 +147,7 @@ def parse_words(words: list[str]) -> float | None:
     """Value of a run of number words, or None if it is not a number ('a', 'and')."""
     total = 0.0
     current = 0.0
+    last_scale = 0  # the scale word just read ("million"), while no number follows it
     seen = False
     frac_done = False
     i = 0
@@ -151,7 +160,10 @@ def parse_words(words: list[str]) -> float | None:
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             if nxt in WORD_SCALES or nxt in WORD_DOZEN or nxt in WORD_FRACTIONS:
                 if nxt in WORD_FRACTIONS and (seen or current):
-                    current += WORD_FRACTIONS[nxt]  # one and a half
+                    if current == 0 and last_scale:  # "a million and a half": half a million more
+                        total += WORD_FRACTIONS[nxt] * last_scale
+                    else:
+                        current += WORD_FRACTIONS[nxt]  # one and a half
                     i += 2
                     seen = frac_done = True
                     continue
@@ -169,7 +181,11 @@ def parse_words(words: list[str]) -> float | None:
             current = (current or 1) * 100
             seen = True
         elif w in WORD_SCALES:
-            total += (current or 1) * WORD_SCALES[w]
+            if current == 0 and total and last_scale and WORD_SCALES[w] > last_scale:
+                total *= WORD_SCALES[w]  # "two thousand million": a scale of a scale
+            else:
+                total += (current or 1) * WORD_SCALES[w]
+            last_scale = WORD_SCALES[w]
             current = 0
             seen = True
         elif w in WORD_DOZEN:

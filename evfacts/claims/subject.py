@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from evfacts.claims import companies as comp
+from evfacts.claims import entities
 from evfacts.claims.places import _clean_np, _place_name, demonyms, is_place
 from evfacts.claims.state import SentInfo, SentState
 from evfacts.claims.tree import _depth, is_verb, path_up
@@ -22,11 +23,15 @@ from evfacts.claims.words import (
 
 
 class SubjectFinder:
-    def __init__(self, sent, info: SentInfo, focus, people=frozenset()):
+    def __init__(self, sent, info: SentInfo, focus, people=frozenset(), main=None, market=None):
         self.sent = sent
         self.info = info
         self.focus = focus  # function(char offset) -> company most recently named before it
         self.people = people
+        #: what the article is about (`entities.main_entity`): the last fallback of a clause without a subject
+        self.main = main
+        #: the market the article named last ("Global smartphone shipments"): what "the market" points to
+        self.market = market
         cached = info.subject_tokens
         if cached is not None and cached[0] is people:
             self.by_token = cached[1]
@@ -39,10 +44,15 @@ class SubjectFinder:
         """Token index -> (kind, name): the companies, instruments, places, people and products of the sentence."""
         by_token = {}
         doc = sent.doc
+        dtext = doc_text(doc)
+        blocked = entities.source_tokens(sent) if parsed(doc) else set()
+        dateline = entities.dateline_end(dtext) if sent.start_char == 0 else 0
+        blocked.update(t.i for t in sent if t.idx < dateline)
+        for i in blocked:  # "according to Dataforce", "NEW YORK, July 24 (Reuters) -": never the subject
+            by_token[i] = ("source", None)
         for s, e, i, name, *_ in info.companies:
             for t in doc.char_span(s, e, alignment_mode="expand") or []:
-                by_token[t.i] = ("company", name)
-        dtext = doc_text(doc)
+                by_token.setdefault(t.i, ("company", name))
         n = len(doc)
         for ent in sent_ents(sent):
             end = ent.end
@@ -75,8 +85,8 @@ class SubjectFinder:
         """Company, then market, then place among tokens; a pronoun or 'the company' -> focus."""
         L = lex()
         by_token = self.by_token
-        toks = [t for t in tokens if t.i not in skip]
-        found = {"company": None, "place": None, "person": None, "instrument": None, "product": None}
+        toks = [t for t in tokens if t.i not in skip and by_token.get(t.i, ("",))[0] != "source"]
+        found = {"company": None, "place": None, "person": None, "instrument": None, "product": None, "source": None}
         # nearest the head of the phrase first: "Apple's rival Samsung" is about Samsung (only the named
         # tokens are ordered: the others name nothing)
         named = [t for t in toks if t.i in by_token]
@@ -116,8 +126,23 @@ class SubjectFinder:
                         and x.lower_ not in VAGUE_WORDS]
                 if mods and not any(x.like_num or any(ch.isdigit() for ch in x.text) or x.lower_ in L.company_nouns
                                     or x.lower_ in L.pronouns or x.i in self.by_token for x in left if x.i != t.i):
+                    where = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "across")
+                             for g in c.children if by_token.get(g.i, ("",))[0] == "place"]
+                    if where:  # "House prices in Britain": the market and its place
+                        return f"{_clean_np(left)} {t.doc[where[0].i].head.text} {by_token[where[0].i][1]}"
                     return _clean_np(left)  # "global EV market", "Oil prices"; not "this segment", "Two stocks"
+                if not mods and low in L.market_nouns and t.dep_ in SUBJ_DEPS and self.market and any(
+                        c.lower_ == "the" for c in t.children) and not any(c.dep_ == "prep" for c in t.children):
+                    return self.market  # "IDC expects the market to grow 1.5%": the market the article named
+                of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in self.by_token]
+                if not mods and of and low in L.market_nouns and not any(
+                        x.like_num or x.i in self.by_token or x.lower_ in L.pronouns for x in of[0].subtree):
+                    return _clean_np([x for x in t.subtree if x.i <= of[0].i])  # "Prices of lithium carbonate"
         if found["place"]:
+            place = next(t for t in named if by_token[t.i] == ("place", found["place"]))
+            if _in_company_np(place, L):
+                return self.focus(at)  # "the Mumbai-based automaker", "the German carmaker": a pointer
             return found["place"]
         dem = demonyms()
         for t, low in zip(toks, lows):  # "Chinese demand", "European registrations"; not "the German automaker" (a pointer)
@@ -132,6 +157,9 @@ class SubjectFinder:
             return self.strict_focus(at)
         if found["product"]:
             return self.focus(at)  # "The new MacBook Pro weighs 2 kg": its maker, the company in focus
+        for t in toks:  # "the finance ministry", "The economy": the country the article is about
+            if t.dep_ in SUBJ_DEPS | {"poss"} and entities.public_body(t) and self.main and self.main[1] != self.main[0]:
+                return self.main[1]
         for t, low in zip(toks, lows):
             if low in L.pronouns and t.dep_ in ("nsubj", "nsubjpass", "poss"):
                 return self.antecedent(t)
@@ -191,12 +219,17 @@ class SubjectFinder:
                 if found:  # a company only: "3% in China" is left to the clause's scope
                     return found[0][2], True
         scope = None
+        seer = unresolved = False  # "Analysts expect $9.5 billion": the forecast is of the company in focus
         for t in path:
             for c in t.children:
                 if c.i in on_path or c.i in own:
                     continue
+                if c.dep_ in SUBJ_DEPS and c.lower_ in lex().seers and t.lower_ in OPINION_VERBS | lex().forecast_verbs:
+                    seer = seer or not unresolved
+                    continue
                 if c.dep_ in SUBJ_DEPS or c.dep_ == "poss":
                     r = self.candidate(c.subtree, at, own)
+                    unresolved = unresolved or (not r and c.dep_ in SUBJ_DEPS)
                     if r and r in ANALYST_FIRMS and t.lower_ in OPINION_VERBS | lex().forecast_verbs:
                         other = self.focus(at)
                         r = other if other and other not in ANALYST_FIRMS else r  # "Wedbush estimates ..."
@@ -214,18 +247,67 @@ class SubjectFinder:
                     return r, True
         if scope:
             return scope, True
-        # any company of the sentence, nearest first (before the figure wins ties)
-        if self.info.companies:
-            best = min(self.info.companies, key=lambda m: (abs(m[2] - fig.i), m[2] > fig.i))
+        # any company of the sentence, nearest first (before the figure wins ties); not a data source
+        named = [m for m in self.info.companies if self.by_token.get(m[2], ("company",))[0] == "company"]
+        if named:
+            best = min(named, key=lambda m: (abs(m[2] - fig.i), m[2] > fig.i))
             return best[3], True
+        if seer:
+            return self.recent_company(at) or self.focus(at), False
         # "Investors poured $3 billion into bond funds": not the company of the sentences before
         other = self.other_subject()
         if prev.subject and not other:
             return prev.subject, False
-        places = [e for e in sent_ents(self.sent) if is_place(e, self.people)]
+        places = [e for e in sent_ents(self.sent) if is_place(e, self.people)
+                  and self.by_token.get(e.start, ("place",))[0] != "source"]
         if places:
             return _place_name(places[0]), True
-        return (None if other else self.recent_company(at)), False
+        if other:  # a subject of its own that names nobody: the country's, in a story about one
+            return (self.main[1] if self.country_measure(path, own) else None), False
+        # the clause, then the paragraph, then what the article is about
+        if not (self.measure_clause(path, own) or self.country_measure(path, own)):
+            return None, False  # "Consumer spending could grow 7%": another owner's measure
+        strict = self.recent_company(at)
+        if strict or not self.main or not self.main[1]:
+            return strict, False
+        return self.main[1], False
+
+    def country_measure(self, path, own) -> bool:
+        """In an article about a country (no main company), a clause whose subject names nobody
+        ("Mortgage approvals fell to 60,500", "Core inflation was 3.1%") is the country's; not one of
+        people or markets' actors ("Investors poured ...", "Analysts expect ...")."""
+        if not self.main or self.main[0] or not self.main[1]:
+            return False
+        L = lex()
+        for t in path:
+            for c in t.children:
+                if c.i in own or c.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                sub = list(c.subtree)
+                return c.pos_ == "NOUN" and c.lower_ not in L.seers and not any(
+                    x.i in self.by_token or x.lower_ in L.pronouns or x.ent_type_ for x in sub)
+        return False
+
+    def measure_clause(self, path, own) -> bool:
+        """May the figure's clause fall back on what the article is about? Its subject is a measure
+        with no other owner ("Revenue increased 8%", "Net profit fell"), or it has none ("Adjusted
+        operating profit of £38.2m (2023: £34.5m)"); not "Consumer spending could grow 7%" nor "A dog
+        who had been lost for three years"."""
+        L = lex()
+        mods = entities.words().measure_modifiers
+        measures = L.metric_nouns | entities.words().measure_nouns
+        for t in path:
+            for c in t.children:
+                if c.i in own or c.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                noun = t.head if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl" else c
+                if noun.lower_ in L.pronouns | L.company_nouns | L.product_nouns:
+                    return True  # "it", "the group", "The headset has 256 GB"
+                if noun.lower_ not in measures:
+                    return False
+                return not any(m.dep_ in ("compound", "amod", "nmod") and m.pos_ in ("NOUN", "PROPN")
+                               and m.lower_ not in measures and m.lower_ not in mods for m in noun.children)
+        return True
 
     def other_subject(self) -> bool:
         """The sentence's grammatical subject is a noun phrase that is neither a company, a pointer
@@ -244,12 +326,19 @@ class SubjectFinder:
         if not parsed(sent.doc):
             return False
         L = lex()
-        for c in sent.root.children:
+        root = sent.root
+        W = entities.words()
+        if root.lower_ in W.report_verbs and any(c.dep_ == "nsubj" and c.lower_ in W.data_nouns for c in root.children):
+            # "Mortgage approvals fell to 60,500, data from the Bank of England showed": the reported clause's subject
+            root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        for c in root.children:
             if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("i", "he", "she") or (
                     c.ent_type_ == "PERSON" and self.by_token.get(c.i, ("person",))[0] == "person")):
                 return True  # "He died two months later", "Jane Roe has five titles": a person's sentence
             if c.dep_ not in ("nsubj", "nsubjpass") or c.pos_ != "NOUN":
                 continue  # a proper noun may be a ticker or a name for the company ("VUG has earned")
+            if entities.public_body(c):
+                return False  # "The federal government plans ...": the country the article is about
             words = {t.lower_ for t in c.subtree}
             if any(t.text in ANALYST_FIRMS for t in c.subtree) or any(
                     d.lower_ in ("this", "these", "that", "those") for d in c.children):
@@ -273,6 +362,18 @@ class SubjectFinder:
             return self.focus(at, since=prev_start)
         except TypeError:  # a focus function without the strict form
             return None
+
+
+def _in_company_np(tok, L) -> bool:
+    """Does a place stand inside a noun phrase that points back to a company: "the Mumbai-based
+    automaker", "the Austin, Texas-based company", "the German carmaker"?"""
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in ("compound", "amod", "npadvmod", "nmod", "poss", "appos", "punct"):
+            return False
+        tok = tok.head
+        if tok.lower_ in L.company_nouns and tok.pos_ in ("NOUN", "PROPN"):  # "Its Hong Kong-listed shares"
+            return any(c.lower_ in ("the", "this") or c.dep_ == "poss" and c.lower_ in L.pronouns for c in tok.children)
+    return False
 
 
 #: pronouns of a person

@@ -38,6 +38,10 @@ NOT_QUANTITIES = _load("not_quantities.json")
 IRREGULAR = {k.lower(): v for k, v in UNITS["irregular_plurals"].items()}
 #: plural endings of Greek -sis nouns ("-yses" -> "-ysis"), from units.json
 GREEK_SES = tuple(UNITS["greek_ses_plurals"])
+#: endings of singular nouns in -is ("analysis", "axis", "tennis"); another -is is a plural of -i ("Israelis")
+IS_SINGULARS = tuple(UNITS["is_singulars"])
+#: singular nouns naming a group: a count or a share taken from them counts them ("500 of its staff")
+COLLECTIVE_NOUNS = frozenset(UNITS["collective_nouns"])
 
 
 @lru_cache(maxsize=4096)
@@ -52,6 +56,8 @@ def singular(word: str) -> str:
         return head + sep + singular(last)
     if w in IRREGULAR:
         return IRREGULAR[w]
+    if w.endswith("is") and len(w) > 4 and not w.endswith(IS_SINGULARS):
+        return w[:-1]  # "Israelis", "taxis", "tsunamis": the plural of a noun in -i
     if w.endswith(("ss", "us", "is")) or len(w) <= 3:
         return w
     # Greek -sis nouns make their plural in -ses: analyses, diagnoses, hypotheses, metastases (not "diagnose");

@@ -8,7 +8,9 @@ from evfacts.claims.figures.atom import _Atom
 
 #: the words before a bare number that make it someone's age in years: "at the age of 41", "at age 41", and "aged"
 #: in apposition ("The driver, aged 41, ..."); "women aged 25 to 54" qualifies a group and is no claim (filters)
-_AGE_BEFORE_RE = re.compile(r"(?:(?:^|[,(—–]\s*)aged|\bat\s+(?:the\s+)?ages?(?:\s+of)?|\bthe\s+age\s+of)\s+$", re.IGNORECASE)
+#: and "age" in apposition or after "of" ("Jane Doe, age 45,", "a man of age 87")
+_AGE_BEFORE_RE = re.compile(r"(?:(?:^|[,(—–]\s*)aged?|\bof\s+age|\bat\s+(?:the\s+)?ages?(?:\s+of)?|\bthe\s+age\s+of)\s+$",
+                            re.IGNORECASE)
 #: a decade of life: "in his 70s", "in her early 30s", "in their mid-40s", "in my late 20s"
 _DECADE_CUE_RE = re.compile(r"\bin\s+(?:his|her|their|my|your|our)\s+(?:(early|mid|late)[\s-]*)?$", re.IGNORECASE)
 _DECADE_S_RE = re.compile(r"['’]?s\b")

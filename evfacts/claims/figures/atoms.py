@@ -1,6 +1,7 @@
 """Number surfaces: digits, spelled-out numbers, "half a", vague plurals and multiples."""
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -17,7 +18,20 @@ from evfacts.claims.figures.patterns import (
     _WORD_NUM_SINGLE_FRACTION,
     NUM,
 )
-from evfacts.claims.numbers import parse_digits, parse_words, word_runs
+from evfacts.claims.figures.tolerance import is_tolerance
+from evfacts.claims.numbers import FRAC, parse_digits, parse_words, word_runs
+
+_FRACTION_OF_RE = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|our|all|\w+['’]s)\s", re.IGNORECASE)
+
+
+def _fraction_of(num: str, text: str, end: int) -> Decimal | None:
+    """"1/40 of the wavelength", "3/20 of its budget": a fraction of something has any denominator (alone,
+    "24/7" and "9/11" are no fractions; see numbers.FRACTION_DENOMINATORS)."""
+    m = FRAC.fullmatch(num.strip())
+    if not m or m.group(1) or not _FRACTION_OF_RE.match(text, end):
+        return None
+    n, d = int(m.group(2)), int(m.group(3))
+    return Decimal(n) / Decimal(d) if 0 < n < d <= 1000 else None
 
 
 def _digit_atoms(text: str, masks) -> list[_Atom]:
@@ -28,14 +42,16 @@ def _digit_atoms(text: str, masks) -> list[_Atom]:
         s = m.start()
         v = parse_digits(num)
         if v is None:
-            continue
+            v = _fraction_of(num, text, ne)
+            if v is None:
+                continue
         a = _Atom(s=s, e=ne, ns=ns, ne=ne, value=v, sign=sign, rules=["digits"])
         fm = _FOLD_AFTER_RE.match(text, ne)
         if fm:  # "3-fold": a multiple
             a.unit, a.unit_kind, a.e = "x", "sym", fm.end()
             a.rules.append("multiple")
         mm = re.search(r"(?i)\bminus[\s-]$", text[max(0, s - 7):s])
-        if mm and not sign:
+        if mm and not sign and not is_tolerance(text, s):  # not "plus or minus 3 points"
             a.sign, a.s = "-", s - (len(text[max(0, s - 7):s]) - mm.start())
         # currency before: "$", "US$", "HK $", "RMB ", "€", "Y=", "USD", "PS"
         before = text[max(0, s - 8):s]
@@ -115,11 +131,22 @@ def _word_atoms(text: str, taken) -> list[_Atom]:
         if v is None:
             continue
         a = _Atom(s=s, e=e, ns=s, ne=e, value=Decimal(str(v)), words=True, rules=["words"])
-        if len(lw) > 1 and lw[-1] in L.WORD_SCALES and lw[-2] not in L.WORD_SCALES and lw[-2] != "hundred":
-            sc = Decimal(str(L.WORD_SCALES[lw[-1]]))
+        k = len(lw)
+        while k > 0 and lw[k - 1] in L.WORD_SCALES:
+            k -= 1  # the scale words closing the run: "million", "thousand million" (a scale of a scale)
+        if 0 < k < len(lw) and lw[k - 1] != "hundred" and (len(lw) - k == 1 or _ascending(lw[k:])):
+            sc = Decimal(1)
+            for w in lw[k:]:
+                sc *= Decimal(str(L.WORD_SCALES[w]))
             a.value, a.scale = a.value / sc, sc
         atoms.append(a)
     return atoms
+
+
+def _ascending(scales: list[str]) -> bool:
+    """"thousand million": each scale word larger than the one before, so they multiply."""
+    values = [L.WORD_SCALES[w] for w in scales]
+    return all(x < y for x, y in itertools.pairwise(values))
 
 
 #: "a half point", "a half-mile", "half a percentage point", "half an hour": half of a unit

@@ -13,6 +13,7 @@ from evfacts.claims.figures.ages import decade_of_life
 from evfacts.claims.figures.atom import Quantity, _Atom, signed_change_size
 from evfacts.claims.figures.atoms import _digit_atoms, _half_a_unit, _multiple_atoms, _vague_atoms, _word_atoms
 from evfacts.claims.figures.cues import _approx, _approx_literals, _change, _change_literals
+from evfacts.claims.figures.ellipsis import compared_unit
 from evfacts.claims.figures.extend import _extend_right
 from evfacts.claims.figures.filters import (
     _age_apposition,
@@ -22,6 +23,8 @@ from evfacts.claims.figures.filters import (
     _model_number,
     _name_like,
     _word_in_name,
+    model_after_count,
+    scaled_name_code,
 )
 from evfacts.claims.figures.masks import _TABLE_RUN_RE, CROSSREF_RE, MASKS, _list_number_spans, _mask_spans, _masked
 from evfacts.claims.figures.notation import bracket_negatives, slash_ranges
@@ -40,6 +43,7 @@ from evfacts.claims.figures.patterns import (
     _YEAR_FIGURE_RE,
 )
 from evfacts.claims.figures.ranges import _compatible, _feet_inches, _merge_minor, _merge_ranges
+from evfacts.claims.figures.tolerance import tolerances
 from evfacts.claims.numbers import RUN_NUMBER_WORDS
 from evfacts.claims.view import doc_text, sent_text, sent_words
 
@@ -171,6 +175,11 @@ def _stage_counted_noun(w: SentenceWork) -> None:
                 _count_of(a, w.sent, w.base, w.text)
 
 
+def _stage_model_after_count(w: SentenceWork) -> None:
+    if w.has_digit:
+        w.atoms = model_after_count(w.atoms, w.text)
+
+
 def _stage_approximation(w: SentenceWork) -> None:
     literals = _approx_literals(w.text, w.lead) if w.atoms else None
     for a in w.atoms:
@@ -181,7 +190,7 @@ def _not_a_figure(a: _Atom, w: SentenceWork, table: bool) -> bool:
     sent, base, text = w.sent, w.base, w.text
     return (_bare_year(a, text) or _name_like(a, sent, base, text) or _age_apposition(a, sent, base, text)
             or _hyphen_adjective(a, text) or (table and _bare(a)) or _word_in_name(a, sent, base, text)
-            or _model_number(a, sent, base, text))
+            or _model_number(a, sent, base, text) or scaled_name_code(a, sent, base, text))
 
 
 def _stage_filters(w: SentenceWork) -> None:
@@ -212,6 +221,10 @@ def _stage_change(w: SentenceWork) -> None:
         signed_change_size(a)
 
 
+def _stage_tolerance(w: SentenceWork) -> None:
+    w.atoms = tolerances(w.atoms, w.text)
+
+
 def _stage_cents(w: SentenceWork) -> None:
     w.atoms = _merge_minor(w.atoms, w.text)
 
@@ -238,6 +251,10 @@ def _stage_from_to_unit(w: SentenceWork) -> None:
                 and _compatible(x, y):
             y.unit, y.unit_kind, y.currency = x.unit, x.unit_kind, x.currency
             y.rules.append("from_to_unit")
+
+
+def _stage_compared_unit(w: SentenceWork) -> None:
+    compared_unit(w.atoms, w.text)
 
 
 def _stage_shared_cues(w: SentenceWork) -> None:
@@ -301,16 +318,22 @@ STAGES = (
     Stage("crossref", "figures inside a pointer to another article: \"(read: 5 best ETFs)\"", _stage_crossref),
     Stage("shares", "one number in or out of another is a share: \"one in five\", \"one out of four\"", _stage_shares),
     Stage("counted-noun", "the counted noun from the parse: \"12,000 cars\", \"a day or two\"", _stage_counted_noun),
+    Stage("model-after-count", "a model number after a count is part of what it counts: \"400 737 Max jets\"",
+          _stage_model_after_count),
     Stage("approximation", "about, over, up to, nearly, + before or after a figure", _stage_approximation),
     Stage("filters", "numbers that are part of a name, a model number, a bare year, an age in apposition",
           _stage_filters),
     Stage("change", "rose 5%, a 22% rally, down 3%, cut by 20%", _stage_change),
+    Stage("tolerance", "a tolerance: \"±3%\", \"plus or minus 3 points\"; after a measure, part of it: \"5.2 ± 0.3 mm\"",
+          _stage_tolerance),
     Stage("cents", "whole units and cents: \"$4 and 75 cents\"", _stage_cents),
     Stage("feet-inches", "\"12 ft 2 in\" as one length", _stage_feet_inches),
     Stage("ranges", "\"3 to 5\", \"between 10% and 12%\", \"$1-2 billion\", \"from X to Y\"", _stage_ranges),
     Stage("money-notation", "money ranges over a slash \"$12/$15\"; the accounting negative \"a loss of ($0.12)\"",
           _stage_notation),
     Stage("from-to-unit", "the bare end of \"from 208 pounds to 193\" has the unit of the start", _stage_from_to_unit),
+    Stage("compared-unit", "a bare figure compared with the one before has its unit: \"1,500 cars, up from 1,200\"",
+          _stage_compared_unit),
     Stage("shared-cues", "an apposition or a list shares the change; a conversion in brackets the approximation",
           _stage_shared_cues),
     Stage("pronoun-one", "\"one\" as a pronoun and \"a\"/\"an\"/\"zero\" alone are no figures", _stage_pronoun_one),

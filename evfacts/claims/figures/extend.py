@@ -263,6 +263,8 @@ def _unit_symbol(a: _Atom, text: str, rest: str, i: int, sym: re.Match) -> bool:
                               and bool(_INCH_SPACED_OK.match(rest, sym.end())))
     if not (glued or spaced_ok or (s not in _GLUED_ONLY and "-" not in sep) or ("-" in sep and canon in L.HYPHEN_OK)):
         return False
+    if s == "F" and a.value == int(a.value):
+        return False  # "the 13F filing", "a Boeing 777F": a whole number glued to F is a label (a farad is "2.5F")
     if s in ("x", "X", "×"):
         canon = "x"
     if s in ("\"", "″") and text[:i].count("\"") % 2 == 1:
@@ -328,7 +330,8 @@ def _age(a: _Atom, text: str, rest: str, i: int) -> bool:
     m = _AGE_RE.match(rest)
     if not m:
         return False
-    a.unit, a.unit_kind = _AGE_UNIT_RE.search(m.group(0)).group(1).lower(), "sym"
+    unit = _AGE_UNIT_RE.search(m.group(0))
+    a.unit, a.unit_kind = unit.group(1).lower() if unit else "year", "sym"
     a.e = i + m.end()
     a.rules.append("age")
     return True

@@ -1,6 +1,7 @@
 """Filters: numbers that are part of a name (SU7, Boeing 737, the 49ers), a model number, a bare year or an age in apposition."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from evfacts.claims import units as L
@@ -158,3 +159,44 @@ def _bare_year(a: _Atom, text: str) -> bool:
 _YEAR_AFTER_FIGURE_RE = re.compile(r"\s?(?:%|percent|per\s?cent|million|billion|trillion|bn|mn|m\b)", re.IGNORECASE)
 
 
+
+
+#: a model designation after a count: "737 Max", "787 Dreamliners", "A320neo" is masked elsewhere
+_MODEL_NAME_AFTER_RE = re.compile(r"\s?[A-Z][A-Za-z]*\b")
+#: between the count and the model: a space, or the maker's name ("30 Boeing 787 Dreamliners")
+_COUNT_MODEL_GAP_RE = re.compile(r" (?:[A-Z][a-z]+ )?")
+
+
+def model_after_count(atoms: list[_Atom], text: str) -> list[_Atom]:
+    """"400 737 Max jets", "30 Boeing 787 Dreamliners": a bare count, a space (or a maker), then a three- or four-digit number that a
+    capitalised name follows: the second is the model, and the count counts what the model's phrase names (a
+    round hundred is no model: "3 500 Ford shares" is a count grouped by a space)."""
+    drop = set()
+    for x, y in itertools.pairwise(atoms):
+        if id(x) in drop or not _COUNT_MODEL_GAP_RE.fullmatch(text, x.e, y.s) or x.unit_kind or x.currency or x.value_max is not None \
+                or y.currency or y.unit_kind not in (None, "noun") or y.scale is not None or y.sign \
+                or not re.fullmatch(r"\d{3,4}", text[y.ns:y.ne]) or y.value % 100 == 0 or _YEAR_RE.fullmatch(text[x.ns:x.ne]):
+            continue
+        if not (_MODEL_NAME_AFTER_RE.match(text, y.ne) or (y.s - x.e > 1 and y.unit_kind == "noun")):
+            continue  # a name after the model, or the maker's name before it ("30 Boeing 787 pilots")
+        x.unit, x.unit_kind = y.unit, y.unit_kind
+        x.e = y.e
+        x.rules.append("model_after_count")
+        drop.add(id(y))
+    return [a for a in atoms if id(a) not in drop]
+
+
+def scaled_name_code(a: _Atom, sent, base: int, text: str) -> bool:
+    """'Radeon Pro 5300M', 'its Block 1B variant', 'the 5500M chip': a number glued to M/B/K right after a
+    capitalised name word (not opening the sentence, not in a headline), or four plain digits glued to one, is a
+    model code, not millions or billions; money ('$5M'), '42M subscribers' and a spaced scale stay figures."""
+    if a.currency or "scale_suffix" not in a.rules or a.unit_kind in ("pct", "sym") or a.sign \
+            or not re.fullmatch(r"[\d.]+[A-Za-z]", text[a.ns:a.ne]):
+        return False
+    if re.fullmatch(r"\d{4,}[A-Za-z]", text[a.ns:a.ne]):
+        return True  # "5500M": four plain digits and a scale letter is a code (5.5 billion is written "5.5B")
+    prev = _token_before(sent.doc, base + a.ns, sent.start_char)
+    if prev is None or prev.i == sent.start or headline(sent) or prev.idx + len(prev.text) != base + a.ns - 1:
+        return False
+    return prev.is_alpha and prev.text[:1].isupper() and prev.text.lower() not in L.MONTHS \
+        and prev.pos_ in ("PROPN", "NOUN", "X")

@@ -80,8 +80,8 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
         return
     if head.text.lower() in L.MONTHS or head.text.lower() in L.WEEKDAYS:
         return
-    if _STANDALONE_DIGIT.search(stext, after, head.idx - base):
-        return  # "0-to-60-mph": the noun belongs to the next number
+    if _STANDALONE_DIGIT.search(_NAME_NUMBER_RE.sub(_blank, stext[after:head.idx - base])):
+        return  # "0-to-60-mph": the noun belongs to the next number (not "83 S&P 500 members": a name's number)
     a.unit, a.unit_kind = _noun_unit(sent, base + after, nouns, head, conj), "noun"
     a.rules.append("counted_noun")
     if mm:  # the measure is a figure of its own: the spans do not overlap
@@ -91,6 +91,14 @@ def _counted_noun(a: _Atom, sent, base: int) -> None:
     m = _PER_RE.match(stext, a.e)
     if m and m.group(1).lower() in _COUNT_RATE_DENOMINATORS:
         _per_after(a, stext)  # "200,000 batteries a year", "3 goals per game": a rate
+
+
+#: a capitalised name and its number: "S&P 500", "FTSE 100"
+_NAME_NUMBER_RE = re.compile(r"(?<![\w&])[A-Z][\w&.]*\s\d+(?=\s)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def _noun_run(toks) -> tuple[list, bool] | None:
@@ -133,6 +141,10 @@ def _noun_run(toks) -> tuple[list, bool] | None:
             continue
         if nouns:
             break
+        if t.like_num and k > 0 and toks[k - 1].pos_ == "PROPN" and toks[k - 1].text[:1].isupper() and t.text.isdigit() \
+                and toks[k - 1].whitespace_ and skipped and not nouns:
+            skipped += 1  # "83 S&P 500 members", "12 FTSE 100 firms": the number of an index name is part of the name
+            continue
         if t.pos_ in _COUNTED_ADJ_POS or t.tag_ in ("VBN", "VBG", "JJ", "JJR", "JJS") \
                 or (t.pos_ == "PROPN" and skipped < 2) or t.tag_ == "HYPH":
             skipped += 1
@@ -214,15 +226,31 @@ def _one_of(a: _Atom, sent, base: int, text: str) -> None:
 
 
 #: "<count> of the/its ... <plural>": the determiner that makes the phrase a group the count is taken from
-_COUNT_OF_RE = re.compile(r"\s+of\s+(?=(?:the|its|their|his|her|our|these|those|all\s+the)\s)", re.IGNORECASE)
+#: (a possessive name too: "two of Johnson's deputies")
+_GROUP_DET = r"(?:the|its|their|his|her|our|these|those|all\s+the|[A-Z][\w&.-]*['’]s)\s"
+_COUNT_OF_RE = re.compile(r"\s+of\s+(?=" + _GROUP_DET + ")", re.IGNORECASE)
+#: a share of a group: "one fifth of its workers", "two-thirds of voters"; "half the condos" without "of"
+_SHARE_OF_RE = re.compile(r"\s+of\s+(?!(?:a|an|one|them|us|you|it|this|that)\b)", re.IGNORECASE)
+_HALF_THE_RE = re.compile(r"\s+(?=(?:the|its|their|his|her|our)\s)", re.IGNORECASE)
 
 
 def _count_of(a: _Atom, sent, base: int, text: str) -> None:
-    """'42m of its subscribers', 'about 3,000 of the workers', 'twelve of the players': a count taken from a
-    group of a plural noun counts that noun. Not a share or a fraction ('20 of his 30 points', 'two-thirds of
-    voters'), not 'of them', not a measure or money (they have a unit of their own)."""
+    """'42m of its subscribers', 'about 3,000 of the workers', 'twelve of the players', '500 of its staff': a count
+    taken from a group counts what the group is made of; so does a share of it ('one fifth of its workers',
+    'two-thirds of voters', 'half the condos', '1/8 of the members'). Not '20 of his 30 points' (the group is
+    counted itself), not 'of them', not a share of one thing ('a third of the budget', 'half of 2024'), not a
+    measure or money (they have a unit of their own)."""
     n = a.value * (a.scale or 1)
-    if a.unit_kind or a.currency or a.value_max is not None or n < 2 or n != int(n):
+    if a.unit_kind or a.currency or a.value_max is not None:
+        return
+    if 0 < n < 1 and a.scale is None:
+        m = _SHARE_OF_RE.match(text, a.e)
+        if m is None and text[a.s:a.e].lower().endswith("half"):
+            m = _HALF_THE_RE.match(text, a.e)
+        if m:
+            _member_of(a, sent, base, m.end(), "share_of")
+        return
+    if n < 2 or n != int(n):
         return
     m = _COUNT_OF_RE.match(text, a.e)
     if m:
@@ -251,7 +279,8 @@ def _member_of(a: _Atom, sent, base: int, start: int, rule: str) -> None:
             break
         if nouns:
             nouns = []
-    if not nouns or nouns[-1].tag_ not in ("NNS",) and nouns[-1].text.lower() == L.singular(nouns[-1].text):
+    if not nouns or (nouns[-1].tag_ not in ("NNS",) and nouns[-1].text.lower() == L.singular(nouns[-1].text)
+                     and (rule == "one_of" or nouns[-1].text.lower() not in L.COLLECTIVE_NOUNS)):
         return
     head = nouns[-1]
     prev = [t for t in nouns[:-1] if t.i == head.i - 1 and t.tag_ == "NN" and t.text.isalpha()]

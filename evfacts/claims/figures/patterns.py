@@ -54,7 +54,7 @@ _TEMP_SPACED_RE = re.compile(r" ([CF])(?![\w°'’-]|\.\w)")
 #: what may follow a temperature when the sentence does not say it is one: the sentence goes on (end, punctuation,
 #: a function word, a comparison: "heated to 80C before use", "the 80C that ...", "1.5C above ..."), where a
 #: content word after makes the letter a label or rating ("3C products", "a 4C charging rate", "80C grades")
-_TEMP_AFTER_OK_RE = re.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(/—–]|\s(?:in|on|at|for|and|or|to|by|with|before|after|during|when|while|until|"
+_TEMP_AFTER_OK_RE = re.compile(r"\s*(?:$|[.,;:!?)\]}\"”’'(—–]|/(?!\s)|\s(?:in|on|at|for|and|or|to|by|with|before|after|during|when|while|until|"
                                r"from|than|is|was|were|are|be|will|would|could|can|may|might|has|had|have|as|inside|outside|"
                                r"overnight|today|yesterday|tomorrow|this|that|which|but|so|then|above|below|higher|lower|"
                                r"warmer|colder|hotter|cooler|last|next|earlier|later|each|every|per|over|under|across|around|since)\b)")
@@ -66,7 +66,8 @@ _SPACED_SYMBOL_OK = re.compile(r"\s*(?:$|[.,;:)]|\d|x\b|/\s?[A-Za-z]|(?:tall|lon
 _INCH_SPACED_OK = re.compile(r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|diagonal|screen|display|monitor|tv|wheels?|rims?)\b", re.IGNORECASE)
 _BRACKET_UNIT_RE = re.compile(r"\s?[(\[{<](" + L.alternation(L.UNIT_SYMBOLS) + r")[)\]}>]")
 _OF_A_UNIT_RE = re.compile(r"\s+of\s+an?\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?(" + L.alternation(L.UNIT_WORDS) + r")\b", re.IGNORECASE)
-_AGE_RE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\s-]*(?:year|month|week|day)-old\b", re.IGNORECASE)
+_AGE_RE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]old\b|^[\s-]*(?:year|month|week|day)-old\b"
+                     r"|^\s?(?:yo|y\.o\.|y/o)(?![\w/])", re.IGNORECASE)  # "a 87 yo man": years old
 _AGE_UNIT_RE = re.compile(r"(year|month|week|day)", re.IGNORECASE)
 _PLUS_RE = re.compile(r"\+(?!\d)")
 _OR_MORE_RE = re.compile(r"^\s*(or more|or over|or higher|or above|plus)\b|^\s*(or less|or fewer|or lower|or below)\b|^\s*(or so)\b", re.IGNORECASE)

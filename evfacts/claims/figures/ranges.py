@@ -20,8 +20,12 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
             gap = text[a.e:b.s]
             if b.sign == "-" and gap.strip() == "" and b.s == b.ns - 1 and not a.sign:
                 b.sign, b.s, gap = "", b.ns, text[a.e:b.ns]
-            between = bool(_BETWEEN_RE.search(lead + text[:a.s])) and re.fullmatch(r"\s+and\s+[~≈]?", gap, re.IGNORECASE)
-            join = _RANGE_JOIN_RE.match(gap) and not re.fullmatch(r"\s+and\s+", gap, re.IGNORECASE)
+            between = bool(_BETWEEN_RE.search(lead + text[:a.s])) and re.fullmatch(r"\s+and\s+[~≈]?", gap, re.IGNORECASE) \
+                and not _same_size(a, b)  # "between 4km^3, 4 cubic kilometres and 4 km cubed": one size said twice
+            up_to = _up_to_range(a, b, gap)
+            if up_to:
+                b.approx = None  # "300 sq ft up to 600 sq ft": both ends say the unit, so "up to" closes a range
+            join = (_RANGE_JOIN_RE.match(gap) and not re.fullmatch(r"\s+and\s+", gap, re.IGNORECASE)) or up_to
             compatible = _compatible(a, b, text)
             from_to = _FROM_RE.search(text[:a.s]) and re.fullmatch(r"\s+to\s+", gap, re.IGNORECASE)
             # "from $36,040 at 10.45pm last night to $34,935": a from-to with a short aside
@@ -41,6 +45,7 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
                     if sign_only:  # "-5 to -3 degrees" is a range of levels
                         a.change = None
                     a.unit, a.unit_kind, a.currency = b.unit or a.unit, b.unit_kind or a.unit_kind, b.currency or a.currency
+                    a.per = a.per or b.per  # "40 to 50 hours a week": the rate after the range is the whole range's
                     out.append(a)
                     i += 2
                     continue
@@ -50,6 +55,23 @@ def _merge_ranges(atoms: list[_Atom], text: str, lead: str = "") -> list[_Atom]:
         out.append(a)
         i += 1
     return out
+
+
+_UP_TO_RE = re.compile(r"\s+up\s+to\s+", re.IGNORECASE)
+
+
+def _same_size(a: _Atom, b: _Atom) -> bool:
+    return a.value * (a.scale or 1) == b.value * (b.scale or 1) and a.sign == b.sign
+
+
+def _up_to_range(a: _Atom, b: _Atom, gap: str) -> bool:
+    """'300 sq ft up to 600 sq ft', '$5 up to $10': a larger second end in the same unit after "up to" is the top
+    of a range (not '300 people, up to 600 in summer', nor 'rose 5% up to 10%' after a change)."""
+    if not (_UP_TO_RE.fullmatch(gap) and b.approx == "<=" and not a.approx and not a.change and not b.change):
+        return False
+    same_unit = (a.currency is not None and a.currency == b.currency) or (
+        a.unit_kind in ("sym", "noun") and a.unit_kind == b.unit_kind and a.unit == b.unit and a.per == b.per)
+    return same_unit and a.value * (a.scale or 1) < b.value * (b.scale or 1)
 
 
 _INCH_AFTER_FEET_RE = re.compile(r"\s?(in\.?|ins\.?)(?![\w])")
