@@ -44,6 +44,7 @@ class RunOptions:
     fields: Fields = field(default_factory=Fields)  # which fields of a dataset's rows hold the text, id, date, title
     lang: str = "en"  # the language whose documents get claims; 'any': all
     quiet: bool = False  # no progress and no summary
+    verbose: bool = False  # -v: a summary line at the end
 
 
 @dataclass
@@ -196,9 +197,9 @@ def _save_profile(profile: dict, path: str, rep: RunReport) -> None:
         report(rep, InputError(path, f"--profile: cannot save the learned template: {e.strerror or e}"))
 
 
-def summarize(rep: RunReport, opts: RunOptions) -> None:
+def summarize(rep: RunReport, opts: RunOptions, *, claims: bool = True) -> None:
     """After the run: how many documents --timeout stopped, how many identical copies were
-    merged (nothing when none was)."""
+    merged (nothing when none was); with -v, what was done."""
     if rep.tally.skipped:
         _console().print(f"[bold]evfacts:[/] {rep.tally.skipped:,} documents in other languages skipped "
                          "(the claim rules are English; --lang any runs them on every document)",
@@ -209,6 +210,11 @@ def summarize(rep: RunReport, opts: RunOptions) -> None:
     if rep.timed_out:
         _console().print(f"[bold red]evfacts:[/] {rep.timed_out} of {rep.documents} documents timed out "
                          f"(--timeout {opts.timeout:g}); the others were processed", markup=True, emoji=False)
+    if opts.verbose:
+        found = f", {rep.tally.claims} claims" if claims else ""
+        documents = f"{rep.documents} document" + "s" * (rep.documents != 1)
+        _console().print(f"evfacts: {documents}{found}, {len(rep.failed)} failed",
+                         markup=False, emoji=False)
 
 
 def _pipeline_kwargs(opts: RunOptions, profile: dict | None) -> dict:
@@ -296,9 +302,19 @@ def run_extract(opts: RunOptions) -> RunReport:
                 yield result
 
     with progress, atomic_output(opts.output) as out:
-        write_claims(results(), opts.fmt, out, unique=opts.unique)
+        write_claims(results(), opts.fmt, out, unique=opts.unique, explain=opts.explain)
     summarize(rep, opts)
     return rep
+
+
+def iter_results(opts: RunOptions, rep: RunReport) -> Iterator:
+    """The run's results in input order; the inputs that failed are named on stderr and counted in `rep`."""
+    progress = _progress(opts, rep)
+    with progress:
+        for item in _process(opts, rep, lambda: _documents(opts, rep, progress=progress)):
+            result = _outcome(rep, item, progress)
+            if result is not None:
+                yield result
 
 
 def _extract_to_store(opts: RunOptions) -> RunReport:
@@ -351,13 +367,14 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
 
 
 def run_clean(opts: RunOptions) -> RunReport:
-    from evfacts.clean import clean_document  # the clean stage alone: no spaCy, no claim engine
+    from evfacts.cleaner import clean_document  # the clean stage alone: no spaCy, no claim engine
 
     rep = RunReport()
     documents = _documents(opts, rep)
 
     def cleaned() -> Iterator[tuple]:
         for item in documents:
+            rep.documents += 1
             if isinstance(item, InputError):
                 report(rep, item)
                 continue
@@ -387,6 +404,7 @@ def run_clean(opts: RunOptions) -> RunReport:
                 for d in res.kept:
                     out.write(d.text + "\n")
             out.flush()
+    summarize(rep, opts, claims=False)
     return rep
 
 
@@ -421,7 +439,10 @@ def run_show(opts: RunOptions, html: str | None = None) -> RunReport:
                 console.print(Rule(escape(printable(result.title or doc.source)), style="dim"))
                 show.render_terminal(doc, result, console)
             shown += 1
+            rep.documents += 1
+            rep.tally.claims += len(result.claims)
         out.flush()
+    summarize(rep, opts)
     return rep
 
 

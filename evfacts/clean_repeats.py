@@ -68,7 +68,7 @@ def keys(line: str) -> tuple[str | None, str | None]:
 
 def _doc_lines(text: str) -> list[str]:
     """The lines as `clean` sees them (stripped, Markdown marks removed)."""
-    from evfacts.clean import _split
+    from evfacts.cleaner import _split
 
     return [l.norm for l in _split(text, "text")]
 

@@ -33,6 +33,10 @@ class _Group(TyperGroup):
     """Usage errors as one line (`evfacts: error: ... (try 'evfacts extract -h')`), exit 2."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if (complete_var or "_EVFACTS_COMPLETE") in os.environ:  # a shell asks for completions
+            from typer.completion import completion_init
+
+            completion_init()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -61,7 +65,7 @@ app = typer.Typer(
     cls=_Group,
     help="Pull every quantitative claim out of reposted news articles.",
     invoke_without_command=True,
-    add_completion=False,
+    add_completion=False,  # typer's completion options, with a SHELL argument, are declared in _root
     pretty_exceptions_enable=False,
     add_help_option=False,
     context_settings={"help_option_names": ["-h", "--help"]},  # named in the usage-error hint
@@ -91,12 +95,34 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _completion(install: bool):
+    """typer's completion callbacks (`--install-completion SHELL`, `--show-completion SHELL`), its shell classes registered first."""
+    from typer import completion
+
+    def callback(ctx, param, value):
+        if value:
+            completion.completion_init()
+            (completion.install_callback if install else completion.show_callback)(ctx, param, value)
+        return value
+
+    return callback
+
+
+SHELLS = "bash, zsh, fish, powershell or pwsh"
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
     _help: HelpOpt = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="",
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, metavar="",
                                           help="Print the version and exit.")] = False,
+    install_completion: Annotated[str | None, typer.Option(
+        "--install-completion", metavar="SHELL", callback=_completion(True), is_eager=True, expose_value=False,
+        help=f"Install shell completion for SHELL ({SHELLS}) and exit.")] = None,
+    show_completion: Annotated[str | None, typer.Option(
+        "--show-completion", metavar="SHELL", callback=_completion(False), is_eager=True, expose_value=False,
+        help="Print the completion script for SHELL and exit.")] = None,
 ) -> None:
     """Pull every quantitative claim out of reposted news articles."""
     if ctx.invoked_subcommand is None:  # bare `evfacts`: the help, as a usage error
@@ -142,7 +168,9 @@ TitleFieldOpt = Annotated[str | None, typer.Option(
 LangOpt = Annotated[str, typer.Option(
     "--lang", metavar="CODE", help="Documents in other languages get no claims (named on stderr); "
     "'any' runs the English rules on every document.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar and no summary line.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar and no summary line (failures still).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", metavar="",
+                                          help="End with a line on stderr: documents, claims, failures.")]
 
 
 #: `local`, or a scheduler address: [tcp|tls|ws|wss|ucx://]host:port (a host name, IPv4 or [IPv6])
@@ -233,8 +261,12 @@ def _guarded(opts: RunOptions, job: Callable[[RunOptions], RunReport]) -> int:
         return EXIT_FAILED
 
 
-def _options(paths, fmt, output, *, config_path=None, profile_path=None, **kw) -> RunOptions:
+def _options(paths, fmt, output, *, config_path=None, profile_path=None, quiet=False, verbose=False,
+             **kw) -> RunOptions:
     from evfacts.config import ConfigError, load_config
+
+    if quiet and verbose:
+        raise _usage_error("-q and -v exclude each other")
 
     try:
         config = load_config(config_path)
@@ -259,7 +291,7 @@ def _options(paths, fmt, output, *, config_path=None, profile_path=None, **kw) -
     if output and os.path.isdir(output):
         raise _usage_error(f"--output: {output} is a directory")
     return RunOptions(paths=paths, fmt=pick_format(fmt, output), output=output, config=config,
-                      profile_path=profile_path, **kw)
+                      profile_path=profile_path, quiet=quiet, verbose=verbose, **kw)
 
 
 @app.command(add_help_option=False)
@@ -271,6 +303,7 @@ def extract(
     no_clean: Annotated[bool, typer.Option("--no-clean", metavar="", help="Skip boilerplate removal.")] = False,
     published: PublishedOpt = None,
     unique: Annotated[bool, typer.Option("--unique", metavar="", help="One record per fact; repeats counted in 'mentions'.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", metavar="", help="JSON/JSONL: why each field (recognizer, cue).")] = False,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
@@ -286,8 +319,9 @@ def extract(
     date_field: DateFieldOpt = None,
     title_field: TitleFieldOpt = None,
     lang: LangOpt = "en",
-    quiet: QuietOpt = False,
     debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     _help: HelpOpt = False,
 ) -> None:
     """Extract quantitative claims (figure, unit, change, subject, period, modality).
@@ -307,6 +341,10 @@ def extract(
         raise _usage_error(f"--format does not apply to the SQLite store {output}")
     if force and not is_store_path(output):
         raise _usage_error("--force applies to a SQLite store (-o x.sqlite)")
+    if explain and (is_store_path(output) or fmt in (Format.csv, Format.table)):
+        raise _usage_error("--explain applies to -f json and -f jsonl")
+    if explain and fmt is None and pick_format(None, output) not in (Format.json, Format.jsonl):
+        fmt = Format.jsonl  # on a terminal, or -o x.csv: the explanations need JSON
     if dask is not None:
         from importlib.util import find_spec
 
@@ -319,10 +357,52 @@ def extract(
     opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
                     unique=unique, globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
                     jobs=jobs, dask=dask, force=force, config_path=config, profile_path=profile, timeout=timeout,
-                    fields=Fields(text_field, id_field, date_field, title_field), lang=lang, quiet=quiet)
+                    explain=explain, fields=Fields(text_field, id_field, date_field, title_field), lang=lang,
+                    quiet=quiet, verbose=verbose)
     from evfacts.batch import run_extract
 
     raise typer.Exit(_guarded(opts, run_extract))
+
+
+@app.command(add_help_option=False)
+def facts(
+    paths: Paths = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    min_sources: Annotated[int, typer.Option("--min-sources", min=1, metavar="N",
+                                             help="Only facts stated by at least N documents.")] = 1,
+    lines: LinesOpt = False,
+    no_clean: Annotated[bool, typer.Option("--no-clean", metavar="", help="Skip boilerplate removal.")] = False,
+    published: PublishedOpt = None,
+    glob: GlobOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
+                                      help="Worker processes (0 = all cores).")] = 1,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="With -o x.sqlite: redo documents already stored.")] = False,
+    config: ConfigOpt = None,
+    profile: ProfileOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    _help: HelpOpt = False,
+) -> None:
+    """Group the claims of many documents into facts: sources, values, dates, conflicts.
+
+    PATH: files, folders (walked recursively) or - for stdin; none and a pipe: stdin."""
+    from evfacts.store import is_store_path
+
+    if is_store_path(output) and fmt is not None:
+        raise _usage_error(f"--format does not apply to the SQLite store {output}")
+    if force and not is_store_path(output):
+        raise _usage_error("--force applies to a SQLite store (-o x.sqlite)")
+    opts = _options(paths, fmt, output, per_line=lines, clean=not no_clean, published=_parse_date(published),
+                    globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
+                    jobs=_capped_jobs(jobs) if jobs != 1 else jobs, force=force, config_path=config,
+                    profile_path=profile, timeout=timeout, quiet=quiet, verbose=verbose)
+    from evfacts.facts_output import run_facts
+
+    raise typer.Exit(_guarded(opts, lambda o: run_facts(o, min_sources)))
 
 
 @app.command(add_help_option=False)
@@ -338,6 +418,8 @@ def clean(
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
     debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     _help: HelpOpt = False,
 ) -> None:
     """Print the article text with boilerplate removed (--explain: every decision).
@@ -347,7 +429,7 @@ def clean(
         raise _usage_error("--format applies to --explain; plain clean prints text")
     opts = _options(paths, fmt, output, per_line=lines, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug, explain=explain,
-                    config_path=config, profile_path=profile)
+                    config_path=config, profile_path=profile, quiet=quiet, verbose=verbose)
     from evfacts.batch import run_clean
 
     raise typer.Exit(_guarded(opts, run_clean))
@@ -367,6 +449,8 @@ def show(
     profile: ProfileOpt = None,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     _help: HelpOpt = False,
 ) -> None:
     """Show the article with its claims highlighted (terminal, or --html FILE).
@@ -376,7 +460,7 @@ def show(
         raise _usage_error(f"--html: {html} is a directory")
     opts = _options(paths, Format.table, None, clean=not no_clean, published=_parse_date(published),
                     globs=tuple(glob or DEFAULT_GLOBS), max_bytes=max_bytes, debug=debug,
-                    config_path=config, profile_path=profile, timeout=timeout)
+                    config_path=config, profile_path=profile, timeout=timeout, quiet=quiet, verbose=verbose)
     opts = dataclasses.replace(opts, output=html)
     from evfacts.batch import run_show
 

@@ -65,7 +65,7 @@ def load_config(path: str | None) -> dict[str, Any] | None:
     except ValueError as e:
         raise ConfigError(f"{found}: {e}") from None
     try:  # compile the user's cues now: a bad regular expression is a usage error, not 10,000 failures
-        from evfacts.clean import _lexicon_for
+        from evfacts.cleaner import _lexicon_for
 
         _lexicon_for(data)
     except ValueError as e:

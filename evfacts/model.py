@@ -8,7 +8,7 @@ from typing import Any
 #: Column order of a claim record (CSV header, table, JSON Schema). Defined once.
 CLAIM_FIELDS = (
     "source", "line", "start", "end", "text", "sentence", "kind", "value", "value_max",
-    "unit", "per", "approx", "change", "subject", "metric", "period", "modality", "companies",
+    "unit", "per", "approx", "change", "subject", "subject_id", "metric", "period", "modality", "companies",
     "title", "published", "url", "site",
 )
 #: the fields a claim takes from its document (stored once per document in the SQLite store)
@@ -37,6 +37,8 @@ class Claim:
     approx: str | None = None
     change: str | None = None
     subject: str | None = None
+    #: the subject's canonical ID (evfacts.canonical): "US" for U.S./US/United States/America, "xiaomi", "CN/ev-market"
+    subject_id: str | None = None
     metric: str | None = None
     period: str | None = None
     modality: str = "reported"
@@ -152,6 +154,10 @@ def claim_schema() -> dict[str, Any]:
             "approx": {"enum": [*APPROX, None]},
             "change": {"enum": [*CHANGES, None]},
             "subject": opt("string"),
+            "subject_id": opt("string", description="the subject's canonical ID, one for all its spellings: ISO 3166 "
+                              "for places ('US' for U.S., United States, America; 'US-CA'; 'EU'), a slug of the "
+                              "lexicon's name for companies and exchanges ('xiaomi'), owner/slug for markets "
+                              "('CN/ev-market', 'world/ev-market')"),
             "metric": opt("string"),
             "period": opt("string", description="2026, 2025-05, 2025-Q3, 2020/2025"),
             "modality": {"enum": list(MODALITIES)},

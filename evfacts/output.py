@@ -190,7 +190,7 @@ def printable(text: str) -> str:
     return _TERMINAL_CONTROL.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
-def _cell(text: str | None) -> str:
+def table_cell(text: str | None) -> str:
     """A table cell of the input's text: printable, rich markup escaped."""
     from rich.markup import escape
 
@@ -211,14 +211,23 @@ def csv_columns(unique: bool = False) -> list[str]:
     return [*CLAIM_FIELDS, "mentions"] if unique else list(CLAIM_FIELDS)
 
 
-def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique: bool = False) -> int:
-    """Write the claims of every result; returns how many claims were written."""
+def _with_explanation(c) -> dict:
+    from evfacts.explain import explain
+
+    return {**c.to_dict(), "explain": explain(c).to_dict()}
+
+
+def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique: bool = False,
+                 explain: bool = False) -> int:
+    """Write the claims of every result; returns how many claims were written. `explain` (JSON and
+    JSONL): each record with its `explain` object (evfacts.explain)."""
     n = 0
     columns = csv_columns(unique)
+    record = _with_explanation if explain else lambda c: c.to_dict()
     if fmt is Format.jsonl:
         for r in results:
             for c in r.claims:
-                out.write(_dumps(c.to_dict()) + "\n")
+                out.write(_dumps(record(c)) + "\n")
                 n += 1
             if r.claims:
                 out.flush()  # each document's records leave at once (`| head -1` does not wait for a buffer)
@@ -226,7 +235,10 @@ def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique
         out.write("[")
         first = True
         for r in results:
-            out.write(("\n" if first else ",\n") + _dumps(r.to_dict()))
+            d = r.to_dict()
+            if explain:
+                d["claims"] = [record(c) for c in r.claims]
+            out.write(("\n" if first else ",\n") + _dumps(d))
             first = False
             n += len(r.claims)
         out.write("\n]\n" if not first else "]\n")
@@ -245,39 +257,77 @@ def write_claims(results: Iterable[Result], fmt: Format, out: IO[str], *, unique
     return n
 
 
-def _fmt_num(v) -> str:
+def _fmt_num(v, kind: str | None = None) -> str:
+    """A figure with thousands separators; a year as it is written ("2035")."""
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
+    if kind == "year" and isinstance(v, int):
+        return str(v)
     return f"{v:,}" if isinstance(v, int) else f"{v:,.6g}"
+
+
+#: below this many columns the claims table puts a figure's value, unit and change in one column and
+#: subject and metric in another, so that `text` keeps room to be read
+NARROW = 150
+ARROWS = {"up": "↑", "down": "↓"}
 
 
 def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
     """One rich table per document. Not on a terminal (`-o x.txt`, `-f table | less`): 160 columns, no colour."""
     from rich.console import Console
-    from rich.table import Table
 
     console = Console(file=out, highlight=False, soft_wrap=False, width=None if isatty(out) else 160)
     n = 0
     for r in results:
         if not r.claims:
-            console.print(f"[dim]{_cell(r.source)}: no claims[/]")
+            console.print(f"[dim]{table_cell(r.source)}: no claims[/]")
             continue
-        table = Table(title=_cell(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
-        for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {}),
-                         ("value", {"justify": "right", "no_wrap": True}), ("unit", {"no_wrap": True}),
-                         ("per", {"no_wrap": True}), ("±", {}), ("Δ", {}), ("subject", {}), ("metric", {}), ("period", {"no_wrap": True}),
-                         ("modality", {"no_wrap": True})):
-            table.add_column(name, **kw)
-        for c in r.claims:
-            value = _fmt_num(c.value) + (f"–{_fmt_num(c.value_max)}" if c.value_max is not None else "")
-            table.add_row(str(c.line), _cell(c.text), value, _cell(c.unit), _cell(c.per), c.approx or "",
-                          {"up": "↑", "down": "↓"}.get(c.change or "", ""), _cell(c.subject),
-                          _cell(c.metric), _cell(c.period), c.modality)
-            n += 1
+        table = _narrow_table(r) if console.width < NARROW else _wide_table(r)
         console.print(table)
+        n += len(r.claims)
     return n
+
+
+def _value(c) -> str:
+    return _fmt_num(c.value, c.kind) + (f"–{_fmt_num(c.value_max, c.kind)}" if c.value_max is not None else "")
+
+
+def _wide_table(r: Result):
+    from rich.table import Table
+
+    table = Table(title=table_cell(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
+    for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {"min_width": 16, "ratio": 3}),
+                     ("value", {"justify": "right", "no_wrap": True}), ("unit", {"no_wrap": True}),
+                     ("per", {"no_wrap": True}), ("±", {}), ("Δ", {}), ("subject", {"ratio": 1}),
+                     ("metric", {"ratio": 1}), ("period", {"no_wrap": True}), ("modality", {"no_wrap": True})):
+        table.add_column(name, **kw)
+    for c in r.claims:
+        table.add_row(str(c.line), table_cell(c.text), _value(c), table_cell(c.unit), table_cell(c.per),
+                      c.approx or "", ARROWS.get(c.change or "", ""), table_cell(c.subject),
+                      table_cell(c.metric), table_cell(c.period), c.modality)
+    return table
+
+
+def _narrow_table(r: Result):
+    """The table for a narrow terminal: `figure` is approx, value, unit, per and change ("~550,000 delivery",
+    "13% ↑"), `about` is subject and metric; text, figure and about wrap, the short columns do not."""
+    from rich.table import Table
+
+    table = Table(title=table_cell(r.title or r.source), caption=_caption(r), show_lines=False, expand=False,
+                  pad_edge=False, collapse_padding=True)
+    for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {"min_width": 10, "ratio": 3}),
+                     ("figure", {"min_width": 8, "ratio": 2}), ("about", {"min_width": 8, "ratio": 2}),
+                     ("period", {"overflow": "fold"}), ("modality", {"overflow": "fold"})):
+        table.add_column(name, **kw)
+    for c in r.claims:
+        unit = "%" if c.unit == "%" else f" {c.unit}" if c.unit else ""
+        figure = f"{c.approx or ''}{_value(c)}{unit}" + (f" per {c.per}" if c.per else "")
+        figure += f" {ARROWS[c.change]}" if c.change in ARROWS else ""
+        about = " · ".join(x for x in (c.subject, c.metric) if x)
+        table.add_row(str(c.line), table_cell(c.text), table_cell(figure), table_cell(about), table_cell(c.period), c.modality)
+    return table
 
 
 def _caption(r: Result) -> str:
@@ -287,7 +337,7 @@ def _caption(r: Result) -> str:
         bits.append(f"published {r.published.isoformat()}")
     if r.companies:
         bits.append("companies: " + ", ".join(f"{n} ({m})" for n, m in r.companies[:8]))
-    return _cell(" · ".join(bits))
+    return table_cell(" · ".join(bits))
 
 
 def write_lines(records: Iterable[dict], fmt: Format, out: IO[str]) -> int:
@@ -315,9 +365,9 @@ def write_lines(records: Iterable[dict], fmt: Format, out: IO[str]) -> int:
 
         console = Console(file=out, highlight=False)
         for d in records:
-            mark = "[green]keep[/]" if d["keep"] else f"[red]drop[/] [dim]{_cell(d.get('reason'))}[/]"
-            console.print(f"{d['line']:>4} {d['role']:<11} {mark:<30} [dim]{_cell(d['text'][:100])}[/]"
-                          if not d["keep"] else f"{d['line']:>4} {d['role']:<11} {mark:<30} {_cell(d['text'][:100])}")
+            mark = "[green]keep[/]" if d["keep"] else f"[red]drop[/] [dim]{table_cell(d.get('reason'))}[/]"
+            console.print(f"{d['line']:>4} {d['role']:<11} {mark:<30} [dim]{table_cell(d['text'][:100])}[/]"
+                          if not d["keep"] else f"{d['line']:>4} {d['role']:<11} {mark:<30} {table_cell(d['text'][:100])}")
             n += 1
     out.flush()
     return n

@@ -10,7 +10,8 @@ from importlib import resources
 from itertools import islice
 
 from evfacts import charnorm
-from evfacts import clean as cleaning
+from evfacts import cleaner as cleaning
+from evfacts.canonical import entities, subject_id
 from evfacts.claims import Segment, extract_article
 from evfacts.ingest import Document, InputError
 from evfacts.model import Result
@@ -47,6 +48,8 @@ class Pipeline:
         self.disabled = disabled_recognizers(config)
         #: this pipeline's own company lexicon and ruler patterns (`[companies]` of its config)
         self.lexicon = company_lexicon(config)
+        #: the tables of canonical subject IDs, with this lexicon's companies
+        self.entities = entities(self.lexicon)
         self._company_patterns = company_patterns(config)
 
     @property
@@ -197,6 +200,7 @@ class Pipeline:
             c.source = doc.source
             c.start, c.end = doc.input_offset(c.start), doc.input_offset(c.end)
             c.line = doc.input_line(c.line)
+            c.subject_id = subject_id(c.subject, self.entities)
             c.title, c.url, c.site = title, url, site
             c.published = published.isoformat() if published else None
         if self.unique:

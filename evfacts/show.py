@@ -23,8 +23,10 @@ KIND_COLOUR = {"percent": "#7ee081", "money": "#ffd75f", "quantity": "#8fb8ff", 
 
 def note(c: Claim) -> str:
     """A compact one-line summary of a claim: '13% ↑ · global EV market · 2026 · forecast', '62 USD per share'."""
-    value = str(int(c.value)) if c.kind == "year" else _num(c.value)
-    value += f"–{_num(c.value_max)}" if c.value_max is not None else ""
+    year = c.kind == "year" and float(c.value).is_integer()
+    value = str(int(c.value)) if year else _num(c.value)
+    if c.value_max is not None:
+        value += f"–{int(c.value_max)}" if year and float(c.value_max).is_integer() else f"–{_num(c.value_max)}"
     head = f"{c.approx or ''}{value}"
     if c.unit:
         head += "%" if c.unit == "%" else f" {c.unit}"
@@ -82,10 +84,10 @@ def render_terminal(doc: Document, result: Result, console) -> None:
             continue
         if decision is not None and not decision.keep:
             margin = Text(f"{decision.reason or decision.role:>16} │ ", style="dim red")
-            console.print(margin + Text(printable(line.strip()),
-                                        style="dim strike" if decision.role == "boilerplate" else "dim"))
+            _print_in_gutter(console, margin, Text(printable(line.strip()),
+                                                   style="dim strike" if decision.role == "boilerplate" else "dim"))
             continue
-        text = Text(f"{'':>16} │ ", style="dim")
+        text = Text()
         pos = 0
         notes = []
         for b, e, what, payload in _spans(line, start, claims, companies):
@@ -97,9 +99,25 @@ def render_terminal(doc: Document, result: Result, console) -> None:
                 text.append(printable(line[b:e]), style="underline")
             pos = e
         text.append(printable(line[pos:]))
-        console.print(text)
+        _print_in_gutter(console, Text(f"{'':>16} │ ", style="dim"), text)
         for kind, n in notes:
-            console.print(Text(f"{'':>16} │   ", style="dim") + Text("▸ " + n, style=KIND_STYLE[kind].split(" on ")[-1]))
+            _print_in_gutter(console, Text(f"{'':>16} │   ", style="dim"),
+                             Text("▸ " + n, style=KIND_STYLE[kind].split(" on ")[-1]))
+
+
+def _print_in_gutter(console, margin, body) -> None:
+    """One line after its margin. On a terminal a line longer than the screen is wrapped here, each
+    continuation after an empty margin, so that the text never runs back under the gutter."""
+    from rich.text import Text
+
+    room = console.width - margin.cell_len
+    if not console.is_terminal or room < 20 or body.cell_len <= room:
+        console.print(margin + body)
+        return
+    blank = Text("".join(ch if ch == "│" else " " for ch in margin.plain), style="dim")
+    for i, part in enumerate(body.wrap(console, room)):
+        part.rstrip()
+        console.print((margin if i == 0 else blank) + part)
 
 
 CSS = """
@@ -119,12 +137,12 @@ mark.claim:hover .tip{display:block}
 .company{text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px}
 table{border-collapse:collapse;width:100%;font:.85rem system-ui,sans-serif;margin-top:2rem}
 th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3} td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f3f3f3} tr.why td{color:#777;font-size:.8em;border-top:none} td.num{text-align:right;font-variant-numeric:tabular-nums}
 .legend span{padding:0 .4em;border-radius:3px;margin-right:.5em}
 """
 
-FIELDS = ("kind", "value", "value_max", "unit", "per", "approx", "change", "subject", "metric", "period", "modality",
-          "companies")
+FIELDS = ("kind", "value", "value_max", "unit", "per", "approx", "change", "subject", "subject_id", "metric", "period",
+          "modality", "companies")
 
 
 def _tip(c: Claim) -> str:
@@ -135,7 +153,17 @@ def _tip(c: Claim) -> str:
         if v in (None, [], ""):
             continue
         rows.append(f"{k}: {', '.join(v) if isinstance(v, list) else v}")
-    return "\n".join(rows)
+    return "\n".join([*rows, "why:", *_why(c)])
+
+
+def _why(c: Claim) -> list[str]:
+    """The explanation of each field (evfacts.explain): "modality ← modality 'plans'", "subject: from the paragraph ..."."""
+    from evfacts.explain import explain
+
+    out = []
+    for name, r in explain(c).fields.items():
+        out.append(f"{name} ← {r.recognizer} '{r.cue}'" if r.cue else f"{name}: {r.note}")
+    return out
 
 
 def render_html(doc: Document, result: Result) -> str:
@@ -179,7 +207,8 @@ def render_html(doc: Document, result: Result) -> str:
         out.append(f'<tr><td class="num"><a href="#L{c.line}">{c.line}</a></td><td>{e(c.text)}</td>'
                    f'<td class="num">{value}</td><td>{e(c.unit or "")}</td><td>{e(c.per or "")}</td><td>{e(c.approx or "")}</td>'
                    f"<td>{e(c.change or '')}</td><td>{e(c.subject or '')}</td><td>{e(c.metric or '')}</td>"
-                   f"<td>{e(c.period or '')}</td><td>{e(c.modality)}</td></tr>")
+                   f"<td>{e(c.period or '')}</td><td>{e(c.modality)}</td></tr>"
+                   f'<tr class="why"><td></td><td colspan="10">{e("; ".join(_why(c)))}</td></tr>')
     out.append("</tbody></table></body></html>")
     return "\n".join(out) + "\n"
 

@@ -4,7 +4,7 @@ Tables: `documents` (one row per input document, keyed by the sha256 of its text
 document by its source, line and text: see `document_key`), with the sha256 of its raw bytes), `claims` (every claim field plus `document_id`), `lines` (the clean
 decisions) and `paths` (every file seen, with its size, mtime and raw sha256: identical copies
 are recorded there, not processed twice). A store written by an
-older evfacts is migrated when opened (`migrate`: the claim columns added since, e.g. `per`).
+older evfacts is migrated when opened (`migrate`: the claim columns added since, `per` and `subject_id`).
 Each document is written in one transaction, so an interrupted run leaves whole documents only; a re-run skips
 documents already stored (resume, or new files only) unless `force` is set: a file whose path,
 size and mtime are in `paths` is not even read, one whose raw bytes are stored is not decoded.
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS claims (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     source TEXT, line INTEGER, start INTEGER, "end" INTEGER, text TEXT, sentence TEXT,
     kind TEXT, value REAL, value_max REAL, unit TEXT, per TEXT, approx TEXT, change TEXT,
-    subject TEXT, metric TEXT, period TEXT, modality TEXT,
+    subject TEXT, subject_id TEXT, metric TEXT, period TEXT, modality TEXT,
     companies TEXT,  -- JSON array
     mentions INTEGER
 );
@@ -63,7 +63,7 @@ CREATE INDEX IF NOT EXISTS lines_document ON lines(document_id);
 
 #: columns added to `claims` after its first release, with their SQL type: a store written by an older
 #: evfacts gets them (null in the rows it holds) when it is opened
-ADDED_CLAIM_COLUMNS = (("per", "TEXT"),)
+ADDED_CLAIM_COLUMNS = (("per", "TEXT"), ("subject_id", "TEXT"))
 #: the same for `documents`
 ADDED_DOCUMENT_COLUMNS = (("raw_sha256", "TEXT"), ("language", "TEXT"), ("url", "TEXT"), ("site", "TEXT"))
 #: the claim record's fields kept in `claims` (those of its document are in `documents`)
@@ -124,6 +124,7 @@ class Store:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.executescript(SCHEMA)
         migrate(self.db)
+        self.db.execute("CREATE INDEX IF NOT EXISTS claims_subject_id ON claims(subject_id)")  # after migrate: a column since
         self.db.execute("CREATE INDEX IF NOT EXISTS documents_raw ON documents(raw_sha256)")
         #: raw sha256 of the documents of this run not yet written: a second copy is a duplicate
         self.pending_raw: set[str] = set()

@@ -1,4 +1,4 @@
-"""The boilerplate line classifier (`evfacts.clean`).
+"""The boilerplate line classifier (`evfacts.cleaner`).
 
 Every text here is written for these tests in the style of syndicated news reposts; none is
 taken from the evaluation data or the sample article.
@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from evfacts.clean import CleanResult, clean_text
+from evfacts.cleaner import CleanResult, clean_text
 
 # A small repost: headline, two body paragraphs, a slot for the line under test, and one
 # more body paragraph (so the line is in the middle, not in the footer).

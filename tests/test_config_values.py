@@ -8,7 +8,8 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from evfacts.clean import TimedPattern, clean_text, rule_names
+from evfacts.clean_lexicon import TimedPattern
+from evfacts.cleaner import clean_text, rule_names
 from evfacts.cli import app
 
 runner = CliRunner()

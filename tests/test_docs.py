@@ -18,7 +18,7 @@ from evfacts.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 DOCS = [README, ROOT / "CHANGELOG.md", *sorted((ROOT / "docs").glob("*.md"))]
-COMMANDS_WITH_OPTIONS = ("extract", "clean", "show")
+COMMANDS_WITH_OPTIONS = ("extract", "facts", "clean", "show")
 HELP_OPTIONS = {"-h", "--help"}
 
 #: an option row of --help: rich's panel ("│ --format  -f  <...>") or click's plain list ("  -f, --format");
@@ -90,13 +90,15 @@ def readme_commands() -> set[str]:
 
 
 def test_the_readme_lists_the_cli_commands():
-    assert readme_commands() == help_commands() == {"extract", "clean", "show", "schema"}
+    assert readme_commands() == help_commands() == {"extract", "facts", "clean", "show", "schema"}
 
 
 def test_the_readme_shows_the_root_options():
     block = section(README.read_text(encoding="utf-8"), "Commands and options").split("```")[1]
-    assert help_options() - HELP_OPTIONS == {"--version"}
-    assert re.search(r"^evfacts --version$", block, re.MULTILINE)
+    assert help_options() - HELP_OPTIONS == {"--version", "-V", "--install-completion", "--show-completion"}
+    assert re.search(r"^evfacts -V, --version$", block, re.MULTILINE)
+    assert re.search(r"^evfacts --install-completion SHELL", block, re.MULTILINE)
+    assert "--show-completion SHELL" in block
 
 
 @pytest.mark.parametrize("command", COMMANDS_WITH_OPTIONS)
@@ -164,10 +166,10 @@ def test_the_docs_exist():
     assert {"README.md", "CHANGELOG.md", "docs/architecture.md", "docs/benchmarks.md"} <= names
 
 
-@pytest.mark.parametrize("command", ["", "extract", "clean", "show", "schema"])
+@pytest.mark.parametrize("command", ["", "extract", "facts", "clean", "show", "schema"])
 def test_help_prints_no_python_types(command):
     """Metavars a user can read (PATH, FILE, N, the choices), never typer's type labels."""
     text = _help(*([command] if command else []))
     assert not re.search(r"<(?:list\[|bool>|str>|int>|float>)", text), text
-    if command in ("extract", "clean", "show"):
+    if command in ("extract", "facts", "clean", "show"):
         assert "PATH" in text

@@ -64,7 +64,7 @@ def test_a_new_store_has_every_claim_field_as_a_column(tmp_path):
 
 def test_migrate_adds_the_new_columns_once(old_store):
     db = sqlite3.connect(old_store, isolation_level=None)
-    assert migrate(db) == ["per", "raw_sha256", "language", "url", "site"]
+    assert migrate(db) == ["per", "subject_id", "raw_sha256", "language", "url", "site"]
     assert migrate(db) == []  # a migrated store is left as it is
     assert db.execute("SELECT text, unit, per FROM claims").fetchall() == [("$5", "USD", None)]
 

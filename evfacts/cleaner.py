@@ -36,18 +36,17 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import tomllib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import regex
-
-from evfacts import rx
-from evfacts.clean_dates import first_date, is_date_only
+from evfacts.clean_body import GOOD, NEAR, Body, find_body, row_shape
+from evfacts.clean_dates import is_date_only
+from evfacts.clean_lexicon import Cue, Lexicon, _cfg, _user_cues, default_lexicon
+from evfacts.clean_title import find_published, find_title, mark_title, meta_date, title_like
 from evfacts.config import strings
 from evfacts.ingest import iter_lines
 from evfacts.model import LineDecision
@@ -64,187 +63,6 @@ class CleanResult:
     @property
     def kept(self) -> list[LineDecision]:
         return [d for d in self.lines if d.keep]
-
-
-# ============================================================================ the cue lexicon
-
-@dataclass(frozen=True)
-class Cue:
-    name: str
-    reason: str
-    #: (literals one of which must occur in the lower-cased line, pattern) — a fast pre-filter
-    parts: tuple[tuple[tuple[str, ...] | None, re.Pattern], ...] = ()
-    role: str = "boilerplate"
-    where: str = "any"  # any | head | tail
-    max_words: int = 0
-    block: bool = True
-    kind: str = "line"  # line | cta | header
-    #: the literals of all parts together (None if a part has none): most lines hold none of them,
-    #: and one check then rules the whole cue out
-    need: tuple[str, ...] | None = field(init=False, default=None)
-
-    def __post_init__(self) -> None:
-        needs = [n for n, _ in self.parts]
-        if needs and all(n is not None for n in needs):
-            object.__setattr__(self, "need", rx.minimal(x for n in needs for x in n))  # type: ignore[union-attr]
-
-    def search(self, norm: str, low: str) -> bool:
-        need = self.need
-        if need is not None and not any(map(low.__contains__, need)):
-            return False
-        for need, pattern in self.parts:
-            if need is not None and not any(map(low.__contains__, need)):
-                continue
-            if pattern.search(norm):
-                return True
-        return False
-
-
-def _prefilter(pattern: str) -> tuple[str, ...] | None:
-    """The literals one of which every match of a cue pattern holds (cue patterns are matched
-    ignoring case); strings under 3 characters make no useful filter."""
-    return rx.literals(pattern, re.IGNORECASE, min_len=3)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    cues: tuple[Cue, ...]
-    weak_promo: re.Pattern
-
-
-def _compile(patterns: list[str], name: str) -> re.Pattern:
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    except re.error as e:
-        raise ValueError(f"boilerplate cue {name!r}: bad regular expression: {e}") from None
-
-
-#: the most time a user's cue pattern may take on one line; past it the cue does not match the line
-USER_CUE_SECONDS = 0.05
-#: lines on which a pattern with nested quantifiers (`(a+)+$`, `(\w+\s?)+$`) backtracks for ever
-_HOSTILE_LINES = tuple(unit * (2000 // len(unit)) + "!" for unit in ("a", "1", " ", "ab ", "-", "a1 ", "a."))
-
-
-@dataclass(frozen=True)
-class TimedPattern:
-    """A user's cue pattern (from `evfacts.toml`), run by the `regex` module under a time limit."""
-
-    pattern: regex.Pattern
-    seconds: float = USER_CUE_SECONDS
-
-    def search(self, text: str):
-        try:
-            return self.pattern.search(text, timeout=self.seconds)
-        except TimeoutError:
-            return None
-
-
-def _user_pattern(p: Any, name: str) -> TimedPattern:
-    """A user's cue pattern, refused (ValueError) when it is no string, empty, matches an empty line
-    (it would drop every line), is no regular expression, or backtracks on long lines."""
-    if not isinstance(p, str):
-        raise ValueError(f"boilerplate cue {name!r}: a pattern must be a string, not {type(p).__name__} {p!r}")
-    if not p.strip():
-        raise ValueError(f"boilerplate cue {name!r}: empty pattern (it would match every line)")
-    try:
-        compiled = regex.compile(p, regex.IGNORECASE | regex.VERSION0)
-    except regex.error as e:
-        raise ValueError(f"boilerplate cue {name!r}: bad regular expression: {e}") from None
-    timed = TimedPattern(compiled)
-    if timed.search("") is not None:
-        raise ValueError(f"boilerplate cue {name!r}: {p!r} matches an empty line (it would drop every line)")
-    try:
-        for line in _HOSTILE_LINES:
-            compiled.search(line, timeout=USER_CUE_SECONDS * 4)
-    except TimeoutError:
-        raise ValueError(f"boilerplate cue {name!r}: {p!r} takes too long on long lines "
-                         "(nested quantifiers such as (a+)+ backtrack); simplify it") from None
-    return timed
-
-
-#: the keys of a [[clean.cue]] table and the types they take
-_CUE_KEYS = {"name": str, "reason": str, "patterns": (str, list), "role": str, "where": str, "max_words": int,
-             "block": bool, "kind": str}
-
-
-def _check_cue_table(t: Any) -> dict:
-    if not isinstance(t, dict):
-        raise ValueError(f"a boilerplate cue must be a table, not {type(t).__name__} {t!r}")
-    for key, value in t.items():
-        want = _CUE_KEYS.get(key)
-        if want is None:
-            raise ValueError(f"boilerplate cue: unknown key {key!r} (known: {', '.join(_CUE_KEYS)})")
-        if not isinstance(value, want) or (want is int and isinstance(value, bool)):
-            raise ValueError(f"boilerplate cue: {key} must be {getattr(want, '__name__', 'a string or a list')}, "
-                             f"not {type(value).__name__} {value!r}")
-    return t
-
-
-def _cue_from_table(t: dict, user: bool = False) -> Cue:
-    if user:
-        t = _check_cue_table(t)
-    name = str(t.get("name") or t.get("reason") or "cue")
-    pats = t.get("patterns") or []
-    if isinstance(pats, str):
-        pats = [pats]
-    if user:
-        parts = tuple((_prefilter(p), _user_pattern(p, name)) for p in pats)
-    else:
-        parts = tuple((_prefilter(p), _compile([p], name)) for p in pats)
-    return Cue(name=name, reason=str(t.get("reason", "boilerplate")), parts=parts,
-               role=str(t.get("role", "boilerplate")), where=str(t.get("where", "any")),
-               max_words=int(t.get("max_words", 0)), block=bool(t.get("block", True)),
-               kind=str(t.get("kind", "line")))
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    data = tomllib.loads(resources.files("evfacts").joinpath("data/boilerplate.toml").read_text(encoding="utf-8"))
-    cues = tuple(_cue_from_table(t) for t in data.get("cue", []))
-    weak = _compile(data.get("weak", {}).get("promo", [r"\bfree\b"]), "weak.promo")
-    return Lexicon(cues, weak)
-
-
-def _cfg(config: Any, key: str, default=None):
-    """Read a setting from a dict (optionally under a "clean" table) or an object attribute."""
-    if config is None:
-        return default
-    for src in (config, _get(config, "clean")):
-        if src is None:
-            continue
-        v = _get(src, key)
-        if v is not None:
-            return v
-    return default
-
-
-def _get(obj: Any, key: str):
-    if isinstance(obj, dict):
-        return obj.get(key)
-    return getattr(obj, key, None)
-
-
-def _user_cues(config: Any) -> list[Cue]:
-    """[[clean.cue]] tables like the packaged file, or {reason: [patterns]} under "cues"/"boilerplate_cues"."""
-    extra: list[Cue] = []
-    tables = _cfg(config, "cue", None) or []
-    if not isinstance(tables, list | tuple):
-        raise ValueError(f"[[clean.cue]] must be a list of tables, not {type(tables).__name__}")
-    for t in tables:
-        if isinstance(t, dict) and not t.get("patterns"):  # a cue that would silently do nothing
-            raise ValueError(f"boilerplate cue {t.get('name') or t.get('reason') or ''!r}: no patterns "
-                             "(give it patterns = ['...'], or remove it)")
-        extra.append(_cue_from_table(t, user=True))
-    more = _cfg(config, "cues", None)
-    more = _cfg(config, "boilerplate_cues", None) if more is None else more
-    if isinstance(more, dict):
-        for reason, pats in more.items():
-            extra.append(_cue_from_table({"name": f"user-{reason}", "reason": reason,
-                                          "patterns": strings(pats, f"[clean.cues] {reason}")}, user=True))
-    elif more is not None:
-        for p in strings(more, "[clean] cues"):
-            extra.append(_cue_from_table({"name": "user-cue", "reason": "boilerplate", "patterns": [p]}, user=True))
-    return extra
 
 
 #: rules that are neither line nor structure rules and can be switched off by name
@@ -304,8 +122,9 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:co
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?=[\d+(])(?<![\d.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}(?![\d.])"
                     r"(?:\s*(?:ext\.?|x)\s*\d+)?", re.IGNORECASE)
-_END_PUNCT = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_END_PUNCT = re.compile(r"[.!?…:;\"”’')\]。！？]\s*$")
 _SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
+_FIGURE = re.compile(r"[$€£¥₹%]\s*\d|\d\s*(?:%|[$€£¥₹])")
 _COUNTER = re.compile(r"^[\d.,\s]+[kKmM]?\+?$")
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::)\s+|\s*(?:/|»|›|\|)\s*$|^\s*(?:/|»|›|\|)")
 
@@ -385,6 +204,8 @@ class _Ctx:
     body_end: int = 0  # index of the last body paragraph (by cues only)
     title_idx: int | None = None
     title: str | None = None
+    body: Body | None = None  # the page body (plain-text pages only): see evfacts.clean_body
+    page_head: bool = False  # the lines above the body are a web page's head
 
     @property
     def n(self) -> int:
@@ -672,95 +493,120 @@ def _tail_block(ctx: _Ctx) -> None:
             l.decide(False, "boilerplate", reason, "tail-block", block=True)
 
 
-# ============================================================================ title and date
-
-def _title_like(l: _Line) -> bool:
-    if l.md_level:
-        return l.words >= 1
-    if l.words < 3 or l.words > 35 or len(l.norm) > 250:
-        return False
-    if re.search(r"(?<!\.\.)\.\s*$", l.norm) or l.norm.endswith((",", ";", ":")):
-        return False
-    return not re.match(r"^\W*\(?[A-Z][\w ]{1,20}\)\s*[-–—]", l.norm)  # not a "(RTTNews) - ..." dateline
+#: a list of links has at least this many headline-like lines in a row; it is a table when this
+#: share of them have one shape
+LINK_LIST, TABLE_SHARE = 3, 0.7
 
 
-def _canon(s: str) -> str:
-    return " ".join(_WORD.findall(s.lower().replace("’", "'")))
+def _headline_like(l: _Line) -> bool:
+    """A few words without a sentence mark: not a list item that opens with a quantity
+    ("6 tbsp fruit pectin") or lists places ("Ceres Robotics, Palo Alto, California")."""
+    t = l.norm
+    return (3 <= l.words <= 18 and len(t) <= 140 and not _END_PUNCT.search(t) and not _FIGURE.search(t)
+            and not t[:1].isdigit() and t.count(",") < 2)
 
 
-def _find_title(ctx: _Ctx) -> None:
-    meta_title = (ctx.meta or {}).get("title")
-    if meta_title:
-        key = _canon(str(meta_title))
-        ctx.title = " ".join(str(meta_title).split())
-        for l in ctx.lines[:max(ctx.head_end, 3) + 3]:
-            if l.open and _canon(l.norm) == key:
-                ctx.title_idx = l.idx
-                break
+@structure_rule("link-list")
+def _link_list(ctx: _Ctx) -> None:
+    """Inside a web page's body, LINK_LIST or more headline-like lines in a row (a few words, no
+    sentence mark, no figure) that no colon introduces: the headlines of other stories."""
+    body = ctx.body
+    if body is None:
         return
-    if ctx.n < 2:
+    i = body.start
+    while i <= body.end:
+        j = i
+        while j <= body.end and ctx.lines[j].open and _headline_like(ctx.lines[j]):
+            j += 1
+        lead = ctx.lines[i - 1].norm if i > 0 else ""
+        shapes = Counter(row_shape(l.norm) for l in ctx.lines[i:j])
+        shape, rows = shapes.most_common(1)[0] if shapes else ("", 0)
+        table = bool(shape) and rows >= TABLE_SHARE * (j - i)  # most rows of one shape: a table
+        if j - i >= LINK_LIST and not lead.endswith(":") and not table:
+            for l in ctx.lines[i:j]:
+                l.decide(False, "boilerplate", "related", "link-list", block=True)
+        i = max(j, i + 1)
+
+
+@structure_rule("comment-section")
+def _comment_section(ctx: _Ctx) -> None:
+    """On a web page, a comment prompt or a comment's header after the article opens the
+    comments: every line after it is readers' text, prose or not."""
+    body = ctx.body
+    if body is None:
         return
-    if ctx.fmt == "markdown":
-        for l in ctx.lines[:max(ctx.head_end, 1) + 2]:
-            if l.md_level == 1 and l.open:
-                ctx.title_idx, ctx.title = l.idx, l.norm
-                return
-    for l in ctx.lines[:ctx.head_end + 1]:
+    first_prose = next((i for i in range(body.start, ctx.n) if body.kinds[i] == GOOD), None)
+    if first_prose is None:
+        return
+    start = next((l.idx for l in ctx.lines[first_prose + 1:] if l.dropped and l.reason == "comments"), None)
+    if start is None:
+        return
+    for l in ctx.lines[start + 1:]:
         if l.open:
-            if _title_like(l) and (l.idx < ctx.head_end or l.idx + 1 < ctx.n):
-                ctx.title_idx, ctx.title = l.idx, l.norm
-            return
+            l.decide(False, "boilerplate", "comments", "comment-section", block=True)
 
 
-def _mark_title(ctx: _Ctx) -> None:
-    if ctx.title is None:
-        return
-    key = _canon(ctx.title)
-    if ctx.title_idx is not None:
-        ctx.lines[ctx.title_idx].decide(True, "title", None, "title")
-    if "duplicate-title" in ctx.disabled or not key:
+#: a web page's head has a menu (at least PAGE_MENU lines of one to three words above the body that
+#: are no date or counter) or at least PAGE_HEAD lines
+PAGE_MENU, PAGE_HEAD = 3, 10
+
+
+def _page_head(ctx: _Ctx) -> bool:
+    """Whether the lines above the body are a web page's head (menus, section links), not the
+    headline block of a repost, whose few lines above the body stay."""
+    body = ctx.body
+    if body is None:
+        return False
+    menu = sum(1 for l in ctx.lines[:body.start]
+               if 1 <= l.words <= 3 and (l.open or l.reason in ("navigation", "share", "subscribe")))
+    return body.start >= PAGE_HEAD or menu >= PAGE_MENU
+
+
+def _in_prose_run(body: Body, i: int) -> bool:
+    """Good prose with good prose next to it: another part of the article (a lone paragraph out
+    there is a teaser, a standfirst or a bio)."""
+    k = body.kinds
+    return k[i] == GOOD and ((i > 0 and k[i - 1] == GOOD) or (i + 1 < len(k) and k[i + 1] == GOOD))
+
+
+@structure_rule("outside-body")
+def _outside_body(ctx: _Ctx) -> None:
+    """On a web page's text, the lines before and after the article body (the longest run of
+    prose, see `evfacts.clean_body`) but two paragraphs of prose in a row (another part of the
+    article): menus, bylines, link lists, teasers. Above the body only on a page's head (a menu)."""
+    body = ctx.body
+    if body is None:
         return
     for l in ctx.lines:
-        if l.idx != ctx.title_idx and (l.open or l.role == "heading") and _canon(l.norm) == key:
-            l.decide(False, "boilerplate", "duplicate-title", "duplicate-title", block=False)
+        if l.idx < body.start and not ctx.page_head:
+            continue  # a few lines above the body: a repost's headline block, not a page's menus
+        if l.open and not body.start <= l.idx <= body.end and not _in_prose_run(body, l.idx):
+            reason = "navigation" if l.idx < body.start else "related"
+            l.decide(False, "boilerplate", reason, "outside-body", block=l.idx > body.end)
 
 
-_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|released|first published|date)\b", re.IGNORECASE)
-_UPDATED_LABEL = re.compile(r"^\W*(?:updated|last updated|modified|last modified)\b", re.IGNORECASE)
-
-
-def _find_published(ctx: _Ctx) -> datetime | None:
-    """"Published:" > HTML metadata > a date line at the head > "Updated:" > a dated dateline."""
-    labelled, plain, updated = None, None, None
-    for l in ctx.lines[:max(ctx.head_end, 8) + 3]:
-        if l.rule not in ("date-label", "date-line"):
+@structure_rule("ui-line")
+def _ui_line(ctx: _Ctx) -> None:
+    """Inside a web page's body, a line of one to three words that is no sentence, no Markdown
+    heading, no list lead-in ("Ingredients:"), no figure ("Apple: $2.4 million") and not alone
+    between two paragraphs (a heading): a button, a counter, a photo credit's name. A date alone
+    on its line there is the date of a comment or an update (metadata)."""
+    body = ctx.body
+    if body is None:
+        return
+    prose = (GOOD, NEAR)
+    for l in ctx.lines[body.start + 1:body.end]:
+        if l.open and l.words <= 12 and is_date_only(l.norm):  # a comment's or an update's date
+            l.decide(False, "metadata", "published", "ui-line", block=False)
             continue
-        d = first_date(l.norm)
-        if d is None and l.rule == "date-label" and l.idx + 1 < ctx.n and is_date_only(ctx.lines[l.idx + 1].norm):
-            d = first_date(ctx.lines[l.idx + 1].norm)
-        if d is None:
+        if not l.open or l.words > 3 or l.md_level or _END_PUNCT.search(l.norm) or _FIGURE.search(l.norm):
             continue
-        if _PUBLISHED_LABEL.match(l.norm):
-            labelled = labelled or d
-        elif _UPDATED_LABEL.match(l.norm):
-            updated = updated or d
-        elif l.rule == "date-line" and (l.idx == 0 or ctx.lines[l.idx - 1].rule != "date-label"):
-            plain = plain or d
-    if labelled:
-        return labelled
-    d = _meta_date(ctx.meta)
-    if d:
-        return d
-    if plain or updated:
-        return plain or updated
-    # a dated dateline: "Chicago, IL – January 25, 2024 – Zacks ..."
-    for l in ctx.lines[:3]:
-        if l.open or l.role in ("title", "body", "heading"):
-            head = l.norm[:80]
-            d = first_date(head)
-            if d:
-                return d
-    return None
+        k = body.kinds
+        after = k[l.idx + 1] in prose or (l.idx + 2 < ctx.n and ctx.lines[l.idx + 1].words >= 3
+                                          and k[l.idx + 2] in prose)
+        if k[l.idx - 1] in prose and after and not is_date_only(l.norm):
+            continue  # between two paragraphs, or over a sub-heading: a heading ("The Bull Case", "ETFs in Focus")
+        l.decide(False, "boilerplate", "navigation", "ui-line", block=False)
 
 
 # ============================================================================ the entry point
@@ -783,7 +629,7 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
     """
     lines = _split(text, fmt)
     if not lines:
-        return CleanResult([], (meta or {}).get("title") or None, _meta_date(meta))
+        return CleanResult([], (meta or {}).get("title") or None, meta_date(meta))
     lex, disabled = _lexicon_for(config)
     ctx = _Ctx(lines, fmt, meta or {}, lex, disabled)
 
@@ -797,7 +643,7 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
     # (a long headline without a full stop on the first line does not end the head)
     ctx.head_end = next((l.idx for l in lines if l.sentence_like and not l.cues
                          and not _URL.search(l.norm) and not _EMAIL.search(l.norm)
-                         and not (l.idx == 0 and len(lines) > 1 and _title_like(l))), len(lines))
+                         and not (l.idx == 0 and len(lines) > 1 and title_like(l))), len(lines))
 
     ctx.body_end = max((l.idx for l in lines if l.sentence_like and not l.cues), default=len(lines))
     for l in lines:
@@ -810,14 +656,17 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
         from evfacts.clean_repeats import apply_profile
         apply_profile(profile, [l for l in lines], _decide_repeated)
 
-    _find_title(ctx)
-    _mark_title(ctx)
+    if fmt != "html" and "outside-body" not in disabled:
+        ctx.body = find_body([l.norm for l in lines], [l.dropped for l in lines])
+        ctx.page_head = _page_head(ctx)
+    find_title(ctx)
+    mark_title(ctx)
 
     for name, rule in STRUCTURE_RULES:
         if name not in disabled:
             rule(ctx)
 
-    published = _find_published(ctx)
+    published = find_published(ctx)
 
     decisions = []
     for l in lines:
@@ -838,16 +687,3 @@ def clean_text(text: str, *, fmt: str = "text", meta: dict | None = None, enable
 def _decide_repeated(l: _Line) -> None:
     if l.open:
         l.decide(False, "boilerplate", "repeated", "repeated", block=True)
-
-
-def _meta_date(meta: dict | None) -> datetime | None:
-    """The date of HTML metadata: ISO 8601 as trafilatura gives it, else any date in the string."""
-    value = (meta or {}).get("date")
-    if isinstance(value, datetime):
-        return value
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(str(value).strip()).replace(tzinfo=None)
-    except ValueError:
-        return first_date(str(value))
