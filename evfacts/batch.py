@@ -10,7 +10,7 @@ from datetime import datetime
 
 from evfacts.datasets import Fields
 from evfacts.ingest import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, InputError, Skipped
-from evfacts.output import Format, atomic_output, isatty, write_claims, write_lines
+from evfacts.output import Format, atomic_output, isatty, printable, write_claims, write_lines
 from evfacts.progress import Progress, Tally
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -77,8 +77,27 @@ def report(rep: RunReport, err: InputError) -> None:
     rep.failed.append(err.source)
     rep.tally.failed += 1
     rep.timed_out += is_timeout(err)
-    message = " ".join(str(err).split())
+    message = printable(" ".join(str(err).split()))
     _console().print(f"[bold red]evfacts:[/] {escape(message)}", markup=True, emoji=False)
+
+
+def warn(source: str, message: str) -> None:
+    """One line on stderr about an input that is processed all the same (no failure, exit code as it is)."""
+    from rich.markup import escape
+
+    _console().print(f"[bold yellow]evfacts:[/] {escape(printable(f'{source}: warning: {message}'))}",
+                     markup=True, emoji=False)
+
+
+def _warned(items):
+    """The documents as they come; the warning of one (an HTML page read as plain text, a page with
+    no text) named on stderr first."""
+    from evfacts.ingest import Document
+
+    for item in items:
+        if isinstance(item, Document) and item.meta.get("warning"):
+            warn(item.source, item.meta["warning"])
+        yield item
 
 
 #: how many documents of a batch the template learning looks at before the run streams on
@@ -97,7 +116,7 @@ def _documents(opts: RunOptions, rep: RunReport, resume=None, progress: Progress
     if not opts.per_line and not any(isinstance(p, str) and dataset_kind(p) for p in listed):
         rep.tally.total = len(listed)  # one document an input: the progress shows a total
     inputs = sources.Inputs(per_line=opts.per_line, globs=opts.globs, max_bytes=opts.max_bytes, fields=opts.fields)
-    items = _left_out(sources.documents(listed, inputs, resume), rep, progress)
+    items = _warned(_left_out(sources.documents(listed, inputs, resume), rep, progress))
     profile = None
     if opts.profile_path and os.path.exists(opts.profile_path):
         profile = clean_repeats.load_profile(opts.profile_path)
@@ -305,7 +324,7 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
 
     from evfacts.ingest import Document
     from evfacts.model import Result
-    from evfacts.store import Store, text_sha256
+    from evfacts.store import Store, document_key
 
     rep = RunReport()
     progress = _progress(opts, rep)
@@ -318,7 +337,7 @@ def _extract_to_store(opts: RunOptions) -> RunReport:
             def unseen():
                 for item in documents:
                     if isinstance(item, Document):
-                        sha = text_sha256(item.text)
+                        sha = document_key(item.text, item.source, item.line_base if opts.per_line else None)
                         # the same text from other bytes, or stored by an older evfacts
                         reason = store.known_text(sha, item.source, item.raw_sha256, item.file_key)
                         if reason:
@@ -417,7 +436,7 @@ def run_show(opts: RunOptions, html: str | None = None) -> RunReport:
             else:
                 if shown:
                     console.print()
-                console.print(Rule(escape(result.title or doc.source), style="dim"))
+                console.print(Rule(escape(printable(result.title or doc.source)), style="dim"))
                 show.render_terminal(doc, result, console)
             shown += 1
             rep.documents += 1

@@ -182,8 +182,12 @@ def _user_cues(config: Any) -> list[Cue]:
     if not isinstance(tables, list | tuple):
         raise ValueError(f"[[clean.cue]] must be a list of tables, not {type(tables).__name__}")
     for t in tables:
+        if isinstance(t, dict) and not t.get("patterns"):  # a cue that would silently do nothing
+            raise ValueError(f"boilerplate cue {t.get('name') or t.get('reason') or ''!r}: no patterns "
+                             "(give it patterns = ['...'], or remove it)")
         extra.append(_cue_from_table(t, user=True))
-    more = _cfg(config, "cues", None) or _cfg(config, "boilerplate_cues", None)
+    more = _cfg(config, "cues", None)
+    more = _cfg(config, "boilerplate_cues", None) if more is None else more
     if isinstance(more, dict):
         for reason, pats in more.items():
             extra.append(_cue_from_table({"name": f"user-{reason}", "reason": reason,

@@ -83,8 +83,9 @@ def write_facts(facts: Iterable[Fact], fmt: Format, out: IO[str]) -> int:
 
 def _facts_table(facts: list[Fact], out: IO[str]) -> int:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
+
+    from evfacts.output import table_cell as escape  # printable text, markup escaped
 
     console = Console(file=out, highlight=False, soft_wrap=False, width=None if isatty(out) else 160)
     if not facts:

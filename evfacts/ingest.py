@@ -88,16 +88,23 @@ _BOMS = (
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NULs in every other byte of ASCII characters."""
+    """UTF-16 text without a BOM: its ASCII characters (spaces, digits, line breaks; most of a
+    Western text, few of a CJK one) hold a NUL byte, all on one side of each pair."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if _nuls_on_one_side(odd, even, len(sample) // 2):
         return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+    if _nuls_on_one_side(even, odd, len(sample) // 2):
         return "utf-16-be"
     return None
+
+
+def _nuls_on_one_side(side: int, other: int, pairs: int) -> bool:
+    """NUL bytes on one side of the byte pairs: at least 2% of the pairs (and 4 of them), and few on the
+    other (a CJK character such as U+9500 has one). A few NULs strayed into UTF-8 text land on both sides."""
+    return side >= max(4, 0.02 * pairs) and other <= max(1, side // 8)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -126,13 +133,21 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     if _looks_binary(data):
         raise IngestError("binary data, not text")
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd")
-    if sum(1 for ch in text if ord(ch) > 127) - bad > bad:
-        # Mostly valid UTF-8 with a few broken bytes (a truncated download, a bad paste):
-        # reading it as cp1252 would garble every good character to fix a few bad ones.
+    text = _mostly_utf8(data)
+    if text is not None:
         return text, "utf-8 (invalid bytes replaced)"
     return _decode_single_byte(data)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text of UTF-8 with a few broken bytes (a truncated download, a bad paste), invalid bytes
+    as U+FFFD: its valid non-ASCII characters are at least as many as the invalid sequences. Reading
+    it as cp1252 would garble every good character ("€" as "â‚¬") to fix a few bad ones; cp1252
+    text holds (nearly) no valid UTF-8 sequence, so its accented letters are all invalid."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good >= max(1, bad) else None
 
 
 def _decode_single_byte(data: bytes) -> tuple[str, str]:
@@ -196,8 +211,32 @@ def sniff_format(data: bytes, name: str = "") -> str:
     return "text"
 
 
+#: HTML elements past which a page is not given to trafilatura: its passes over the tree cost more
+#: per element as the page grows (160,000 elements, a 4 MB page: 21 s); such a page is read by the
+#: streaming text walk, in a second or two for 10 MB
+MAX_EXTRACTOR_ELEMENTS = 50_000
+
+
 def html_to_text(html: str) -> tuple[str, dict]:
-    """The main text of a page (trafilatura), one paragraph a line, and its metadata."""
+    """The main text of a page (trafilatura), one paragraph a line, and its metadata. A page too
+    large for trafilatura, or one where it finds no article (an article under 254 nested divs is
+    past lxml's depth), is read by the plain text walk; meta["warning"] then says so, or that the
+    page holds no text at all."""
+    elements = html.count("<") - html.count("</")
+    if elements > MAX_EXTRACTOR_ELEMENTS:
+        text = _fallback_html_text(html)
+        warning = f"{elements:,} HTML elements, more than the article extractor takes in time; read as plain text"
+        return (text + "\n" if text else ""), {"warning": warning if text else "no text found in the page"}
+    text, meta = _extract_article(html)
+    if not text:
+        text = _fallback_html_text(html)
+        meta["warning"] = ("the article extractor found no article; read as plain text" if text
+                           else "no text found in the page")
+    return text + "\n" if text else "", meta
+
+
+def _extract_article(html: str) -> tuple[str, dict]:
+    """trafilatura's main text of a page and its metadata ("" when it finds none, or fails)."""
     import trafilatura
 
     _quiet_extractor_logs()
@@ -215,9 +254,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
             value = getattr(doc, key, None)
             if value:
                 meta[key] = value
-    if not text:
-        text = _fallback_html_text(html)
-    return text + "\n" if text else "", meta
+    return text, meta
 
 
 _BLOCK_TAGS = frozenset([
@@ -226,6 +263,9 @@ _BLOCK_TAGS = frozenset([
     "table", "td", "th", "tr", "ul", "title",
 ])
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg"))
+#: containers that hold no article by what HTML says they are: skipped by the text walk too, unless
+#: that leaves no text (an unclosed <nav> would hide the rest of the page)
+_NOT_ARTICLE_TAGS = frozenset(("nav", "aside", "footer", "menu", "select", "button"))
 
 
 def _quiet_extractor_logs() -> None:
@@ -237,11 +277,17 @@ def _quiet_extractor_logs() -> None:
 
 
 def _fallback_html_text(html: str) -> str:
-    """Visible text of a page, one block a line, when trafilatura finds nothing or fails.
+    """Visible text of a page, one block a line, when trafilatura finds nothing, fails or is not
+    given the page: without its navigation and other non-article containers, if text is left.
 
     The standard library's streaming parser keeps no tree, so hostile pages (50,000 nested
     divs, unclosed tags) cannot exhaust the stack, and nothing is silently cut at lxml's depth limit.
     """
+    return _text_walk(html, _SKIP_TAGS | _NOT_ARTICLE_TAGS) or _text_walk(html, _SKIP_TAGS)
+
+
+def _text_walk(html: str, skip: frozenset[str]) -> str:
+    """The page's text outside the elements named in `skip`, one block a line."""
     from html.parser import HTMLParser
 
     parts: list[str] = []
@@ -249,13 +295,13 @@ def _fallback_html_text(html: str) -> str:
 
     class _Text(HTMLParser):
         def handle_starttag(self, tag, attrs):
-            if tag in _SKIP_TAGS:
+            if tag in skip:
                 skipping[0] += 1
             elif tag in _BLOCK_TAGS:
                 parts.append("\n")
 
         def handle_endtag(self, tag):
-            if tag in _SKIP_TAGS:
+            if tag in skip:
                 skipping[0] = max(0, skipping[0] - 1)
             elif tag in _BLOCK_TAGS:
                 parts.append("\n")
@@ -272,7 +318,22 @@ def _fallback_html_text(html: str) -> str:
     except Exception:  # noqa: BLE001 - the parser is lenient, but never let a page stop the batch
         text = re.sub(r"<[^>]+>", " ", html)
     lines = (" ".join(l.split()) for l in text.splitlines())
-    return "\n".join(l for l in lines if l)
+    return "\n".join(_once(l for l in lines if l))
+
+
+#: a block of the text walk this long or longer is a paragraph, kept once when the page repeats it
+#: verbatim (as trafilatura keeps it once); shorter ones (table cells: "5%", "—") all stay
+REPEATED_BLOCK_CHARS = 40
+
+
+def _once(lines):
+    seen: set[str] = set()
+    for line in lines:
+        if len(line) >= REPEATED_BLOCK_CHARS:
+            if line in seen:
+                continue
+            seen.add(line)
+        yield line
 
 
 def make_documents(data: bytes, source: str, *, per_line: bool = False) -> Iterator[Document]:

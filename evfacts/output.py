@@ -11,6 +11,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -124,7 +125,6 @@ def remove_stale_temps(target: str) -> list[str]:
         import fcntl
     except ImportError:
         return []
-    import re
     import time
 
     folder, name = os.path.split(target)
@@ -162,12 +162,39 @@ def _restore_interrupts(mask) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
+#: the first characters that make a spreadsheet read a cell as a formula (`=HYPERLINK(...)`, `+cmd|...`)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value):
+    """A CSV cell: numbers as they are; text that a spreadsheet would run as a formula (it starts
+    with = + - @, a tab or a carriage return: "-5 to -3", "=1+2") behind an apostrophe; a lone
+    "-" (the source stdin) is no formula."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(map(str, value))
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and len(value) > 1 and value.startswith(FORMULA_START):  # "-" (stdin) stays
+        return "'" + value
     return value
+
+
+#: characters a terminal acts on: C0 and C1 controls (escape sequences start with ESC), DEL, and
+#: the bidirectional overrides and isolates that reorder what follows them
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: each control character shown as its escape (`\\x1b`, `\\u202e`), so
+    that no escape sequence of the input reaches the terminal (tabs and line breaks stay)."""
+    return _TERMINAL_CONTROL.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def table_cell(text: str | None) -> str:
+    """A table cell of the input's text: printable, rich markup escaped."""
+    from rich.markup import escape
+
+    return escape(printable(text or ""))
 
 
 def _dumps(obj) -> str:
@@ -250,13 +277,12 @@ ARROWS = {"up": "↑", "down": "↓"}
 def _claims_table(results: Iterable[Result], out: IO[str]) -> int:
     """One rich table per document. Not on a terminal (`-o x.txt`, `-f table | less`): 160 columns, no colour."""
     from rich.console import Console
-    from rich.markup import escape
 
     console = Console(file=out, highlight=False, soft_wrap=False, width=None if isatty(out) else 160)
     n = 0
     for r in results:
         if not r.claims:
-            console.print(f"[dim]{escape(r.source)}: no claims[/]")
+            console.print(f"[dim]{table_cell(r.source)}: no claims[/]")
             continue
         table = _narrow_table(r) if console.width < NARROW else _wide_table(r)
         console.print(table)
@@ -269,29 +295,27 @@ def _value(c) -> str:
 
 
 def _wide_table(r: Result):
-    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=escape(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
+    table = Table(title=table_cell(r.title or r.source), caption=_caption(r), show_lines=False, expand=False)
     for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {"min_width": 16, "ratio": 3}),
                      ("value", {"justify": "right", "no_wrap": True}), ("unit", {"no_wrap": True}),
                      ("per", {"no_wrap": True}), ("±", {}), ("Δ", {}), ("subject", {"ratio": 1}),
                      ("metric", {"ratio": 1}), ("period", {"no_wrap": True}), ("modality", {"no_wrap": True})):
         table.add_column(name, **kw)
     for c in r.claims:
-        table.add_row(str(c.line), escape(c.text), _value(c), escape(c.unit or ""), escape(c.per or ""),
-                      c.approx or "", ARROWS.get(c.change or "", ""), escape(c.subject or ""),
-                      escape(c.metric or ""), escape(c.period or ""), c.modality)
+        table.add_row(str(c.line), table_cell(c.text), _value(c), table_cell(c.unit), table_cell(c.per),
+                      c.approx or "", ARROWS.get(c.change or "", ""), table_cell(c.subject),
+                      table_cell(c.metric), table_cell(c.period), c.modality)
     return table
 
 
 def _narrow_table(r: Result):
     """The table for a narrow terminal: `figure` is approx, value, unit, per and change ("~550,000 delivery",
     "13% ↑"), `about` is subject and metric; text, figure and about wrap, the short columns do not."""
-    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=escape(r.title or r.source), caption=_caption(r), show_lines=False, expand=False,
+    table = Table(title=table_cell(r.title or r.source), caption=_caption(r), show_lines=False, expand=False,
                   pad_edge=False, collapse_padding=True)
     for name, kw in (("line", {"justify": "right", "no_wrap": True}), ("text", {"min_width": 10, "ratio": 3}),
                      ("figure", {"min_width": 8, "ratio": 2}), ("about", {"min_width": 8, "ratio": 2}),
@@ -302,19 +326,18 @@ def _narrow_table(r: Result):
         figure = f"{c.approx or ''}{_value(c)}{unit}" + (f" per {c.per}" if c.per else "")
         figure += f" {ARROWS[c.change]}" if c.change in ARROWS else ""
         about = " · ".join(x for x in (c.subject, c.metric) if x)
-        table.add_row(str(c.line), escape(c.text), escape(figure), escape(about), escape(c.period or ""), c.modality)
+        table.add_row(str(c.line), table_cell(c.text), table_cell(figure), table_cell(about), table_cell(c.period), c.modality)
     return table
 
 
 def _caption(r: Result) -> str:
-    from rich.markup import escape
 
     bits = [r.source] if r.title else []
     if r.published:
         bits.append(f"published {r.published.isoformat()}")
     if r.companies:
         bits.append("companies: " + ", ".join(f"{n} ({m})" for n, m in r.companies[:8]))
-    return escape(" · ".join(bits))
+    return table_cell(" · ".join(bits))
 
 
 def write_lines(records: Iterable[dict], fmt: Format, out: IO[str]) -> int:
@@ -339,13 +362,12 @@ def write_lines(records: Iterable[dict], fmt: Format, out: IO[str]) -> int:
             n += 1
     else:
         from rich.console import Console
-        from rich.markup import escape
 
         console = Console(file=out, highlight=False)
         for d in records:
-            mark = "[green]keep[/]" if d["keep"] else f"[red]drop[/] [dim]{escape(d.get('reason') or '')}[/]"
-            console.print(f"{d['line']:>4} {d['role']:<11} {mark:<30} [dim]{escape(d['text'][:100])}[/]"
-                          if not d["keep"] else f"{d['line']:>4} {d['role']:<11} {mark:<30} {escape(d['text'][:100])}")
+            mark = "[green]keep[/]" if d["keep"] else f"[red]drop[/] [dim]{table_cell(d.get('reason'))}[/]"
+            console.print(f"{d['line']:>4} {d['role']:<11} {mark:<30} [dim]{table_cell(d['text'][:100])}[/]"
+                          if not d["keep"] else f"{d['line']:>4} {d['role']:<11} {mark:<30} {table_cell(d['text'][:100])}")
             n += 1
     out.flush()
     return n

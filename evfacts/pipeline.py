@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 
+from evfacts import charnorm
 from evfacts import cleaner as cleaning
 from evfacts.canonical import entities, subject_id
 from evfacts.claims import Segment, extract_article
@@ -99,9 +100,9 @@ class Pipeline:
             except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
                 prepared.append((self._failure(item, "clean", e), None, None))
                 continue
-            segments = [piece for d in cleaned.kept if d.role != "metadata"
-                        for piece in split_long(Segment(d.text, d.start, d.line))]
-            prepared.append((item, cleaned, segments))
+            segments, changed = for_figures([piece for d in cleaned.kept if d.role != "metadata"
+                                             for piece in split_long(Segment(d.text, d.start, d.line))])
+            prepared.append((item, (cleaned, changed), segments))
             texts.extend(s.text for s in segments)
         try:
             docs = iter(self._parse(texts))
@@ -124,7 +125,7 @@ class Pipeline:
                     yield self._failure(item, "parse", e)
                     continue
             try:
-                result = self._result(item, cleaned, parsed)
+                result = self._result(item, *cleaned, parsed)
             except Exception as e:  # noqa: BLE001
                 result = self._failure(item, "extract claims from", e)
             yield result
@@ -186,11 +187,13 @@ class Pipeline:
             traceback.print_exc()
         return InputError(doc.source, f"cannot {stage} it: {type(exc).__name__}: {exc}")
 
-    def _result(self, doc: Document, cleaned: cleaning.CleanResult, parsed) -> Result:
+    def _result(self, doc: Document, cleaned: cleaning.CleanResult, changed: list, parsed) -> Result:
         published = self.published or cleaned.published
         title = cleaned.title
         claims, companies = extract_article(parsed, published=published, title=title, disabled=self.disabled,
                                              lexicon=self.lexicon)
+        if changed:
+            charnorm.restore_claims(claims, changed)
         meta = doc.meta or {}
         url, site = meta.get("url"), meta.get("sitename")
         for c in claims:
@@ -253,6 +256,20 @@ def split_long(seg: Segment, limit: int | None = None) -> list[Segment]:
         pieces.append(Segment(text[pos:end], seg.start + pos, seg.line + text.count("\n", 0, pos)))
         pos = end
     return pieces
+
+
+def for_figures(segments: list[Segment]) -> tuple[list[Segment], list[charnorm.Changed]]:
+    """The segments as the claim engine reads them (other scripts' digits and fullwidth forms as
+    ASCII, control characters as spaces, format characters inside numbers removed: see charnorm),
+    and those that changed, for `charnorm.restore_claims`."""
+    read, changed = [], []
+    for seg in segments:
+        text, offsets = charnorm.for_figures(seg.text)
+        if text != seg.text:
+            changed.append(charnorm.Changed(seg.start, seg.text, text, offsets))
+            seg = Segment(text, seg.start, seg.line)
+        read.append(seg)
+    return read, changed
 
 
 def unique_claims(claims):

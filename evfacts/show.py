@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from evfacts.ingest import Document, iter_lines
 from evfacts.model import Claim, Result
+from evfacts.output import printable
 
 KIND_STYLE = {"percent": "bold black on green3", "money": "bold black on gold1", "quantity": "bold white on blue3",
               "year": "black on grey70"}
@@ -83,21 +84,21 @@ def render_terminal(doc: Document, result: Result, console) -> None:
             continue
         if decision is not None and not decision.keep:
             margin = Text(f"{decision.reason or decision.role:>16} │ ", style="dim red")
-            _print_in_gutter(console, margin, Text(line.strip(), style="dim strike" if decision.role == "boilerplate"
-                                                   else "dim"))
+            _print_in_gutter(console, margin, Text(printable(line.strip()),
+                                                   style="dim strike" if decision.role == "boilerplate" else "dim"))
             continue
         text = Text()
         pos = 0
         notes = []
         for b, e, what, payload in _spans(line, start, claims, companies):
-            text.append(line[pos:b])
+            text.append(printable(line[pos:b]))  # the input's escape sequences never reach the terminal
             if what == "claim":
-                text.append(line[b:e], style=KIND_STYLE.get(payload.kind, "reverse"))
-                notes.append((payload.kind, note(payload)))
+                text.append(printable(line[b:e]), style=KIND_STYLE.get(payload.kind, "reverse"))
+                notes.append((payload.kind, printable(note(payload))))
             else:
-                text.append(line[b:e], style="underline")
+                text.append(printable(line[b:e]), style="underline")
             pos = e
-        text.append(line[pos:])
+        text.append(printable(line[pos:]))
         _print_in_gutter(console, Text(f"{'':>16} │ ", style="dim"), text)
         for kind, n in notes:
             _print_in_gutter(console, Text(f"{'':>16} │   ", style="dim"),

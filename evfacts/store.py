@@ -1,7 +1,7 @@
 """An embedded SQLite store for whole archives: `evfacts extract DIR -o facts.sqlite`.
 
-Tables: `documents` (one row per input document, keyed by the sha256 of its text, with the
-sha256 of its raw bytes), `claims` (every claim field plus `document_id`), `lines` (the clean
+Tables: `documents` (one row per input document, keyed by the sha256 of its text (a `--lines`
+document by its source, line and text: see `document_key`), with the sha256 of its raw bytes), `claims` (every claim field plus `document_id`), `lines` (the clean
 decisions) and `paths` (every file seen, with its size, mtime and raw sha256: identical copies
 are recorded there, not processed twice). A store written by an
 older evfacts is migrated when opened (`migrate`: the claim columns added since, `per` and `subject_id`).
@@ -76,6 +76,15 @@ def is_store_path(path: str | None) -> bool:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_key(text: str, source: str, line: int | None = None) -> str:
+    """The key a document is stored under (the `sha256` column): the sha256 of its text; a line of a
+    `--lines` input (`line`: its input line) also by its source and line, so that two equal lines,
+    of one input or of two, are two documents with their own claims."""
+    if line is None:
+        return text_sha256(text)
+    return text_sha256(f"{source}\0{line}\0{text}")
 
 
 def migrate(db: sqlite3.Connection) -> list[str]:

@@ -64,8 +64,11 @@ def test_a_folder_of_bad_inputs(cli, tmp_path):
     r = cli("extract", tmp_path, "-f", "jsonl")
     assert r.exit_code == 1
     assert "Traceback" not in r.output
-    errors = r.stderr.splitlines()
-    assert all(line.startswith(f"evfacts: {tmp_path}/") for line in errors), errors
+    lines = r.stderr.splitlines()
+    assert all(line.startswith(f"evfacts: {tmp_path}/") for line in lines), lines
+    errors = [line for line in lines if ": warning: " not in line]
+    warnings = sorted(line.split(": ")[1].rsplit("/", 1)[1] for line in lines if ": warning: " in line)
+    assert warnings == ["deep.html", "unclosed.html"]  # read as plain text, said, not a failure
     named = sorted(line.split(": ")[1].rsplit("/", 1)[1] for line in errors)
     assert named == sorted(name for name, bad in refused.items() if bad)
     records = jsonl(r)
@@ -83,7 +86,7 @@ def test_each_bad_input_alone(cli, tmp_path, name):
     r = cli("extract", tmp_path / name, "-f", "json")
     assert "Traceback" not in r.output
     assert r.exit_code == (1 if refused[name] else 0)
-    assert len(r.stderr.splitlines()) == (1 if refused[name] else 0)
+    assert len([line for line in r.stderr.splitlines() if ": warning: " not in line]) == (1 if refused[name] else 0)
     assert isinstance(json.loads(r.stdout), list)
 
 
@@ -213,6 +216,13 @@ def test_lines_offsets_point_into_the_whole_input(text):
         check_offsets(_decoded(text), r.claims)
 
 
+def _guarded(cell: str) -> str:
+    """A text cell as CSV writes it: behind an apostrophe when a spreadsheet would run it as a formula."""
+    from evfacts.output import FORMULA_START
+
+    return "'" + cell if len(cell) > 1 and cell.startswith(FORMULA_START) else cell
+
+
 @given(TEXTS)
 def test_json_parses_and_csv_round_trips(text):
     results = _claims(text)
@@ -227,7 +237,7 @@ def test_json_parses_and_csv_round_trips(text):
     assert len(rows) == len(records)
     for row, rec in zip(rows, records):
         assert list(row) == list(CLAIM_FIELDS)
-        assert row["text"] == rec["text"] and row["sentence"] == rec["sentence"]
+        assert row["text"] == _guarded(rec["text"]) and row["sentence"] == _guarded(rec["sentence"])
         assert (int(row["start"]), int(row["end"]), int(row["line"])) == (rec["start"], rec["end"], rec["line"])
         assert float(row["value"]) == rec["value"]
     out = io.StringIO()

@@ -35,6 +35,9 @@ DIGITS = (
     r"|(?:\d+(?:\.\d+)?)"
     r"|(?:\.\d+)"
 )
+#: the largest power of ten a figure may carry ("1×10^400"); past it no float holds the value, so the
+#: figure is dropped (the rest of its sentence and article is read as usual)
+MAX_EXPONENT = 330
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}
 SCI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?×\s?10\s?\^?\s?([−-]?)(\d+)")
 FRAC = re.compile(r"(?<!\d)(?:(\d+)[ " + _SP + r"-])?(\d+)\s?[/⁄]\s?(\d+)")
@@ -51,8 +54,10 @@ def parse_digits(s: str) -> Decimal | None:
     m = SCI.fullmatch(s)
     if m:
         mant, neg, exp = m.groups()
+        if len(exp) > len(str(MAX_EXPONENT)) or int(exp) > MAX_EXPONENT:
+            return None  # "1×10^99999999": no number a claim can hold
         e = -int(exp) if neg else int(exp)
-        return Decimal(mant) * (Decimal(10) ** e)
+        return Decimal(mant).scaleb(e)
     m = FRAC.fullmatch(s)
     if m:
         whole, num, den = m.groups()
